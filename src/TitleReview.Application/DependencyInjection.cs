@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using TitleReview.Application.Common.Interfaces;
+
+namespace TitleReview.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        var assembly = typeof(DependencyInjection).Assembly;
+        services.AddAutoMapper(cfg => cfg.AddMaps(assembly));
+
+        var handlerInterface = typeof(IHandler<,>);
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == handlerInterface))
+            {
+                services.AddScoped(contract, type);
+            }
+        }
+
+        return services;
+    }
+}

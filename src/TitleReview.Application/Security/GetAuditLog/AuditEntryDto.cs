@@ -1,0 +1,39 @@
+using AutoMapper;
+using TitleReview.Domain.Security;
+
+namespace TitleReview.Application.Security.GetAuditLog;
+
+public sealed class AuditEntryDto
+{
+    public long Id { get; init; }
+
+    public DateTimeOffset OccurredAt { get; init; }
+
+    public string Actor { get; init; } = string.Empty;
+
+    public AuditAction Action { get; init; }
+
+    public bool Succeeded { get; init; }
+
+    public string? RemoteAddress { get; init; }
+
+    public string? Detail { get; init; }
+
+    public static string DescribeAction(AuditAction action) => action switch
+    {
+        AuditAction.LoginSucceeded => "登录成功",
+        AuditAction.LoginFailed => "登录失败",
+        AuditAction.LockedOut => "账号被锁定",
+        AuditAction.LoginRejectedWhileLockedOut => "锁定期间尝试登录",
+        AuditAction.LoggedOut => "退出登录",
+        _ => action.ToString(),
+    };
+
+    internal sealed class Mapping : Profile
+    {
+        public Mapping()
+        {
+            CreateMap<AuditEntry, AuditEntryDto>();
+        }
+    }
+}

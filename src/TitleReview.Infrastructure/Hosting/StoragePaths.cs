@@ -1,0 +1,51 @@
+namespace TitleReview.Infrastructure.Hosting;
+
+/// <summary>
+/// Where the application keeps its files: the data folder (SQLite database, uploads, logs,
+/// data-protection keys) and the workflows folder (definitions, timelines, calendars).
+/// </summary>
+public sealed class StoragePaths
+{
+    public const string DataFolderKey = "DataFolder";
+    public const string WorkflowsFolderKey = "WorkflowsFolder";
+
+    public StoragePaths(string dataFolder, string workflowsFolder)
+    {
+        DataFolder = Path.GetFullPath(dataFolder);
+        WorkflowsFolder = Path.GetFullPath(workflowsFolder);
+    }
+
+    public string DataFolder { get; }
+
+    public string WorkflowsFolder { get; }
+
+    public string CalendarsFolder => Path.Combine(WorkflowsFolder, "calendars");
+
+    public string KeysFolder => Path.Combine(DataFolder, "keys");
+
+    public string LogsFolder => Path.Combine(DataFolder, "logs");
+
+    public string SqliteDatabaseFile => Path.Combine(DataFolder, "titlereview.db");
+
+    /// <summary>
+    /// Data folder: <c>DataFolder</c> from configuration, else <c>App_Data</c> under the content
+    /// root. Workflows folder: <c>WorkflowsFolder</c>, else the copy beside the binaries.
+    /// </summary>
+    public static StoragePaths Resolve(string? configuredDataFolder, string? configuredWorkflowsFolder, string contentRoot)
+    {
+        var data = string.IsNullOrWhiteSpace(configuredDataFolder)
+            ? Path.Combine(contentRoot, "App_Data")
+            : Path.Combine(contentRoot, configuredDataFolder);
+        var workflows = string.IsNullOrWhiteSpace(configuredWorkflowsFolder)
+            ? Path.Combine(AppContext.BaseDirectory, "workflows")
+            : Path.Combine(contentRoot, configuredWorkflowsFolder);
+        return new StoragePaths(data, workflows);
+    }
+
+    public void EnsureCreated()
+    {
+        Directory.CreateDirectory(DataFolder);
+        Directory.CreateDirectory(KeysFolder);
+        Directory.CreateDirectory(LogsFolder);
+    }
+}

@@ -1,0 +1,7 @@
+namespace TitleReview.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TitleReview.Domain.Identity;
+using TitleReview.Domain.Units;
+using TitleReview.Infrastructure.Identity;
+using TitleReview.Infrastructure.Persistence;
+
+namespace TitleReview.Infrastructure.Seeding;
+
+/// <summary>
+/// Runs at start-up: applies pending migrations, makes sure the four roles exist, creates the
+/// first office account from configuration if asked, and seeds demo data in Development only.
+/// </summary>
+public sealed class DatabaseInitializer(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    RoleManager<IdentityRole> roles,
+    IHostEnvironment environment,
+    IConfiguration configuration,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        await EnsureRolesAsync();
+        await EnsureBootstrapOfficeAccountAsync();
+
+        if (environment.IsDevelopment())
+        {
+            await SeedDemoDataAsync(cancellationToken);
+        }
+    }
+
+    private async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Production has no demo data; its first office account comes from
+    /// <c>Bootstrap:OfficeUserName</c> and <c>Bootstrap:OfficePassword</c> (environment or
+    /// secret store), used only while no office account exists.
+    /// </summary>
+    private async Task EnsureBootstrapOfficeAccountAsync()
+    {
+        var userName = configuration["Bootstrap:OfficeUserName"];
+        var password = configuration["Bootstrap:OfficePassword"];
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrWhiteSpace(password))
+        {
+            return;
+        }
+
+        if ((await users.GetUsersInRoleAsync(Roles.Office)).Count > 0)
+        {
+            return;
+        }
+
+        var user = new AppUser { UserName = userName, DisplayName = "省政工职评办管理员", LockoutEnabled = true };
+        Check(await users.CreateAsync(user, password), $"bootstrap office account {userName}");
+        Check(await users.AddToRoleAsync(user, Roles.Office), $"bootstrap office role for {userName}");
+        logger.LogInformation("Created the first office account {UserName} from configuration", userName);
+    }
+
+    private async Task SeedDemoDataAsync(CancellationToken cancellationToken)
+    {
+        foreach (var unit in DemoAccounts.Units)
+        {
+            if (!await db.Units.AnyAsync(u => u.Id == unit.Id, cancellationToken))
+            {
+                db.Units.Add(Unit.Create(unit.Id, unit.Name, unit.CreditCode, unit.Nature, unit.Region));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var demo in DemoAccounts.Users)
+        {
+            if (await users.FindByNameAsync(demo.UserName) is not null)
+            {
+                continue;
+            }
+
+            var user = new AppUser
+            {
+                UserName = demo.UserName,
+                DisplayName = demo.DisplayName,
+                UnitId = demo.UnitId,
+                LockoutEnabled = true,
+            };
+            Check(await users.CreateAsync(user, DemoAccounts.Password), $"demo account {demo.UserName}");
+            Check(await users.AddToRoleAsync(user, demo.Role), $"demo role for {demo.UserName}");
+        }
+
+        logger.LogInformation("Demo data is in place ({Count} accounts)", DemoAccounts.Users.Count);
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using TitleReview.Domain.Identity;
+using TitleReview.Domain.Units;
+
+namespace TitleReview.Infrastructure.Seeding;
+
+/// <summary>
+/// Invented people and units for trying the system in Development. Listed in the README.
+/// Never seeded in any other environment.
+/// </summary>
+public static class DemoAccounts
+{
+    public const string Password = "Demo#2026";
+
+    public static readonly DemoUnit QiannanEnergy = new(
+        Guid.Parse("6f1c9a52-3b8e-4d0a-9a51-0c2f7e1b5a01"),
+        "黔南能源集团有限公司",
+        "91522700MA6DQ8K2XF",
+        UnitNature.CityOrPrefectureEnterprise,
+        "黔南州");
+
+    public static readonly DemoUnit ProvincialTransport = new(
+        Guid.Parse("b2d4e8f0-6a1c-4e3b-8d92-5f7a9c3e1b02"),
+        "贵州省示范交通投资集团有限公司",
+        "91520000MA6H3T7P04",
+        UnitNature.ProvincialEnterprise,
+        "省直");
+
+    public static readonly IReadOnlyList<DemoUnit> Units = [QiannanEnergy, ProvincialTransport];
+
+    public static readonly IReadOnlyList<DemoUser> Users =
+    [
+        new("office", "陈静", Roles.Office, null),
+        new("auditor1", "王敏", Roles.Auditor, QiannanEnergy.Id),
+        new("auditor2", "刘洋", Roles.Auditor, ProvincialTransport.Id),
+        new("applicant1", "李华", Roles.Applicant, QiannanEnergy.Id),
+        new("applicant2", "张丽", Roles.Applicant, QiannanEnergy.Id),
+        new("applicant3", "赵强", Roles.Applicant, ProvincialTransport.Id),
+        new("applicant4", "周婷", Roles.Applicant, ProvincialTransport.Id),
+        new("expert1", "孙文博", Roles.Expert, null),
+    ];
+
+    public sealed record DemoUnit(Guid Id, string Name, string CreditCode, UnitNature Nature, string Region);
+
+    public sealed record DemoUser(string UserName, string DisplayName, string Role, Guid? UnitId);
+}

@@ -1,0 +1,111 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
+using TitleReview.Domain.Identity;
+using TitleReview.Infrastructure.Hosting;
+
+namespace TitleReview.Web.Hosting;
+
+internal static class WebHostingExtensions
+{
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    public static IServiceCollection AddWebHosting(this IServiceCollection services, StoragePaths paths, IHostEnvironment environment)
+    {
+        // Secure cookies everywhere but on a developer's plain-http localhost, where the
+        // antiforgery system refuses a Secure cookie on a non-TLS request (ADR 0005).
+        var securePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+        // Chinese text is written as it is, not as &#x...; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+
+        // Keys survive restarts, so sign-ins and antiforgery tokens do too.
+        services.AddDataProtection()
+            .SetApplicationName("TitleReview")
+            .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysFolder));
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "TitleReview.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = securePolicy;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.ExpireTimeSpan = IdleTimeout;
+            options.SlidingExpiration = true;
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Office))
+            .AddPolicy(Policies.Auditor, p => p.RequireRole(Roles.Auditor))
+            .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.Applicant))
+            .AddPolicy(Policies.Expert, p => p.RequireRole(Roles.Expert));
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "TitleReview.Antiforgery";
+            options.Cookie.SecurePolicy = securePolicy;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Office", Policies.Office);
+                options.Conventions.AuthorizeFolder("/Auditor", Policies.Auditor);
+                options.Conventions.AuthorizeFolder("/Applicant", Policies.Applicant);
+                options.Conventions.AuthorizeFolder("/Expert", Policies.Expert);
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddMvcOptions(options => options.Filters.Add<ApplicationExceptionPageFilter>());
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "TitleReview API";
+            document.Info.Description = "贵州省政工专业职务任职资格申报评审系统接口";
+            return Task.CompletedTask;
+        }));
+
+        return services;
+    }
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "SAMEORIGIN";
+            headers["Referrer-Policy"] = "same-origin";
+            await next();
+        });
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,82 @@
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Serilog;
+using TitleReview.Application;
+using TitleReview.Domain.Calendars;
+using TitleReview.Infrastructure;
+using TitleReview.Infrastructure.Hosting;
+using TitleReview.Infrastructure.Seeding;
+using TitleReview.Web.Api;
+using TitleReview.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var paths = StoragePaths.Resolve(
+    builder.Configuration[StoragePaths.DataFolderKey],
+    builder.Configuration[StoragePaths.WorkflowsFolderKey],
+    builder.Environment.ContentRootPath);
+paths.EnsureCreated();
+
+builder.Host.UseSerilog((context, _, logger) => logger
+    .ReadFrom.Configuration(context.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console()
+    .WriteTo.File(
+        Path.Combine(paths.LogsFolder, "titlereview-.log"),
+        rollingInterval: RollingInterval.Day,
+        retainedFileCountLimit: 31));
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, paths);
+builder.Services.AddWebHosting(paths, builder.Environment);
+
+var app = builder.Build();
+
+using (var scope = app.Services.CreateScope())
+{
+    // Fail fast: a broken calendar file or database stops start-up with a message naming it.
+    scope.ServiceProvider.GetRequiredService<WorkingDayCalendar>();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+}
+
+app.UseForwardedHeaders(new ForwardedHeadersOptions
+{
+    ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
+});
+app.UseExceptionHandler("/Error");
+app.UseWhen(
+    context => context.Request.Path.StartsWithSegments("/api"),
+    api => api.UseStatusCodePages());
+app.UseWhen(
+    context => !context.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseSerilogRequestLogging(options =>
+{
+    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} by {UserName} responded {StatusCode} in {Elapsed:0.0} ms";
+    options.EnrichDiagnosticContext = (diagnostics, context) =>
+        diagnostics.Set("UserName", context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : "-");
+});
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapRazorPages();
+app.MapApi();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Office, "/hangfire", new DashboardOptions
+{
+    DashboardTitle = "TitleReview 后台任务",
+    AppPath = "/",
+    DisplayStorageConnectionString = false,
+});
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the web tests' factory.</summary>
+public partial class Program;
