@@ -1,9 +1,14 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Domain.Calendars;
 using TitleReview.Infrastructure.Calendars;
@@ -21,17 +26,31 @@ public static class DependencyInjection
     public const int MaxFailedAccessAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(30);
 
-    public static IServiceCollection AddInfrastructure(
-        this IServiceCollection services,
-        IConfiguration configuration,
-        StoragePaths paths)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(paths);
+        // Paths and connection strings are read from the final configuration when first
+        // needed, so a test host's settings apply as well as appsettings and the environment.
+        services.AddSingleton(sp =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            var paths = StoragePaths.Resolve(
+                config[StoragePaths.DataFolderKey],
+                config[StoragePaths.WorkflowsFolderKey],
+                sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            paths.EnsureCreated();
+            return paths;
+        });
         services.AddSingleton(TimeProvider.System);
 
-        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = ResolveConnectionString(configuration, database.Provider, paths);
-        services.AddDbContext<AppDbContext>(o => DatabaseSetup.Configure(o, database.Provider, connectionString));
+        // Keys survive restarts, so sign-ins and antiforgery tokens do too.
+        services.AddDataProtection().SetApplicationName("TitleReview");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<StoragePaths, ILoggerFactory>((options, paths, loggers) =>
+                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.KeysFolder), loggers));
+
+        var provider = ReadProvider(configuration);
+        services.AddDbContext<AppDbContext>((sp, options) =>
+            DatabaseSetup.Configure(options, provider, ResolveConnectionString(sp, provider)));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
 
         services.AddIdentityCore<AppUser>(o =>
@@ -48,25 +67,26 @@ public static class DependencyInjection
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<ClockedUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<PasswordCharacterClassesValidator<AppUser>>()
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
 
-        services.AddSingleton(_ => CalendarFileLoader.LoadFolder(paths.CalendarsFolder));
+        services.AddSingleton(sp => CalendarFileLoader.LoadFolder(sp.GetRequiredService<StoragePaths>().CalendarsFolder));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AuditedSignIn>();
         services.AddScoped<AccountDirectory>();
 
-        services.AddHangfire(config =>
+        services.AddHangfire((sp, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.SqlServer)
+            if (provider == DatabaseProvider.SqlServer)
             {
-                config.UseSqlServerStorage(connectionString);
+                config.UseSqlServerStorage(ResolveConnectionString(sp, provider));
             }
             else
             {
@@ -82,16 +102,19 @@ public static class DependencyInjection
         return services;
     }
 
-    private static string ResolveConnectionString(IConfiguration configuration, DatabaseProvider provider, StoragePaths paths)
+    public static DatabaseProvider ReadProvider(IConfiguration configuration) =>
+        (configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider;
+
+    private static string ResolveConnectionString(IServiceProvider services, DatabaseProvider provider)
     {
-        var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        var configured = services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return configured;
         }
 
         return provider == DatabaseProvider.Sqlite
-            ? $"Data Source={paths.SqliteDatabaseFile}"
+            ? $"Data Source={services.GetRequiredService<StoragePaths>().SqliteDatabaseFile}"
             : throw new InvalidOperationException(
                 $"Database:Provider is SqlServer but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is not set.");
     }

@@ -12,24 +12,18 @@ using TitleReview.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var paths = StoragePaths.Resolve(
-    builder.Configuration[StoragePaths.DataFolderKey],
-    builder.Configuration[StoragePaths.WorkflowsFolderKey],
-    builder.Environment.ContentRootPath);
-paths.EnsureCreated();
-
-builder.Host.UseSerilog((context, _, logger) => logger
+builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
     .Enrich.FromLogContext()
     .WriteTo.Console()
     .WriteTo.File(
-        Path.Combine(paths.LogsFolder, "titlereview-.log"),
+        Path.Combine(services.GetRequiredService<StoragePaths>().LogsFolder, "titlereview-.log"),
         rollingInterval: RollingInterval.Day,
         retainedFileCountLimit: 31));
 
 builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration, paths);
-builder.Services.AddWebHosting(paths, builder.Environment);
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddWebHosting(builder.Environment);
 
 var app = builder.Build();
 

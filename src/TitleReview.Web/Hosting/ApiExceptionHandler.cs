@@ -16,7 +16,9 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        // The middleware has already pointed Request.Path at the error page; the feature keeps the original.
+        var path = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (path is null || !path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -24,7 +26,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         var problem = ToProblem(exception);
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled exception for {Path}", httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled exception for {Path}", path);
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,

@@ -2,11 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 using TitleReview.Domain.Identity;
-using TitleReview.Infrastructure.Hosting;
 
 namespace TitleReview.Web.Hosting;
 
@@ -14,7 +12,7 @@ internal static class WebHostingExtensions
 {
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
 
-    public static IServiceCollection AddWebHosting(this IServiceCollection services, StoragePaths paths, IHostEnvironment environment)
+    public static IServiceCollection AddWebHosting(this IServiceCollection services, IHostEnvironment environment)
     {
         // Secure cookies everywhere but on a developer's plain-http localhost, where the
         // antiforgery system refuses a Secure cookie on a non-TLS request (ADR 0005).
@@ -27,11 +25,6 @@ internal static class WebHostingExtensions
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
-
-        // Keys survive restarts, so sign-ins and antiforgery tokens do too.
-        services.AddDataProtection()
-            .SetApplicationName("TitleReview")
-            .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysFolder));
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>

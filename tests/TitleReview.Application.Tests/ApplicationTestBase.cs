@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Time.Testing;
+using TitleReview.Infrastructure;
+using TitleReview.Infrastructure.Hosting;
+using TitleReview.Infrastructure.Persistence;
+using TitleReview.Infrastructure.Seeding;
+
+namespace TitleReview.Application.Tests;
+
+/// <summary>
+/// The application and infrastructure services as the web host wires them, on a fresh copy
+/// of the migrated SQLite database, with a <see cref="FakeTimeProvider"/> for the clock.
+/// </summary>
+public abstract class ApplicationTestBase
+{
+    private string _folder = string.Empty;
+    private ServiceProvider? _services;
+
+    protected static readonly DateTimeOffset StartInstant = new(2023, 8, 1, 1, 0, 0, TimeSpan.Zero);
+
+    protected FakeTimeProvider Clock { get; private set; } = null!;
+
+    protected IServiceProvider Services => _services ?? throw new InvalidOperationException("Not set up.");
+
+    protected virtual string EnvironmentName => Environments.Development;
+
+    protected virtual IDictionary<string, string?> ExtraConfiguration => new Dictionary<string, string?>();
+
+    public static string WorkflowsFolder => Path.Combine(AppContext.BaseDirectory, "workflows");
+
+    [SetUp]
+    public void SetUpServices()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "titlereview-apptest-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        var paths = new StoragePaths(_folder, WorkflowsFolder);
+        File.Copy(TestDatabase.TemplateFile, paths.SqliteDatabaseFile);
+
+        var settings = new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = $"Data Source={paths.SqliteDatabaseFile};Pooling=False",
+            [StoragePaths.DataFolderKey] = _folder,
+            [StoragePaths.WorkflowsFolderKey] = WorkflowsFolder,
+        };
+        foreach (var (key, value) in ExtraConfiguration)
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        Clock = new FakeTimeProvider(StartInstant);
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment
+        {
+            EnvironmentName = EnvironmentName,
+            ApplicationName = "TitleReview.Web",
+            ContentRootPath = _folder,
+        });
+        services.AddApplication();
+        services.AddInfrastructure(configuration);
+        services.AddSingleton<TimeProvider>(Clock);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    [TearDown]
+    public async Task TearDownServices()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>Runs start-up's initializer: roles, and demo data in Development.</summary>
+    protected Task InitializeDatabaseAsync() =>
+        InScopeAsync(sp => sp.GetRequiredService<DatabaseInitializer>().InitializeAsync());
+
+    protected async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    protected async Task InScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+}
