@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows.Guards;
 
 namespace TitleReview.Application;
 
@@ -17,6 +18,11 @@ public static class DependencyInjection
             {
                 services.AddScoped(contract, type);
             }
+        }
+
+        foreach (var guard in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IWorkflowGuard).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(IWorkflowGuard), guard);
         }
 
         return services;

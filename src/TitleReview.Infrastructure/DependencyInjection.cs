@@ -9,9 +9,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TitleReview.Application.Campaigns;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows;
 using TitleReview.Domain.Calendars;
 using TitleReview.Infrastructure.Calendars;
+using TitleReview.Infrastructure.Campaigns;
+using TitleReview.Infrastructure.Workflow;
 using TitleReview.Infrastructure.Hosting;
 using TitleReview.Infrastructure.Identity;
 using TitleReview.Infrastructure.Jobs;
@@ -75,6 +79,15 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
 
         services.AddSingleton(sp => CalendarFileLoader.LoadFolder(sp.GetRequiredService<StoragePaths>().CalendarsFolder));
+        services.AddSingleton<WorkflowDefinitionLoader>();
+        services.AddSingleton<IWorkflowDefinitions>(sp => new WorkflowDefinitionRegistry(
+            sp.GetRequiredService<WorkflowDefinitionLoader>().LoadFolder(sp.GetRequiredService<StoragePaths>().WorkflowsFolder)));
+        services.AddScoped<IWorkflowEngine, WorkflowEngine>();
+        services.AddScoped<IWorkflowClock, WorkflowClock>();
+        services.AddSingleton<IWorkflowDiagrams, WorkflowDiagrams>();
+        services.AddScoped<WorkflowClockJob>();
+        services.AddSingleton<ITimelineFiles, TimelineFiles>();
+        services.AddScoped<DemoCampaigns>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AuditedSignIn>();
         services.AddScoped<AccountDirectory>();

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using TitleReview.Application;
+using TitleReview.Application.Workflows;
 using TitleReview.Domain.Calendars;
 using TitleReview.Infrastructure;
 using TitleReview.Infrastructure.Hosting;
 using TitleReview.Infrastructure.Seeding;
+using TitleReview.Infrastructure.Workflow;
 using TitleReview.Web.Api;
 using TitleReview.Web.Hosting;
 
@@ -31,7 +33,17 @@ using (var scope = app.Services.CreateScope())
 {
     // Fail fast: a broken calendar file or database stops start-up with a message naming it.
     scope.ServiceProvider.GetRequiredService<WorkingDayCalendar>();
+    scope.ServiceProvider.GetRequiredService<IWorkflowDefinitions>();
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+}
+
+if (app.Configuration.GetValue("Workflow:ClockEnabled", defaultValue: true))
+{
+    app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<WorkflowClockJob>(
+        WorkflowClockJob.RecurringJobId,
+        job => job.RunAsync(CancellationToken.None),
+        Cron.Minutely(),
+        new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
 }
 
 app.UseForwardedHeaders(new ForwardedHeadersOptions

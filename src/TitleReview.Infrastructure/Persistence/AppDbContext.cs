@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Domain.Applications;
+using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Security;
+using TitleReview.Domain.Workflows;
+using TitleReview.Infrastructure.Workflow;
 using TitleReview.Domain.Units;
 using TitleReview.Infrastructure.Identity;
 
@@ -13,6 +17,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<TitleApplication> TitleApplications => Set<TitleApplication>();
+
+    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
+
+    public DbSet<WorkflowJournalEntry> WorkflowJournal => Set<WorkflowJournalEntry>();
+
+    public DbSet<WorkflowBookmark> WorkflowBookmarks => Set<WorkflowBookmark>();
+
+    public DbSet<WorkflowIncident> WorkflowIncidents => Set<WorkflowIncident>();
+
+    public DbSet<WorkflowDefinitionRecord> WorkflowDefinitionVersions => Set<WorkflowDefinitionRecord>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -44,6 +62,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         if (rewritten)
         {
             throw new InvalidOperationException("审计日志只能追加，不能修改或删除。");
+        }
+
+        var journalRewritten = ChangeTracker.Entries<WorkflowJournalEntry>()
+            .Any(e => e.State is EntityState.Modified or EntityState.Deleted);
+        if (journalRewritten)
+        {
+            throw new InvalidOperationException("流程日志只能追加，不能修改或删除。");
         }
     }
 }

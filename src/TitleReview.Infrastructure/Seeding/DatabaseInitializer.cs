@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 using TitleReview.Domain.Identity;
 using TitleReview.Domain.Units;
 using TitleReview.Infrastructure.Identity;
+using TitleReview.Application.Workflows;
 using TitleReview.Infrastructure.Persistence;
+using TitleReview.Infrastructure.Workflow;
 
 namespace TitleReview.Infrastructure.Seeding;
 
@@ -16,6 +18,9 @@ namespace TitleReview.Infrastructure.Seeding;
 /// </summary>
 public sealed class DatabaseInitializer(
     AppDbContext db,
+    IWorkflowDefinitions definitions,
+    DemoCampaigns demoCampaigns,
+    TimeProvider clock,
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
     IHostEnvironment environment,
@@ -25,13 +30,50 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
+        await EnsureDefinitionVersionsAsync(cancellationToken);
         await EnsureRolesAsync();
         await EnsureBootstrapOfficeAccountAsync();
 
         if (environment.IsDevelopment())
         {
             await SeedDemoDataAsync(cancellationToken);
+            if (configuration.GetValue("Demo:SeedCampaigns", defaultValue: true))
+            {
+                await demoCampaigns.SeedAsync(cancellationToken);
+            }
         }
+    }
+
+    /// <summary>
+    /// Instances pin their definition version, so a version registered in this database may
+    /// never change its content: a changed file under an existing version stops start-up.
+    /// </summary>
+    private async Task EnsureDefinitionVersionsAsync(CancellationToken cancellationToken)
+    {
+        var registered = await db.WorkflowDefinitionVersions.ToListAsync(cancellationToken);
+        foreach (var definition in definitions.All)
+        {
+            var record = registered.FirstOrDefault(r => r.DefinitionId == definition.DefinitionId && r.Version == definition.Version);
+            if (record is null)
+            {
+                db.WorkflowDefinitionVersions.Add(new WorkflowDefinitionRecord
+                {
+                    DefinitionId = definition.DefinitionId,
+                    Version = definition.Version,
+                    Sha256 = definition.Sha256,
+                    FileName = definition.FileName,
+                    RegisteredAt = clock.GetUtcNow(),
+                });
+            }
+            else if (!string.Equals(record.Sha256, definition.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new WorkflowDefinitionException(
+                    definition.FileName,
+                    $"the content of {definition.Key} differs from the version this database registered on {record.RegisteredAt:u} (SHA-256 {record.Sha256}); instances are pinned to it: add a new version instead.");
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task EnsureRolesAsync()

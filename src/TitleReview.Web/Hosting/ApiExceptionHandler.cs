@@ -60,6 +60,12 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
                 ? "提交的内容超过了允许的大小。"
                 : "请求的参数格式不正确，请检查后重试。",
         },
+        ForbiddenAccessException f => new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "无权执行该操作",
+            Detail = f.Message,
+        },
         NotFoundException n => new ProblemDetails
         {
             Status = StatusCodes.Status404NotFound,

@@ -37,7 +37,7 @@ internal sealed class ApplicationExceptionPageFilter : IAsyncPageFilter
                 }
 
                 break;
-            case BusinessRuleViolationException or ConcurrencyConflictException or DomainException:
+            case BusinessRuleViolationException or ConcurrencyConflictException or DomainException or ForbiddenAccessException:
                 modelState.AddModelError(string.Empty, executed.Exception.Message);
                 break;
             case NotFoundException:

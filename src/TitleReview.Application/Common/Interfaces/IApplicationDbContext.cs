@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Domain.Applications;
+using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Security;
 using TitleReview.Domain.Units;
+using TitleReview.Domain.Workflows;
 
 namespace TitleReview.Application.Common.Interfaces;
 
@@ -9,6 +12,18 @@ public interface IApplicationDbContext
     DbSet<AuditEntry> AuditEntries { get; }
 
     DbSet<Unit> Units { get; }
+
+    DbSet<Campaign> Campaigns { get; }
+
+    DbSet<TitleApplication> TitleApplications { get; }
+
+    DbSet<WorkflowInstance> WorkflowInstances { get; }
+
+    DbSet<WorkflowJournalEntry> WorkflowJournal { get; }
+
+    DbSet<WorkflowBookmark> WorkflowBookmarks { get; }
+
+    DbSet<WorkflowIncident> WorkflowIncidents { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,22 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Applications.ListApplications;
+using TitleReview.Application.Applications.StartApplication;
 using TitleReview.Application.Common.Interfaces;
-using TitleReview.Infrastructure.Identity;
+using TitleReview.Application.Workflows;
+using TitleReview.Application.Workflows.FireTrigger;
+using TitleReview.Domain.Applications;
+using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Time;
+using TitleReview.Web.Hosting;
+using TitleReview.Web.Pages.Shared;
 
 namespace TitleReview.Web.Pages.Applicant;
 
-public sealed class IndexModel(IApplicationDbContext db) : PageModel
+public sealed class IndexModel(
+    IApplicationDbContext db,
+    IWorkflowEngine engine,
+    IHandler<ListApplications, IReadOnlyList<ApplicationListItem>> list,
+    IHandler<StartApplication, Guid> start,
+    IHandler<FireTrigger, FireResult> fire,
+    TimeProvider clock) : PageModel
 {
     public string DisplayName { get; private set; } = string.Empty;
 
     public string? UnitName { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public IReadOnlyList<ApplicationRow> Rows { get; private set; } = [];
+
+    public IReadOnlyList<OpenCampaign> OpenCampaigns { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostStartAsync(Guid campaignId, TitleLevel? level, CancellationToken cancellationToken)
     {
-        DisplayName = User.FindFirst(AppUserClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? string.Empty;
-        if (Guid.TryParse(User.FindFirst(AppUserClaimsPrincipalFactory.UnitIdClaim)?.Value, out var unitId))
+        await LoadAsync(cancellationToken);
+        await start.HandleAsync(new StartApplication(campaignId, level, User.ToWorkflowActor()), cancellationToken);
+        Message = "已开始申报，请按要求填报并提交。";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostFireAsync(Guid instanceId, string trigger, string? reason, Guid? expectedToken, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        await fire.HandleAsync(new FireTrigger(instanceId, trigger, User.ToWorkflowActor(), reason, ExpectedToken: expectedToken), cancellationToken);
+        Message = "操作已完成。";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var actor = User.ToWorkflowActor();
+        DisplayName = actor.Name;
+        if (actor.UnitId is { } unitId)
         {
             UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
         }
+
+        var items = await list.HandleAsync(new ListApplications(actor), cancellationToken);
+        Rows = await ApplicationRow.LoadAsync(items, engine, actor, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var campaigns = await db.Campaigns.Include(c => c.Stages).AsNoTracking().ToListAsync(cancellationToken);
+        OpenCampaigns = campaigns
+            .Where(c => c.Stage(StageKeys.Filing).IsOpenAt(now) && items.All(i => i.Year != c.Year))
+            .OrderByDescending(c => c.Year)
+            .Select(c => new OpenCampaign(c.Id, c.Year, c.Name, $"填报时间：{BeijingTime.Format(c.Stage(StageKeys.Filing).OpensAt)} 至 {BeijingTime.Format(c.Stage(StageKeys.Filing).LastSecond)}（北京时间）"))
+            .ToList();
     }
+
+    public sealed record OpenCampaign(Guid CampaignId, int Year, string Name, string WindowText);
 }

@@ -1,20 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Applications.ListApplications;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows;
+using TitleReview.Application.Workflows.FireTrigger;
 using TitleReview.Domain.Identity;
 using TitleReview.Infrastructure.Identity;
+using TitleReview.Web.Hosting;
+using TitleReview.Web.Pages.Shared;
 
 namespace TitleReview.Web.Pages.Auditor;
 
-public sealed class IndexModel(IApplicationDbContext db, AccountDirectory accounts) : PageModel
+public sealed class IndexModel(
+    IApplicationDbContext db,
+    AccountDirectory accounts,
+    IWorkflowEngine engine,
+    IHandler<ListApplications, IReadOnlyList<ApplicationListItem>> list,
+    IHandler<FireTrigger, FireResult> fire) : PageModel
 {
     public UnitView? Unit { get; private set; }
 
     public IReadOnlyList<AccountSummary> Applicants { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public IReadOnlyList<ApplicationRow> Rows { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostFireAsync(Guid instanceId, string trigger, string? reason, Guid? expectedToken, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(User.FindFirst(AppUserClaimsPrincipalFactory.UnitIdClaim)?.Value, out var unitId))
+        await LoadAsync(cancellationToken);
+        await fire.HandleAsync(new FireTrigger(instanceId, trigger, User.ToWorkflowActor(), reason, ExpectedToken: expectedToken), cancellationToken);
+        Message = "操作已完成。";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var actor = User.ToWorkflowActor();
+        if (actor.UnitId is not { } unitId)
         {
             return;
         }
@@ -26,6 +53,8 @@ public sealed class IndexModel(IApplicationDbContext db, AccountDirectory accoun
         Applicants = (await accounts.ListUnitMembersAsync(unitId, cancellationToken))
             .Where(a => a.Role == Roles.Applicant)
             .ToList();
+        var items = await list.HandleAsync(new ListApplications(actor), cancellationToken);
+        Rows = await ApplicationRow.LoadAsync(items, engine, actor, cancellationToken);
     }
 
     public sealed record UnitView(string Name, string Region);

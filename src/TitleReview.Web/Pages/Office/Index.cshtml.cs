@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Campaigns.ListCampaigns;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Common.Models;
 using TitleReview.Application.Security.GetAuditLog;
@@ -13,6 +14,7 @@ public sealed class IndexModel(
     IApplicationDbContext db,
     AccountDirectory accounts,
     IHandler<GetAuditLogQuery, PagedList<AuditEntryDto>> auditLog,
+    IHandler<ListCampaigns, IReadOnlyList<CampaignSummary>> campaigns,
     WorkingDayCalendar calendar,
     TimeProvider clock) : PageModel
 {
@@ -28,6 +30,8 @@ public sealed class IndexModel(
 
     public IReadOnlyList<AuditEntryDto> RecentEvents { get; private set; } = [];
 
+    public IReadOnlyList<CampaignSummary> Campaigns { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = BeijingTime.Today(clock);
@@ -36,6 +40,7 @@ public sealed class IndexModel(
             : $"{Today.Year} 年节假日安排尚未录入工作日历";
         UnitCount = await db.Units.CountAsync(cancellationToken);
         AccountsByRole = await accounts.CountByRoleAsync(cancellationToken);
+        Campaigns = await campaigns.HandleAsync(new ListCampaigns(), cancellationToken);
         RecentEvents = (await auditLog.HandleAsync(new GetAuditLogQuery(PageSize: RecentEventCount), cancellationToken)).Items;
     }
 }

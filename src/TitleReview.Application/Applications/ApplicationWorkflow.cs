@@ -1,0 +1,7 @@
+namespace TitleReview.Application.Applications;
+
+internal static class ApplicationWorkflow
+{
+    public const string DefinitionId = "application";
+    public const string SubjectType = "Application";
+}

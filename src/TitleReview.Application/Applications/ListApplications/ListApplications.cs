@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows;
+using TitleReview.Domain.Applications;
+using TitleReview.Domain.Workflows;
+
+namespace TitleReview.Application.Applications.ListApplications;
+
+/// <summary>The applications the actor may see: an applicant's own, an auditor's unit's, all for the office.</summary>
+public sealed record ListApplications(WorkflowActor Actor, Guid? CampaignId = null);
+
+public sealed record ApplicationListItem(
+    Guid ApplicationId,
+    Guid InstanceId,
+    int Year,
+    string CampaignName,
+    string ApplicantName,
+    TitleLevel Level,
+    string State,
+    string StateName,
+    bool Finished,
+    DateTimeOffset StateEnteredAt,
+    Guid ConcurrencyToken,
+    string? LatestReason);
+
+internal sealed class ListApplicationsHandler(IApplicationDbContext db, IWorkflowDefinitions definitions)
+    : IHandler<ListApplications, IReadOnlyList<ApplicationListItem>>
+{
+    public async Task<IReadOnlyList<ApplicationListItem>> HandleAsync(ListApplications request, CancellationToken cancellationToken = default)
+    {
+        var instances = WorkflowAccess.Visible(db.WorkflowInstances.AsNoTracking(), request.Actor)
+            .Where(i => i.SubjectType == ApplicationWorkflow.SubjectType);
+        if (request.CampaignId is { } campaignId)
+        {
+            instances = instances.Where(i => i.CampaignId == campaignId);
+        }
+
+        var rows = await (
+                from instance in instances
+                join application in db.TitleApplications.AsNoTracking() on instance.SubjectId equals application.Id
+                join campaign in db.Campaigns.AsNoTracking() on application.CampaignId equals campaign.Id
+                orderby campaign.Year descending, application.ApplicantName
+                select new
+                {
+                    instance,
+                    application,
+                    campaign.Year,
+                    campaign.Name,
+                    LatestReason = db.WorkflowJournal
+                        .Where(j => j.InstanceId == instance.Id && j.Reason != null && j.Actor != WorkflowActor.ClockId)
+                        .OrderByDescending(j => j.Id)
+                        .Select(j => j.Reason)
+                        .FirstOrDefault(),
+                })
+            .ToListAsync(cancellationToken);
+
+        return rows.Select(r => new ApplicationListItem(
+                r.application.Id,
+                r.instance.Id,
+                r.Year,
+                r.Name,
+                r.application.ApplicantName,
+                r.application.Level,
+                r.instance.State,
+                definitions.Get(r.instance.DefinitionId, r.instance.DefinitionVersion).StateDisplayName(r.instance.State),
+                r.instance.IsFinished,
+                r.instance.StateEnteredAt,
+                r.instance.ConcurrencyToken,
+                r.LatestReason))
+            .ToList();
+    }
+}

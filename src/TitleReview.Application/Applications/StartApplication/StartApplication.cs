@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common;
+using TitleReview.Application.Common.Exceptions;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows;
+using TitleReview.Application.Workflows.Guards;
+using TitleReview.Domain.Applications;
+using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Common;
+using TitleReview.Domain.Identity;
+using TitleReview.Domain.Workflows;
+
+namespace TitleReview.Application.Applications.StartApplication;
+
+/// <summary>An applicant starts their application in a campaign whose filing window is open.</summary>
+public sealed record StartApplication(Guid CampaignId, TitleLevel? Level, WorkflowActor Actor);
+
+internal sealed class StartApplicationHandler(
+    IApplicationDbContext db,
+    IWorkflowEngine engine,
+    IEnumerable<IWorkflowGuard> guards,
+    TimeProvider clock) : IHandler<StartApplication, Guid>
+{
+    public async Task<Guid> HandleAsync(StartApplication request, CancellationToken cancellationToken = default)
+    {
+        new Validation()
+            .Require(request.Level is not null && Enum.IsDefined(request.Level.Value), "level", "请选择申报的专业职务等级。")
+            .ThrowIfInvalid();
+
+        if (!request.Actor.Roles.Contains(Roles.Applicant))
+        {
+            throw new ForbiddenAccessException("只有申报人可以开始申报。");
+        }
+
+        if (request.Actor.UnitId is not { } unitId)
+        {
+            throw new DomainException("您的账号尚未关联申报单位，不能申报。请联系本单位审核人或省政工职评办。");
+        }
+
+        var campaign = await db.Campaigns.Include(c => c.Stages).FirstOrDefaultAsync(c => c.Id == request.CampaignId, cancellationToken)
+            ?? throw new NotFoundException("该年度评审工作");
+
+        var now = clock.GetUtcNow();
+        var filing = campaign.Stage(StageKeys.Filing);
+        var probe = WorkflowInstance.Start(Guid.Empty, ApplicationWorkflow.DefinitionId, 0, string.Empty, new WorkflowSubject(ApplicationWorkflow.SubjectType, Guid.Empty, string.Empty), now);
+        var window = guards.Single(g => g.Name == "WindowOpen").Check(new GuardContext(probe, campaign, request.Actor, now), filing.Key);
+        if (!window.Passed)
+        {
+            throw new DomainException(window.Reason!);
+        }
+
+        if (await db.TitleApplications.AnyAsync(a => a.CampaignId == campaign.Id && a.ApplicantUserId == request.Actor.Id, cancellationToken))
+        {
+            throw new DomainException($"您已在 {campaign.Year} 年度申报，每人每年度只能申报一次。");
+        }
+
+        var application = TitleApplication.Start(Guid.NewGuid(), campaign.Id, request.Actor.Id, request.Actor.Name, unitId, request.Level!.Value, now);
+        db.TitleApplications.Add(application);
+        await engine.StartAsync(
+            ApplicationWorkflow.DefinitionId,
+            new WorkflowSubject(
+                ApplicationWorkflow.SubjectType,
+                application.Id,
+                $"{application.ApplicantName} · {TitleLevels.DisplayName(application.Level)}",
+                CampaignId: campaign.Id,
+                UnitId: unitId,
+                OwnerUserId: request.Actor.Id,
+                Level: application.Level.ToString()),
+            request.Actor,
+            cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return application.Id;
+    }
+}

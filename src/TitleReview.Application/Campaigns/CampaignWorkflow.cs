@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common.Exceptions;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows;
+using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Common;
+using TitleReview.Domain.Workflows;
+
+namespace TitleReview.Application.Campaigns;
+
+/// <summary>What every campaign use case shares: the campaign's own workflow instance.</summary>
+internal static class CampaignWorkflow
+{
+    public const string DefinitionId = "campaign";
+    public const string SubjectType = "Campaign";
+
+    public static async Task<Guid> CreateAsync(
+        IApplicationDbContext db,
+        IWorkflowEngine engine,
+        Campaign campaign,
+        WorkflowActor actor,
+        CancellationToken cancellationToken)
+    {
+        if (await db.Campaigns.AnyAsync(c => c.Year == campaign.Year, cancellationToken))
+        {
+            throw new DomainException($"{campaign.Year} 年度评审工作已存在，不能重复创建；如需调整，请修改其时间安排。");
+        }
+
+        db.Campaigns.Add(campaign);
+        await engine.StartAsync(
+            DefinitionId,
+            new WorkflowSubject(SubjectType, campaign.Id, campaign.Name, CampaignId: campaign.Id),
+            actor,
+            cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return campaign.Id;
+    }
+
+    public static Task<Campaign> LoadAsync(IApplicationDbContext db, int year, CancellationToken cancellationToken) =>
+        LoadAsync(db, c => c.Year == year, $"{year} 年度评审工作", cancellationToken);
+
+    public static Task<Campaign> LoadAsync(IApplicationDbContext db, Guid id, CancellationToken cancellationToken) =>
+        LoadAsync(db, c => c.Id == id, "该年度评审工作", cancellationToken);
+
+    private static async Task<Campaign> LoadAsync(
+        IApplicationDbContext db,
+        System.Linq.Expressions.Expression<Func<Campaign, bool>> predicate,
+        string what,
+        CancellationToken cancellationToken) =>
+        await db.Campaigns.Include(c => c.Stages).FirstOrDefaultAsync(predicate, cancellationToken)
+            ?? throw new NotFoundException(what);
+}

@@ -1,0 +1,34 @@
+using TitleReview.Application.Common;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows;
+using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Workflows;
+
+namespace TitleReview.Application.Campaigns.CopyCampaign;
+
+/// <summary>Creates a year's campaign from an earlier year's, every window moved by whole years.</summary>
+public sealed record CopyCampaign(int FromYear, int ToYear, WorkflowActor Actor);
+
+internal sealed class CopyCampaignHandler(IApplicationDbContext db, IWorkflowEngine engine, TimeProvider clock)
+    : IHandler<CopyCampaign, Guid>
+{
+    public async Task<Guid> HandleAsync(CopyCampaign request, CancellationToken cancellationToken = default)
+    {
+        new Validation()
+            .Require(request.ToYear > request.FromYear, "toYear", "新年度须晚于被复制的年度。")
+            .Require(request.ToYear is >= Campaign.MinYear and <= Campaign.MaxYear, "toYear", $"年度须在 {Campaign.MinYear} 到 {Campaign.MaxYear} 之间。")
+            .ThrowIfInvalid();
+
+        var source = await CampaignWorkflow.LoadAsync(db, request.FromYear, cancellationToken);
+        var years = request.ToYear - request.FromYear;
+        var name = source.Name.Replace(request.FromYear.ToString(System.Globalization.CultureInfo.InvariantCulture), request.ToYear.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var campaign = Campaign.Create(
+            Guid.NewGuid(),
+            request.ToYear,
+            name,
+            source.TenureCutoff.AddYears(years),
+            source.WindowsShiftedBy(years),
+            clock.GetUtcNow());
+        return await CampaignWorkflow.CreateAsync(db, engine, campaign, request.Actor, cancellationToken);
+    }
+}

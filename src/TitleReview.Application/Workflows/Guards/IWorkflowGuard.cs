@@ -1,0 +1,27 @@
+using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Workflows;
+
+namespace TitleReview.Application.Workflows.Guards;
+
+public sealed record GuardContext(WorkflowInstance Instance, Campaign? Campaign, WorkflowActor Actor, DateTimeOffset Now);
+
+public sealed record GuardResult(bool Passed, string? Reason = null)
+{
+    public static readonly GuardResult Pass = new(true);
+
+    public static GuardResult Fail(string reason) => new(false, reason);
+}
+
+/// <summary>
+/// A named condition a transition needs, written in definitions as <c>Name</c> or
+/// <c>Name:argument</c> (e.g. <c>WindowOpen:filing</c>). Reasons are Chinese.
+/// </summary>
+public interface IWorkflowGuard
+{
+    string Name { get; }
+
+    /// <summary>Whether <paramref name="argument"/> is acceptable, checked when definitions load.</summary>
+    string? ValidateArgument(string? argument);
+
+    GuardResult Check(GuardContext context, string? argument);
+}

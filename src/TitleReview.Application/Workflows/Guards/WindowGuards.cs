@@ -1,0 +1,63 @@
+using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Time;
+
+namespace TitleReview.Application.Workflows.Guards;
+
+/// <summary>
+/// <c>WindowOpen:&lt;stage&gt;</c>: the stage's window is open now (or the office reopened
+/// this case until a later instant). Checked at the moment of the request, so a window
+/// closes to the second even if the clock job has not yet run.
+/// </summary>
+internal sealed class WindowOpenGuard : IWorkflowGuard
+{
+    public string Name => "WindowOpen";
+
+    public string? ValidateArgument(string? argument) => WindowGuardArguments.Validate(argument);
+
+    public GuardResult Check(GuardContext context, string? argument)
+    {
+        var stage = WindowGuardArguments.Stage(context, argument);
+        if (stage.IsOpenAt(context.Now))
+        {
+            return GuardResult.Pass;
+        }
+
+        if (context.Now >= stage.OpensAt && context.Instance.ReopenedUntil is { } until && context.Now < until)
+        {
+            return GuardResult.Pass;
+        }
+
+        return context.Now < stage.OpensAt
+            ? GuardResult.Fail($"“{stage.Name}”尚未开始，将于 {BeijingTime.Format(stage.OpensAt)}（北京时间）开放。")
+            : GuardResult.Fail($"“{stage.Name}”已于 {BeijingTime.Format(stage.LastSecond)}（北京时间）截止，系统已关闭，不能再办理。");
+    }
+}
+
+/// <summary><c>WindowClosed:&lt;stage&gt;</c>: the stage's window has closed.</summary>
+internal sealed class WindowClosedGuard : IWorkflowGuard
+{
+    public string Name => "WindowClosed";
+
+    public string? ValidateArgument(string? argument) => WindowGuardArguments.Validate(argument);
+
+    public GuardResult Check(GuardContext context, string? argument)
+    {
+        var stage = WindowGuardArguments.Stage(context, argument);
+        return context.Now >= stage.ClosesAt
+            ? GuardResult.Pass
+            : GuardResult.Fail($"“{stage.Name}”尚未截止（截止时间 {BeijingTime.Format(stage.LastSecond)}），无需特例重新开放。");
+    }
+}
+
+internal static class WindowGuardArguments
+{
+    public static string? Validate(string? argument) =>
+        argument is not null && StageKeys.IsKnown(argument) ? null : $"unknown stage '{argument}'";
+
+    public static CampaignStage Stage(GuardContext context, string? argument)
+    {
+        var campaign = context.Campaign
+            ?? throw new InvalidOperationException($"Instance {context.Instance.Id} has no campaign for a window guard.");
+        return campaign.Stage(argument!);
+    }
+}

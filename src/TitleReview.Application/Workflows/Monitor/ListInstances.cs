@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Common.Models;
+using TitleReview.Domain.Workflows;
+
+namespace TitleReview.Application.Workflows.Monitor;
+
+public sealed record ListInstances(
+    int? Year = null,
+    string? DefinitionId = null,
+    string? State = null,
+    WorkflowStatus? Status = null,
+    Guid? UnitId = null,
+    string? Level = null,
+    bool? HasIncidents = null,
+    int? WaitingLongerThanDays = null,
+    int? Page = null,
+    int? PageSize = null);
+
+public sealed record InstanceListItem(
+    Guid Id,
+    string DefinitionId,
+    int DefinitionVersion,
+    string SubjectType,
+    string SubjectTitle,
+    string State,
+    string StateName,
+    WorkflowStatus Status,
+    WorkflowSubStatus SubStatus,
+    int IncidentCount,
+    DateTimeOffset StateEnteredAt,
+    DateTimeOffset UpdatedAt,
+    string? UnitName,
+    int? Year);
+
+internal sealed class ListInstancesHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock)
+    : IHandler<ListInstances, PagedList<InstanceListItem>>
+{
+    public async Task<PagedList<InstanceListItem>> HandleAsync(ListInstances request, CancellationToken cancellationToken = default)
+    {
+        var (page, pageSize) = Paging.Normalize(request.Page, request.PageSize);
+        var query = db.WorkflowInstances.AsNoTracking();
+
+        if (request.Year is { } year)
+        {
+            query = query.Where(i => db.Campaigns.Any(c => c.Id == i.CampaignId && c.Year == year));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.DefinitionId))
+        {
+            query = query.Where(i => i.DefinitionId == request.DefinitionId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.State))
+        {
+            query = query.Where(i => i.State == request.State);
+        }
+
+        if (request.Status is { } status)
+        {
+            query = query.Where(i => i.Status == status);
+        }
+
+        if (request.UnitId is { } unitId)
+        {
+            query = query.Where(i => i.UnitId == unitId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Level))
+        {
+            query = query.Where(i => i.Level == request.Level);
+        }
+
+        if (request.HasIncidents is { } hasIncidents)
+        {
+            query = hasIncidents
+                ? query.Where(i => db.WorkflowIncidents.Any(x => x.InstanceId == i.Id && x.ResolvedAt == null))
+                : query.Where(i => !db.WorkflowIncidents.Any(x => x.InstanceId == i.Id && x.ResolvedAt == null));
+        }
+
+        if (request.WaitingLongerThanDays is { } days and > 0)
+        {
+            var enteredBefore = clock.GetUtcNow().AddDays(-days);
+            query = query.Where(i => i.Status == WorkflowStatus.Running && i.StateEnteredAt < enteredBefore);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await (
+                from instance in query
+                join unit in db.Units.AsNoTracking() on instance.UnitId equals unit.Id into units
+                from unit in units.DefaultIfEmpty()
+                join campaign in db.Campaigns.AsNoTracking() on instance.CampaignId equals campaign.Id into campaigns
+                from campaign in campaigns.DefaultIfEmpty()
+                orderby instance.UpdatedAt descending, instance.Id
+                select new { instance, UnitName = unit == null ? null : unit.Name, Year = campaign == null ? (int?)null : campaign.Year })
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Select(r => new InstanceListItem(
+                r.instance.Id,
+                r.instance.DefinitionId,
+                r.instance.DefinitionVersion,
+                r.instance.SubjectType,
+                r.instance.SubjectTitle,
+                r.instance.State,
+                definitions.Get(r.instance.DefinitionId, r.instance.DefinitionVersion).StateDisplayName(r.instance.State),
+                r.instance.Status,
+                r.instance.SubStatus,
+                r.instance.IncidentCount,
+                r.instance.StateEnteredAt,
+                r.instance.UpdatedAt,
+                r.UnitName,
+                r.Year))
+            .ToList();
+        return new PagedList<InstanceListItem>(items, page, pageSize, total);
+    }
+}

@@ -1,0 +1,108 @@
+using TitleReview.Domain.Common;
+
+namespace TitleReview.Domain.Campaigns;
+
+/// <summary>年度评审工作: one year's campaign and its timeline of twelve stages.</summary>
+public sealed class Campaign : Entity
+{
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+    public const int MaxNameLength = 200;
+
+    private readonly List<CampaignStage> _stages = [];
+
+    private Campaign()
+    {
+        Name = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public int Year { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>任职年限终算时间: tenure is counted up to this day (Dec 31 of the year).</summary>
+    public DateOnly TenureCutoff { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public Guid ConcurrencyToken { get; private set; }
+
+    public IReadOnlyList<CampaignStage> Stages => _stages.OrderBy(s => s.Order).ToList();
+
+    public static Campaign Create(Guid id, int year, string name, DateOnly tenureCutoff, IReadOnlyList<StageWindow> stages, DateTimeOffset now)
+    {
+        if (year is < MinYear or > MaxYear)
+        {
+            throw new DomainException($"年度须在 {MinYear} 到 {MaxYear} 之间。");
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainException("请填写年度评审工作的名称。");
+        }
+
+        if (tenureCutoff.Year != year)
+        {
+            throw new DomainException($"任职年限终算时间应在 {year} 年内（通常为 {year}-12-31）。");
+        }
+
+        TimelineRules.Ensure(stages);
+
+        var campaign = new Campaign
+        {
+            Id = id,
+            Year = year,
+            Name = name.Trim(),
+            TenureCutoff = tenureCutoff,
+            CreatedAt = now,
+            ConcurrencyToken = Guid.NewGuid(),
+        };
+        foreach (var window in stages.OrderBy(s => StageOrder(s.Key)))
+        {
+            campaign._stages.Add(new CampaignStage(window.Key, window.Name.Trim(), StageOrder(window.Key), window.OpensAt, window.ClosesAt, window.Note));
+        }
+
+        return campaign;
+    }
+
+    public CampaignStage Stage(string key) =>
+        _stages.SingleOrDefault(s => s.Key == key) ?? throw new DomainException($"年度评审工作中没有阶段“{key}”。");
+
+    public IReadOnlyList<StageWindow> Windows() =>
+        Stages.Select(s => new StageWindow(s.Key, s.Name, s.OpensAt, s.ClosesAt, s.Note)).ToList();
+
+    /// <summary>
+    /// Moves one stage's window. The whole timeline is checked with the new window in place;
+    /// if any rule breaks, nothing changes.
+    /// </summary>
+    public StageWindow MoveWindow(string key, DateTimeOffset opensAt, DateTimeOffset closesAt)
+    {
+        var stage = Stage(key);
+        var before = new StageWindow(stage.Key, stage.Name, stage.OpensAt, stage.ClosesAt, stage.Note);
+        var proposed = Windows().Select(w => w.Key == key ? w with { OpensAt = opensAt, ClosesAt = closesAt } : w).ToList();
+        TimelineRules.Ensure(proposed);
+
+        stage.Move(opensAt, closesAt);
+        ConcurrencyToken = Guid.NewGuid();
+        return before;
+    }
+
+    /// <summary>The same timeline moved by whole years (Feb 29 becomes Feb 28), for next year's campaign.</summary>
+    public IReadOnlyList<StageWindow> WindowsShiftedBy(int years) =>
+        Windows().Select(w => w with { OpensAt = w.OpensAt.AddYears(years), ClosesAt = w.ClosesAt.AddYears(years) }).ToList();
+
+    private static int StageOrder(string key)
+    {
+        for (var i = 0; i < StageKeys.InOrder.Count; i++)
+        {
+            if (StageKeys.InOrder[i] == key)
+            {
+                return i + 1;
+            }
+        }
+
+        return int.MaxValue;
+    }
+}

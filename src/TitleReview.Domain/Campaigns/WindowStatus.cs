@@ -1,0 +1,8 @@
+namespace TitleReview.Domain.Campaigns;
+
+public enum WindowStatus
+{
+    Upcoming,
+    Open,
+    Closed,
+}

@@ -1,0 +1,35 @@
+using System.Text;
+using Stateless.Graph;
+using TitleReview.Application.Workflows;
+
+namespace TitleReview.Infrastructure.Workflow;
+
+/// <summary>Draws a definition with Stateless's Mermaid output, labelled with the states' Chinese names.</summary>
+internal sealed class WorkflowDiagrams(IWorkflowDefinitions definitions) : IWorkflowDiagrams
+{
+    public string Mermaid(string definitionId, int version, string? currentState = null)
+    {
+        var definition = definitions.Get(definitionId, version);
+        var state = definition.InitialState;
+        var machine = WorkflowEngine.Build(definition, () => state, s => state = s, _ => true, () => null);
+        var graph = new StringBuilder(MermaidGraph.Format(machine.GetInfo()));
+        graph.AppendLine();
+        foreach (var s in definition.States)
+        {
+            graph.AppendLine($"    {s.Name} : {s.DisplayName}");
+        }
+
+        foreach (var final in definition.States.Where(s => s.Final))
+        {
+            graph.AppendLine($"    {final.Name} --> [*]");
+        }
+
+        if (currentState is not null && definition.HasState(currentState))
+        {
+            graph.AppendLine("    classDef current fill:#fde68a,stroke:#b45309,stroke-width:3px,color:#1f2328");
+            graph.AppendLine($"    class {currentState} current");
+        }
+
+        return graph.ToString();
+    }
+}

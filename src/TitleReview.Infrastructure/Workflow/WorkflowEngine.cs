@@ -1,0 +1,259 @@
+using Microsoft.EntityFrameworkCore;
+using Stateless;
+using TitleReview.Application.Common.Exceptions;
+using TitleReview.Application.Workflows;
+using TitleReview.Application.Workflows.Guards;
+using TitleReview.Application.Workflows.Monitor;
+using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Common;
+using TitleReview.Domain.Time;
+using TitleReview.Domain.Workflows;
+using TitleReview.Domain.Workflows.Definitions;
+using TitleReview.Infrastructure.Persistence;
+
+namespace TitleReview.Infrastructure.Workflow;
+
+/// <summary>
+/// Executes definitions with Stateless (ADR 0003). The state lives in <see cref="WorkflowInstance"/>;
+/// a fire checks role and guards at the request's instant, moves the state, writes the journal
+/// and swaps the timers, and saves all of it at once under the instance's concurrency token.
+/// </summary>
+internal sealed class WorkflowEngine(
+    AppDbContext db,
+    IWorkflowDefinitions definitions,
+    IEnumerable<IWorkflowGuard> guards,
+    TimeProvider clock) : IWorkflowEngine
+{
+    private readonly IReadOnlyDictionary<string, IWorkflowGuard> _guards = guards.ToDictionary(g => g.Name, StringComparer.Ordinal);
+
+    public async Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var definition = definitions.Latest(definitionId);
+        if (!string.Equals(definition.SubjectType, subject.Type, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{definition.Key} is for {definition.SubjectType}, not {subject.Type}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var instance = WorkflowInstance.Start(Guid.NewGuid(), definition.DefinitionId, definition.Version, definition.InitialState, subject, now);
+        db.WorkflowInstances.Add(instance);
+        db.WorkflowJournal.Add(WorkflowJournalEntry.Record(instance.Id, null, JournalText.StartTrigger, instance.State, actor, null, now));
+        var campaign = await FindCampaignAsync(subject.CampaignId, cancellationToken);
+        ScheduleTimers(definition, instance, campaign, now);
+        return instance;
+    }
+
+    public Task<FireResult> FireAsync(FireRequest request, CancellationToken cancellationToken = default) =>
+        FireAsync(request, firingBookmarkId: null, cancellationToken);
+
+    /// <param name="firingBookmarkId">The timer being fired by the clock: it is marked fired, not cancelled.</param>
+    internal async Task<FireResult> FireAsync(FireRequest request, Guid? firingBookmarkId, CancellationToken cancellationToken)
+    {
+        var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == request.InstanceId, cancellationToken)
+            ?? throw new NotFoundException("该流程实例");
+        if (request.ExpectedToken is { } expected && expected != instance.ConcurrencyToken)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
+        var transition = definition.Transition(request.Trigger, instance.State);
+        if (transition is null)
+        {
+            var known = definition.Transitions.Any(t => t.Trigger == request.Trigger);
+            throw known
+                ? new DomainException($"当前状态为“{definition.StateDisplayName(instance.State)}”，不能执行“{definition.TriggerDisplayName(request.Trigger)}”。")
+                : new ValidationException("trigger", $"“{request.Trigger}”不是该流程的操作。");
+        }
+
+        if (!request.Actor.HasAnyRole(transition.Roles))
+        {
+            throw new ForbiddenAccessException($"您的角色不能执行“{transition.DisplayName}”。");
+        }
+
+        var now = clock.GetUtcNow();
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        var validation = new Application.Common.Validation();
+        validation.Require(!transition.RequiresReason || reason is not null, "reason", $"请填写“{transition.DisplayName}”的原因。");
+        validation.Require(reason is null || reason.Length <= WorkflowJournalEntry.MaxReasonLength, "reason", $"原因不能超过 {WorkflowJournalEntry.MaxReasonLength} 个字。");
+        if (transition.RequiresUntil)
+        {
+            validation.Require(request.Until is not null, "until", "请填写特例开放的截止时间。");
+            validation.Require(request.Until is null || request.Until > now, "until", "特例开放的截止时间必须晚于当前时间。");
+        }
+
+        validation.ThrowIfInvalid();
+
+        var campaign = await FindCampaignAsync(instance.CampaignId, cancellationToken);
+        var context = new GuardContext(instance, campaign, request.Actor, now);
+        var refusal = RefusalOf(transition, context);
+        if (refusal is not null)
+        {
+            throw new DomainException(refusal);
+        }
+
+        var previous = await PreviousStateAsync(instance, cancellationToken);
+        var fromState = instance.State;
+        var state = instance.State;
+        var machine = Build(definition, () => state, s => state = s, t => RefusalOf(t, context) is null, () => previous);
+        await machine.FireAsync(request.Trigger);
+
+        if (transition.RequiresUntil)
+        {
+            instance.ReopenUntil(request.Until!.Value, now);
+        }
+
+        instance.EnterState(state, definition.State(state).Final, now);
+        var journalReason = transition.RequiresUntil
+            ? $"{reason}（特例开放至 {BeijingTime.Format(request.Until!.Value)}）"
+            : reason;
+        db.WorkflowJournal.Add(WorkflowJournalEntry.Record(instance.Id, fromState, request.Trigger, state, request.Actor, journalReason, now));
+
+        var pending = await db.WorkflowBookmarks
+            .Where(b => b.InstanceId == instance.Id && b.Status == BookmarkStatus.Pending)
+            .ToListAsync(cancellationToken);
+        foreach (var bookmark in pending)
+        {
+            if (bookmark.Id == firingBookmarkId)
+            {
+                bookmark.MarkFired(now);
+            }
+            else
+            {
+                bookmark.Cancel(now);
+            }
+        }
+
+        ScheduleTimers(definition, instance, campaign, now);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException(inner: ex);
+        }
+
+        return new FireResult(instance.Id, fromState, state, instance.ConcurrencyToken);
+    }
+
+    public async Task<IReadOnlyList<PermittedTrigger>> PermittedTriggersAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var instance = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
+            ?? throw new NotFoundException("该流程实例");
+        var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
+        var campaign = await FindCampaignAsync(instance.CampaignId, cancellationToken);
+        var context = new GuardContext(instance, campaign, actor, clock.GetUtcNow());
+        var previous = await PreviousStateAsync(instance, cancellationToken);
+        var state = instance.State;
+        var machine = Build(definition, () => state, s => state = s, t => RefusalOf(t, context) is null, () => previous);
+
+        var permitted = await machine.GetPermittedTriggersAsync();
+        return permitted
+            .Select(trigger => definition.Transition(trigger, instance.State)!)
+            .Select(t => new PermittedTrigger(t.Trigger, t.DisplayName, t.RequiresReason, t.RequiresUntil))
+            .ToList();
+    }
+
+    /// <summary>Builds the Stateless machine of a definition over the given state accessors.</summary>
+    internal static StateMachine<string, string> Build(
+        WorkflowDefinition definition,
+        Func<string> readState,
+        Action<string> writeState,
+        Func<TransitionDefinition, bool> allowed,
+        Func<string?> previousState)
+    {
+        var machine = new StateMachine<string, string>(readState, writeState);
+        foreach (var state in definition.States)
+        {
+            machine.Configure(state.Name);
+        }
+
+        foreach (var transition in definition.Transitions)
+        {
+            var description = string.Join(" 且 ", transition.Roles.Concat(transition.Guards));
+            foreach (var from in transition.From)
+            {
+                var configuration = machine.Configure(from);
+                if (transition.To == WorkflowDefinition.PreviousState)
+                {
+                    configuration.PermitDynamicIf(
+                        transition.Trigger,
+                        () => previousState() ?? throw new DomainException("找不到该流程此前所处的状态，无法退回。"),
+                        () => allowed(transition),
+                        description);
+                }
+                else if (transition.To == from)
+                {
+                    configuration.PermitReentryIf(transition.Trigger, () => allowed(transition), description);
+                }
+                else
+                {
+                    configuration.PermitIf(transition.Trigger, transition.To, () => allowed(transition), description);
+                }
+            }
+        }
+
+        return machine;
+    }
+
+    private string? RefusalOf(TransitionDefinition transition, GuardContext context)
+    {
+        if (!context.Actor.HasAnyRole(transition.Roles))
+        {
+            return $"您的角色不能执行“{transition.DisplayName}”。";
+        }
+
+        foreach (var spec in transition.Guards)
+        {
+            var (name, argument) = WorkflowDefinitionLoader.SplitGuard(spec);
+            var result = _guards[name].Check(context, argument);
+            if (!result.Passed)
+            {
+                return result.Reason;
+            }
+        }
+
+        return null;
+    }
+
+    private void ScheduleTimers(WorkflowDefinition definition, WorkflowInstance instance, Campaign? campaign, DateTimeOffset now)
+    {
+        var timers = definition.State(instance.State).Timers;
+        if (timers.Count == 0)
+        {
+            return;
+        }
+
+        if (campaign is null)
+        {
+            throw new InvalidOperationException($"{definition.Key} state {instance.State} has timers but instance {instance.Id} has no campaign.");
+        }
+
+        foreach (var timer in timers)
+        {
+            var due = TimerSchedule.DueAt(timer.At, campaign, instance);
+            db.WorkflowBookmarks.Add(WorkflowBookmark.Create(instance.Id, instance.State, timer.Trigger, timer.At, due, now));
+        }
+    }
+
+    private async Task<Campaign?> FindCampaignAsync(Guid? campaignId, CancellationToken cancellationToken)
+    {
+        if (campaignId is not { } id)
+        {
+            return null;
+        }
+
+        return db.Campaigns.Local.FirstOrDefault(c => c.Id == id)
+            ?? await db.Campaigns.Include(c => c.Stages).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+    }
+
+    /// <summary>The state the instance was in before it entered its current state.</summary>
+    private async Task<string?> PreviousStateAsync(WorkflowInstance instance, CancellationToken cancellationToken) =>
+        await db.WorkflowJournal.AsNoTracking()
+            .Where(j => j.InstanceId == instance.Id && j.ToState == instance.State && j.FromState != null && j.FromState != j.ToState)
+            .OrderByDescending(j => j.Id)
+            .Select(j => j.FromState)
+            .FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TitleReview.Application.Campaigns.GetTimeline;
+using TitleReview.Application.Campaigns.UpdateStageWindow;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows.Monitor;
+using TitleReview.Domain.Campaigns;
+using TitleReview.Web.Hosting;
+
+namespace TitleReview.Web.Pages.Office.Campaigns;
+
+public sealed class TimelineModel(
+    IHandler<GetTimeline, TimelineDto> timeline,
+    IHandler<UpdateStageWindow, Guid> update,
+    IHandler<GetInstanceDetail, InstanceDetailDto> instanceDetail) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int Year { get; set; }
+
+    [BindProperty]
+    public string? StageKey { get; set; }
+
+    [BindProperty]
+    public DateTime? OpensAt { get; set; }
+
+    [BindProperty]
+    public DateTime? ClosesAt { get; set; }
+
+    [BindProperty]
+    public Guid? ExpectedToken { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public TimelineDto Timeline { get; private set; } = null!;
+
+    public IReadOnlyList<JournalRow> Changes { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        StageKey = null;
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (StageKey is null || !StageKeys.IsKnown(StageKey))
+        {
+            ModelState.AddModelError(string.Empty, "请选择要修改的阶段。");
+            return Page();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddModelError(string.Empty, "开始时间或结束时间格式不正确，请按“年-月-日 时:分:秒”填写。");
+            return Page();
+        }
+
+        await update.HandleAsync(new UpdateStageWindow(Timeline.CampaignId, StageKey, OpensAt, ClosesAt, ExpectedToken, User.ToWorkflowActor()), cancellationToken);
+        Message = $"已保存“{StageKeys.DefaultName(StageKey)}”的时间，相关定时任务已随之调整。";
+        return RedirectToPage(new { year = Year });
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Timeline = await timeline.HandleAsync(new GetTimeline(Year), cancellationToken);
+        if (Timeline.WorkflowInstanceId is { } instanceId)
+        {
+            var detail = await instanceDetail.HandleAsync(new GetInstanceDetail(instanceId, User.ToWorkflowActor()), cancellationToken);
+            Changes = detail.Journal.Where(j => j.Trigger == JournalText.EditTimelineTrigger).Reverse().ToList();
+        }
+    }
+}

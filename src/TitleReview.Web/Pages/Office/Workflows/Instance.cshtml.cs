@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows;
+using TitleReview.Application.Workflows.FireTrigger;
+using TitleReview.Application.Workflows.Monitor;
+using TitleReview.Domain.Time;
+using TitleReview.Web.Hosting;
+
+namespace TitleReview.Web.Pages.Office.Workflows;
+
+public sealed class InstanceModel(
+    IHandler<GetInstanceDetail, InstanceDetailDto> detail,
+    IHandler<FireTrigger, FireResult> fire,
+    IWorkflowClock workflowClock,
+    IWorkflowDiagrams diagrams) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public InstanceDetailDto Detail { get; private set; } = null!;
+
+    public string Diagram { get; private set; } = string.Empty;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostFireAsync(string trigger, string? reason, DateTime? until, Guid? expectedToken, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var untilInstant = until is { } u ? BeijingTime.FromBeijing(u) : (DateTimeOffset?)null;
+        var result = await fire.HandleAsync(new FireTrigger(Id, trigger, User.ToWorkflowActor(), reason, untilInstant, expectedToken), cancellationToken);
+        Message = $"已执行：{result.FromState} → {result.ToState}。";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostRetryAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        await workflowClock.RetryIncidentAsync(incidentId, User.ToWorkflowActor().Name, cancellationToken);
+        Message = "已重试该定时任务，请查看结果。";
+        return RedirectToPage(new { id = Id });
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Detail = await detail.HandleAsync(new GetInstanceDetail(Id, User.ToWorkflowActor()), cancellationToken);
+        Diagram = diagrams.Mermaid(Detail.DefinitionId, Detail.DefinitionVersion, Detail.State);
+    }
+}
