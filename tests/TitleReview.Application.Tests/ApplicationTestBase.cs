@@ -24,6 +24,9 @@ public abstract class ApplicationTestBase
 
     protected FakeTimeProvider Clock { get; private set; } = null!;
 
+    /// <summary>Where the fake clock starts; it can only move forward from here.</summary>
+    protected virtual DateTimeOffset ClockStart => StartInstant;
+
     protected IServiceProvider Services => _services ?? throw new InvalidOperationException("Not set up.");
 
     protected virtual string EnvironmentName => Environments.Development;
@@ -45,6 +48,7 @@ public abstract class ApplicationTestBase
             [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = $"Data Source={paths.SqliteDatabaseFile};Pooling=False",
             [StoragePaths.DataFolderKey] = _folder,
             [StoragePaths.WorkflowsFolderKey] = WorkflowsFolder,
+            ["Demo:SeedCampaigns"] = "false",
         };
         foreach (var (key, value) in ExtraConfiguration)
         {
@@ -52,7 +56,7 @@ public abstract class ApplicationTestBase
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        Clock = new FakeTimeProvider(StartInstant);
+        Clock = new FakeTimeProvider(ClockStart);
 
         var services = new ServiceCollection();
         services.AddLogging();

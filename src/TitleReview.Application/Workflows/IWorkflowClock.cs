@@ -9,6 +9,9 @@ public interface IWorkflowClock
     /// <summary>Retries the timer behind an incident now.</summary>
     Task RetryIncidentAsync(Guid incidentId, string staffName, CancellationToken cancellationToken = default);
 
-    /// <summary>Moves the pending timers that depend on a stage's window after it changed.</summary>
+    /// <summary>
+    /// Moves the pending timers that depend on a stage's window after it changed, in the
+    /// caller's unit of work: the caller saves them together with the window.
+    /// </summary>
     Task<int> RescheduleAsync(Guid campaignId, string stageKey, CancellationToken cancellationToken = default);
 }

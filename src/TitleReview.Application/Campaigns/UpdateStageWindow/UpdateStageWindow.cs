@@ -69,6 +69,8 @@ internal sealed class UpdateStageWindowHandler(IApplicationDbContext db, IWorkfl
             $"修改“{stage.Name}”时间：{BeijingTime.Format(before.OpensAt)} 至 {BeijingTime.Format(before.ClosesAt.AddSeconds(-1))} → {BeijingTime.Format(stage.OpensAt)} 至 {BeijingTime.Format(stage.LastSecond)}",
             now));
 
+        // The timers move in the same transaction as the window.
+        await workflowClock.RescheduleAsync(campaign.Id, request.StageKey, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -78,7 +80,6 @@ internal sealed class UpdateStageWindowHandler(IApplicationDbContext db, IWorkfl
             throw new ConcurrencyConflictException("该年度的时间安排刚刚已被他人修改，您的修改未保存。请刷新页面查看最新安排后再改。", ex);
         }
 
-        await workflowClock.RescheduleAsync(campaign.Id, request.StageKey, cancellationToken);
         return campaign.ConcurrencyToken;
     }
 }

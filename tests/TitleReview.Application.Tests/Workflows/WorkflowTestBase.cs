@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TitleReview.Application.Applications.StartApplication;
+using TitleReview.Application.Campaigns;
+using TitleReview.Application.Campaigns.CreateCampaign;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows;
+using TitleReview.Application.Workflows.FireTrigger;
+using TitleReview.Domain.Applications;
+using TitleReview.Domain.Time;
+using TitleReview.Domain.Workflows;
+using TitleReview.Infrastructure.Identity;
+using TitleReview.Infrastructure.Persistence;
+
+namespace TitleReview.Application.Tests.Workflows;
+
+/// <summary>A database with the demo accounts and the 2023 campaign from workflows/timelines/2023.json.</summary>
+public abstract class WorkflowTestBase : ApplicationTestBase
+{
+    protected Guid CampaignId { get; private set; }
+
+    protected override DateTimeOffset ClockStart => Beijing(2023, 7, 1, 9, 0, 0);
+
+    [SetUp]
+    public async Task CreateCampaign2023Async()
+    {
+        await InitializeDatabaseAsync();
+        var office = await ActorAsync("office");
+        CampaignId = await InScopeAsync(sp =>
+        {
+            var json = sp.GetRequiredService<ITimelineFiles>().Read(2023);
+            return sp.GetRequiredService<IHandler<CreateCampaignFromTimeline, Guid>>()
+                .HandleAsync(new CreateCampaignFromTimeline(TimelineDocument.Parse(json), office));
+        });
+    }
+
+    protected static DateTimeOffset Beijing(int year, int month, int day, int hour, int minute, int second) =>
+        BeijingTime.FromBeijing(new DateTime(year, month, day, hour, minute, second));
+
+    protected Task<WorkflowActor> ActorAsync(string userName) => InScopeAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
+        return new WorkflowActor(user.Id, user.DisplayName, (await users.GetRolesAsync(user)).ToList(), user.UnitId);
+    });
+
+    /// <summary>Starts an application and returns its workflow instance id.</summary>
+    protected async Task<Guid> StartApplicationAsync(string userName, TitleLevel level = TitleLevel.Intermediate)
+    {
+        var actor = await ActorAsync(userName);
+        var applicationId = await InScopeAsync(sp => sp.GetRequiredService<IHandler<StartApplication, Guid>>()
+            .HandleAsync(new StartApplication(CampaignId, level, actor)));
+        return await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().WorkflowInstances
+            .Where(i => i.SubjectId == applicationId).Select(i => i.Id).SingleAsync());
+    }
+
+    protected async Task<FireResult> FireAsync(Guid instanceId, string trigger, string userName, string? reason = null, DateTimeOffset? until = null, Guid? expectedToken = null)
+    {
+        var actor = await ActorAsync(userName);
+        return await InScopeAsync(sp => sp.GetRequiredService<IHandler<FireTrigger, FireResult>>()
+            .HandleAsync(new FireTrigger(instanceId, trigger, actor, reason, until, expectedToken)));
+    }
+
+    protected Task<int> RunClockAsync() =>
+        InScopeAsync(sp => sp.GetRequiredService<IWorkflowClock>().RunAsync());
+
+    protected Task<WorkflowInstance> InstanceAsync(Guid id) =>
+        InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == id));
+
+    protected Task<WorkflowInstance> CampaignInstanceAsync() =>
+        InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().WorkflowInstances.AsNoTracking()
+            .SingleAsync(i => i.SubjectType == "Campaign" && i.SubjectId == CampaignId));
+
+    protected Task<List<WorkflowJournalEntry>> JournalAsync(Guid instanceId) =>
+        InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().WorkflowJournal.AsNoTracking()
+            .Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync());
+
+    protected Task<List<WorkflowBookmark>> BookmarksAsync(Guid instanceId) =>
+        InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().WorkflowBookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == instanceId).OrderBy(b => b.DueAt).ToListAsync());
+}
