@@ -1,6 +1,10 @@
 using System.Text;
 using Stateless.Graph;
 using TitleReview.Application.Workflows;
+using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Identity;
+using TitleReview.Domain.Workflows;
+using TitleReview.Domain.Workflows.Definitions;
 
 namespace TitleReview.Infrastructure.Workflow;
 
@@ -11,7 +15,7 @@ internal sealed class WorkflowDiagrams(IWorkflowDefinitions definitions) : IWork
     {
         var definition = definitions.Get(definitionId, version);
         var state = definition.InitialState;
-        var machine = WorkflowEngine.Build(definition, () => state, s => state = s, _ => true, () => null);
+        var machine = WorkflowEngine.Build(definition, () => state, s => state = s, _ => true, () => null, t => t.DisplayName, Describe);
         var graph = new StringBuilder(MermaidGraph.Format(machine.GetInfo()));
         graph.AppendLine();
         foreach (var s in definition.States)
@@ -31,5 +35,23 @@ internal sealed class WorkflowDiagrams(IWorkflowDefinitions definitions) : IWork
         }
 
         return graph.ToString();
+    }
+
+    /// <summary>"申报人，填报期间" rather than "Applicant 且 WindowOpen:filing".</summary>
+    private static string Describe(TransitionDefinition transition)
+    {
+        var who = string.Join("/", transition.Roles.Select(r => r == WorkflowActor.SystemRole ? "系统时钟" : Roles.DisplayName(r)));
+        var when = transition.Guards.Select(g =>
+        {
+            var (name, argument) = WorkflowDefinitionLoader.SplitGuard(g);
+            var stage = argument is null ? string.Empty : StageKeys.DefaultName(argument);
+            return name switch
+            {
+                "WindowOpen" => $"{stage}开放期间",
+                "WindowClosed" => $"{stage}截止后",
+                _ => g,
+            };
+        });
+        return string.Join("，", when.Prepend(who));
     }
 }

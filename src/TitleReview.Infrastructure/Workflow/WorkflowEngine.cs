@@ -162,8 +162,12 @@ internal sealed class WorkflowEngine(
         Func<string> readState,
         Action<string> writeState,
         Func<TransitionDefinition, bool> allowed,
-        Func<string?> previousState)
+        Func<string?> previousState,
+        Func<TransitionDefinition, string>? label = null,
+        Func<TransitionDefinition, string>? describe = null)
     {
+        label ??= t => t.Trigger;
+        describe ??= t => string.Join(" 且 ", t.Roles.Concat(t.Guards));
         var machine = new StateMachine<string, string>(readState, writeState);
         foreach (var state in definition.States)
         {
@@ -172,25 +176,26 @@ internal sealed class WorkflowEngine(
 
         foreach (var transition in definition.Transitions)
         {
-            var description = string.Join(" 且 ", transition.Roles.Concat(transition.Guards));
+            var description = describe(transition);
+            var trigger = label(transition);
             foreach (var from in transition.From)
             {
                 var configuration = machine.Configure(from);
                 if (transition.To == WorkflowDefinition.PreviousState)
                 {
                     configuration.PermitDynamicIf(
-                        transition.Trigger,
+                        trigger,
                         () => previousState() ?? throw new DomainException("找不到该流程此前所处的状态，无法退回。"),
                         () => allowed(transition),
                         description);
                 }
                 else if (transition.To == from)
                 {
-                    configuration.PermitReentryIf(transition.Trigger, () => allowed(transition), description);
+                    configuration.PermitReentryIf(trigger, () => allowed(transition), description);
                 }
                 else
                 {
-                    configuration.PermitIf(transition.Trigger, transition.To, () => allowed(transition), description);
+                    configuration.PermitIf(trigger, transition.To, () => allowed(transition), description);
                 }
             }
         }

@@ -64,6 +64,10 @@ public sealed class TitleReviewFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting(StoragePaths.DataFolderKey, _dataFolder);
+
+        // Tests drive the clock themselves and bring their own campaigns unless they ask for the demo ones.
+        builder.UseSetting("Workflow:ClockEnabled", "false");
+        builder.UseSetting("Demo:SeedCampaigns", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -13,7 +13,8 @@ public sealed class InstanceModel(
     IHandler<GetInstanceDetail, InstanceDetailDto> detail,
     IHandler<FireTrigger, FireResult> fire,
     IWorkflowClock workflowClock,
-    IWorkflowDiagrams diagrams) : PageModel
+    IWorkflowDiagrams diagrams,
+    IWorkflowDefinitions definitions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -32,7 +33,8 @@ public sealed class InstanceModel(
         await LoadAsync(cancellationToken);
         var untilInstant = until is { } u ? BeijingTime.FromBeijing(u) : (DateTimeOffset?)null;
         var result = await fire.HandleAsync(new FireTrigger(Id, trigger, User.ToWorkflowActor(), reason, untilInstant, expectedToken), cancellationToken);
-        Message = $"已执行：{result.FromState} → {result.ToState}。";
+        var definition = definitions.Get(Detail.DefinitionId, Detail.DefinitionVersion);
+        Message = $"已执行：{definition.StateDisplayName(result.FromState)} → {definition.StateDisplayName(result.ToState)}。";
         return RedirectToPage(new { id = Id });
     }
 
