@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TitleReview.Application.Campaigns;
+using TitleReview.Application.Notifications;
+using TitleReview.Application.Units;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Calendars;
@@ -19,6 +21,7 @@ using TitleReview.Infrastructure.Workflow;
 using TitleReview.Infrastructure.Hosting;
 using TitleReview.Infrastructure.Identity;
 using TitleReview.Infrastructure.Jobs;
+using TitleReview.Infrastructure.Notifications;
 using TitleReview.Infrastructure.Persistence;
 using TitleReview.Infrastructure.Seeding;
 
@@ -45,6 +48,7 @@ public static class DependencyInjection
             return paths;
         });
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<Application.Common.OfficeContact>().BindConfiguration(Application.Common.OfficeContact.SectionName);
 
         // Keys survive restarts, so sign-ins and antiforgery tokens do too.
         services.AddDataProtection().SetApplicationName("TitleReview");
@@ -68,6 +72,7 @@ public static class DependencyInjection
                 o.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
@@ -77,6 +82,11 @@ public static class DependencyInjection
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<PasswordCharacterClassesValidator<AppUser>>()
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
+        services.AddScoped<IUserConfirmation<AppUser>, ActiveAccountConfirmation>();
+        services.AddOptions<ActivationOptions>().BindConfiguration(ActivationOptions.SectionName);
+        services.AddScoped<IAccountProvisioning, AccountProvisioning>();
+        services.AddScoped<AccountActivator>();
+        services.AddScoped<INotificationSender, InboxNotificationSender>();
 
         services.AddSingleton(sp => CalendarFileLoader.LoadFolder(sp.GetRequiredService<StoragePaths>().CalendarsFolder));
         services.AddSingleton<WorkflowDefinitionLoader>();

@@ -7,4 +7,8 @@ public enum AuditAction
     LockedOut = 3,
     LoginRejectedWhileLockedOut = 4,
     LoggedOut = 5,
+    AccountCreated = 6,
+    AccountActivated = 7,
+    AccountDisabled = 8,
+    ActivationLinkIssued = 9,
 }

@@ -27,6 +27,14 @@ public sealed class Unit : Entity
     /// <summary>One of Guizhou's nine cities and prefectures, or 省直.</summary>
     public string Region { get; private set; }
 
+    /// <summary>Keeps the unit's details as its latest approved registration gives them.</summary>
+    public void UpdateFrom(UnitRegistrationDetails details)
+    {
+        Name = details.UnitName.Trim();
+        Nature = details.Nature;
+        Region = details.Region;
+    }
+
     public static Unit Create(Guid id, string name, string creditCode, UnitNature nature, string region)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

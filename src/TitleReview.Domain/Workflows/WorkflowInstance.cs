@@ -132,6 +132,13 @@ public sealed class WorkflowInstance : Entity
         ConcurrencyToken = Guid.NewGuid();
     }
 
+    /// <summary>A case whose unit becomes known later (a unit registration, at approval).</summary>
+    public void AssignUnit(Guid unitId, DateTimeOffset now)
+    {
+        UnitId = unitId;
+        Touch(now);
+    }
+
     public void ReopenUntil(DateTimeOffset until, DateTimeOffset now)
     {
         if (until <= now)

@@ -11,4 +11,14 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>The unit an auditor or applicant belongs to.</summary>
     public Guid? UnitId { get; set; }
+
+    /// <summary>
+    /// Only an active account may sign in: an auditor's account becomes active when its
+    /// activation link is used, and stops being active when the office disables it.
+    /// </summary>
+    public bool IsActive { get; set; }
+
+    public DateTimeOffset? ActivatedAt { get; set; }
+
+    public DateTimeOffset? DisabledAt { get; set; }
 }

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Notifications;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Security;
-using TitleReview.Domain.Workflows;
-using TitleReview.Infrastructure.Workflow;
 using TitleReview.Domain.Units;
+using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Identity;
+using TitleReview.Infrastructure.Workflow;
 
 namespace TitleReview.Infrastructure.Persistence;
 
@@ -32,6 +33,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitionVersions => Set<WorkflowDefinitionRecord>();
 
+    public DbSet<UnitRegistration> UnitRegistrations => Set<UnitRegistration>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<AccountActivation> AccountActivations => Set<AccountActivation>();
+
+    public async Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
+    {
+        // A transaction already open (an outer use case) is joined rather than nested.
+        if (Database.CurrentTransaction is not null)
+        {
+            return new JoinedTransaction();
+        }
+
+        return new OwnTransaction(await Database.BeginTransactionAsync(cancellationToken));
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAppendOnly();
@@ -53,6 +71,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+
+    private sealed class OwnTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction inner) : ITransaction
+    {
+        public Task CommitAsync(CancellationToken cancellationToken = default) => inner.CommitAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+
+    private sealed class JoinedTransaction : ITransaction
+    {
+        public Task CommitAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private void GuardAppendOnly()

@@ -106,7 +106,7 @@ public sealed class DatabaseInitializer(
             return;
         }
 
-        var user = new AppUser { UserName = userName, DisplayName = "省政工职评办管理员", LockoutEnabled = true };
+        var user = new AppUser { UserName = userName, DisplayName = "省政工职评办管理员", LockoutEnabled = true, IsActive = true, ActivatedAt = clock.GetUtcNow() };
         Check(await users.CreateAsync(user, password), $"bootstrap office account {userName}");
         Check(await users.AddToRoleAsync(user, Roles.Office), $"bootstrap office role for {userName}");
         logger.LogInformation("Created the first office account {UserName} from configuration", userName);
@@ -136,7 +136,10 @@ public sealed class DatabaseInitializer(
                 UserName = demo.UserName,
                 DisplayName = demo.DisplayName,
                 UnitId = demo.UnitId,
+                PhoneNumber = demo.Mobile,
                 LockoutEnabled = true,
+                IsActive = true,
+                ActivatedAt = clock.GetUtcNow(),
             };
             Check(await users.CreateAsync(user, DemoAccounts.Password), $"demo account {demo.UserName}");
             Check(await users.AddToRoleAsync(user, demo.Role), $"demo role for {demo.UserName}");

@@ -25,21 +25,31 @@ public static class DemoAccounts
         UnitNature.ProvincialEnterprise,
         "省直");
 
-    public static readonly IReadOnlyList<DemoUnit> Units = [QiannanEnergy, ProvincialTransport];
+    /// <summary>A unit that registers in the current demo campaign but is never approved: its applicant is blocked.</summary>
+    public static readonly DemoUnit TongrenMaterials = new(
+        Guid.Parse("d3a5c7e9-1b2d-4f60-8a9c-0e1f2a3b4c03"),
+        "铜仁示范建材有限公司",
+        "91520600MA6E2W5L1N",
+        UnitNature.CityOrPrefectureEnterprise,
+        "铜仁市");
+
+    public static readonly IReadOnlyList<DemoUnit> Units = [QiannanEnergy, ProvincialTransport, TongrenMaterials];
 
     public static readonly IReadOnlyList<DemoUser> Users =
     [
-        new("office", "陈静", Roles.Office, null),
-        new("auditor1", "王敏", Roles.Auditor, QiannanEnergy.Id),
-        new("auditor2", "刘洋", Roles.Auditor, ProvincialTransport.Id),
-        new("applicant1", "李华", Roles.Applicant, QiannanEnergy.Id),
-        new("applicant2", "张丽", Roles.Applicant, QiannanEnergy.Id),
-        new("applicant3", "赵强", Roles.Applicant, ProvincialTransport.Id),
-        new("applicant4", "周婷", Roles.Applicant, ProvincialTransport.Id),
-        new("expert1", "孙文博", Roles.Expert, null),
+        new("office", "陈静", Roles.Office, null, null),
+        new("auditor1", "王敏", Roles.Auditor, QiannanEnergy.Id, "13800000101"),
+        new("auditor2", "刘洋", Roles.Auditor, ProvincialTransport.Id, "13800000102"),
+        new("applicant1", "李华", Roles.Applicant, QiannanEnergy.Id, "13900000201"),
+        new("applicant2", "张丽", Roles.Applicant, QiannanEnergy.Id, "13900000202"),
+        new("applicant3", "赵强", Roles.Applicant, ProvincialTransport.Id, "13900000203"),
+        new("applicant4", "周婷", Roles.Applicant, ProvincialTransport.Id, "13900000204"),
+        new("applicant5", "吴磊", Roles.Applicant, TongrenMaterials.Id, "13900000205"),
+        new("expert1", "孙文博", Roles.Expert, null, null),
     ];
 
     public sealed record DemoUnit(Guid Id, string Name, string CreditCode, UnitNature Nature, string Region);
 
-    public sealed record DemoUser(string UserName, string DisplayName, string Role, Guid? UnitId);
+    /// <summary>Mobile numbers are invented (138/139 0000 0xxx), as is everything here.</summary>
+    public sealed record DemoUser(string UserName, string DisplayName, string Role, Guid? UnitId, string? Mobile);
 }

@@ -2,17 +2,23 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TitleReview.Application.Applications.StartApplication;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Campaigns.CreateCampaign;
+using TitleReview.Application.Common;
+using TitleReview.Application.Units;
+using TitleReview.Application.Units.RegisterUnit;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.FireTrigger;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Time;
+using TitleReview.Domain.Units;
 using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Identity;
+using TitleReview.Infrastructure.Notifications;
 using TitleReview.Infrastructure.Persistence;
 using TitleReview.Infrastructure.Workflow;
 
@@ -30,6 +36,8 @@ public sealed class DemoCampaigns(
     ITimelineFiles timelines,
     UserManager<AppUser> users,
     IServiceScopeFactory scopes,
+    IAccountProvisioning accounts,
+    IOptions<OfficeContact> contact,
     TimeProvider clock,
     ILoggerFactory loggers)
 {
@@ -64,6 +72,13 @@ public sealed class DemoCampaigns(
             .HandleAsync(new CreateCampaignFromTimeline(TimelineDocument.Parse(timelines.Read(HistoryYear)), office), cancellationToken);
 
         await RunClockUntilAsync(replay, At(2023, 8, 1, 8, 30), cancellationToken);
+        await RegisterUnitAsync(replay, At(2023, 7, 18, 10, 20), campaignId, DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
+        await RegisterUnitAsync(replay, At(2023, 7, 19, 15, 5), campaignId, DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
+        await ApproveAsync(replay, At(2023, 7, 20, 9, 30), DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
+        await ApproveAsync(replay, At(2023, 7, 20, 9, 45), DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
+        await ConfirmAsync(replay, At(2023, 7, 24, 14, 0), DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
+        await ConfirmAsync(replay, At(2023, 7, 26, 11, 10), DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
+
         var li = await StartAsync(replay, At(2023, 8, 2, 20, 15), campaignId, "applicant1", TitleLevel.Intermediate, cancellationToken);
         var zhang = await StartAsync(replay, At(2023, 8, 3, 19, 40), campaignId, "applicant2", TitleLevel.Assistant, cancellationToken);
         var zhao = await StartAsync(replay, At(2023, 8, 7, 10, 5), campaignId, "applicant3", TitleLevel.Senior, cancellationToken);
@@ -83,17 +98,78 @@ public sealed class DemoCampaigns(
     private async Task SeedCurrentAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = BeijingTime.DateOf(now);
-        var office = await ActorAsync("office");
-        var document = CurrentTimeline(today);
-        var campaignId = await new CreateCampaignFromTimelineHandler(db, Engine(clock), clock)
-            .HandleAsync(new CreateCampaignFromTimeline(document, office), cancellationToken);
-        await Clock(clock).RunAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        DateTimeOffset Day(int offset, int hour) => BeijingTime.StartOfDay(today.AddDays(offset)).AddHours(hour);
 
-        var li = await StartAsync(clock, null, campaignId, "applicant1", TitleLevel.Intermediate, cancellationToken);
-        var zhao = await StartAsync(clock, null, campaignId, "applicant3", TitleLevel.Senior, cancellationToken);
-        _ = li;
-        await FireAsync(clock, null, zhao, "submit", "applicant3", null, cancellationToken);
+        var replay = new ReplayClock(Day(-30, 9));
+        var office = await ActorAsync("office");
+        var campaignId = await new CreateCampaignFromTimelineHandler(db, Engine(replay), replay)
+            .HandleAsync(new CreateCampaignFromTimeline(CurrentTimeline(today), office), cancellationToken);
+
+        await RegisterUnitAsync(replay, Day(-23, 10), campaignId, DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
+        await RegisterUnitAsync(replay, Day(-22, 16), campaignId, DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
+        await RegisterUnitAsync(replay, Day(-21, 11), campaignId, DemoAccounts.TongrenMaterials, null, cancellationToken);
+        await ApproveAsync(replay, Day(-19, 9), DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
+        await ApproveAsync(replay, Day(-19, 10), DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
+        await ConfirmAsync(replay, Day(-16, 15), DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
+        await ConfirmAsync(replay, Day(-15, 10), DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
+
+        // The Tongren unit was never reviewed: the clock marks it not confirmed when confirmation closes.
+        await RunClockUntilAsync(replay, now, cancellationToken);
+        replay.MoveTo(now);
+
+        await StartAsync(replay, null, campaignId, "applicant1", TitleLevel.Intermediate, cancellationToken);
+        var zhao = await StartAsync(replay, null, campaignId, "applicant3", TitleLevel.Senior, cancellationToken);
+        await FireAsync(replay, null, zhao, "submit", "applicant3", null, cancellationToken);
+    }
+
+    private async Task RegisterUnitAsync(ReplayClock replay, DateTimeOffset at, Guid campaignId, DemoAccounts.DemoUnit unit, string? auditorUserName, CancellationToken cancellationToken)
+    {
+        await RunClockUntilAsync(replay, at, cancellationToken);
+        var auditor = auditorUserName is null ? null : DemoAccounts.Users.Single(u => u.UserName == auditorUserName);
+        var handler = new RegisterUnitHandler(db, Engine(replay), guards, accounts, new InboxNotificationSender(db, replay), contact, replay);
+        await handler.HandleAsync(
+            new RegisterUnit(
+                campaignId,
+                unit.Name,
+                unit.CreditCode,
+                unit.Nature,
+                unit.Region,
+                unit.Region == Regions.Provincial ? "贵州省人民政府国有资产监督管理委员会" : $"{unit.Region}人民政府国有资产监督管理委员会",
+                auditor?.DisplayName ?? "钱敏",
+                auditor?.Mobile ?? "13800000103",
+                "0851-85550000",
+                null,
+                null,
+                AuditorIsHr: true,
+                "周文",
+                "0851-85550001"),
+            cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// The demo auditors already have accounts, so approval links them instead of creating new
+    /// ones (the real approval creates the account and its activation link).
+    /// </summary>
+    private async Task ApproveAsync(ReplayClock replay, DateTimeOffset at, DemoAccounts.DemoUnit unit, string auditorUserName, CancellationToken cancellationToken)
+    {
+        await RunClockUntilAsync(replay, at, cancellationToken);
+        var registration = await db.UnitRegistrations.OrderByDescending(r => r.SubmittedAt).FirstAsync(r => r.CreditCode == unit.CreditCode, cancellationToken);
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.SubjectId == registration.Id, cancellationToken);
+        var auditor = await users.FindByNameAsync(auditorUserName) ?? throw new InvalidOperationException(auditorUserName);
+        registration.Approve(unit.Id, auditor.Id);
+        instance.AssignUnit(unit.Id, replay.GetUtcNow());
+        await Engine(replay).FireAsync(new FireRequest(instance.Id, "approve", await ActorAsync("office")), cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task ConfirmAsync(ReplayClock replay, DateTimeOffset at, DemoAccounts.DemoUnit unit, string auditorUserName, CancellationToken cancellationToken)
+    {
+        await RunClockUntilAsync(replay, at, cancellationToken);
+        var registration = await db.UnitRegistrations.AsNoTracking().OrderByDescending(r => r.SubmittedAt).FirstAsync(r => r.CreditCode == unit.CreditCode, cancellationToken);
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.SubjectId == registration.Id, cancellationToken);
+        await Engine(replay).FireAsync(new FireRequest(instance.Id, "confirm", await ActorAsync(auditorUserName)), cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>Windows placed around today: registration and confirmation just past, filing open.</summary>
@@ -131,24 +207,24 @@ public sealed class DemoCampaigns(
         };
     }
 
-    private async Task<Guid> StartAsync(TimeProvider time, DateTimeOffset? at, Guid campaignId, string userName, TitleLevel level, CancellationToken cancellationToken)
+    private async Task<Guid> StartAsync(ReplayClock time, DateTimeOffset? at, Guid campaignId, string userName, TitleLevel level, CancellationToken cancellationToken)
     {
-        if (at is { } instant && time is ReplayClock replay)
+        if (at is { } instant)
         {
-            await RunClockUntilAsync(replay, instant, cancellationToken);
+            await RunClockUntilAsync(time, instant, cancellationToken);
         }
 
         var actor = await ActorAsync(userName);
-        var applicationId = await new StartApplicationHandler(db, Engine(time), guards, time)
+        var applicationId = await new StartApplicationHandler(db, Engine(time), guards, contact, time)
             .HandleAsync(new StartApplication(campaignId, level, actor), cancellationToken);
         return await db.WorkflowInstances.Where(i => i.SubjectId == applicationId).Select(i => i.Id).SingleAsync(cancellationToken);
     }
 
-    private async Task FireAsync(TimeProvider time, DateTimeOffset? at, Guid instanceId, string trigger, string userName, string? reason, CancellationToken cancellationToken)
+    private async Task FireAsync(ReplayClock time, DateTimeOffset? at, Guid instanceId, string trigger, string userName, string? reason, CancellationToken cancellationToken)
     {
-        if (at is { } instant && time is ReplayClock replay)
+        if (at is { } instant)
         {
-            await RunClockUntilAsync(replay, instant, cancellationToken);
+            await RunClockUntilAsync(time, instant, cancellationToken);
         }
 
         await new FireTriggerHandler(db, Engine(time))

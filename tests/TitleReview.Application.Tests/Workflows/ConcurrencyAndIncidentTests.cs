@@ -53,6 +53,7 @@ public class ConcurrencyAndIncidentTests : WorkflowTestBase
     [Test]
     public async Task TimerThatCannotFire_BecomesAnIncident_AndRetryCountsAttempts()
     {
+        await RunClockAsync();
         var campaign = await CampaignInstanceAsync();
         await InScopeAsync(async sp =>
         {
@@ -66,7 +67,7 @@ public class ConcurrencyAndIncidentTests : WorkflowTestBase
         var faulted = await CampaignInstanceAsync();
         faulted.SubStatus.Should().Be(WorkflowSubStatus.Faulted);
         faulted.IncidentCount.Should().Be(1);
-        faulted.State.Should().Be("Planned");
+        faulted.State.Should().Be("AuditorConfirmation", "the campaign's own timers fired; only the broken one failed");
         var incident = await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().WorkflowIncidents.AsNoTracking().SingleAsync());
         incident.Message.Should().Contain("不能执行");
 

@@ -5,6 +5,9 @@ using TitleReview.Application.Applications.StartApplication;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Campaigns.CreateCampaign;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Units;
+using TitleReview.Application.Units.RegisterUnit;
+using TitleReview.Application.Units.ReviewRegistration;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.FireTrigger;
 using TitleReview.Domain.Applications;
@@ -12,6 +15,7 @@ using TitleReview.Domain.Time;
 using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Identity;
 using TitleReview.Infrastructure.Persistence;
+using TitleReview.Infrastructure.Seeding;
 
 namespace TitleReview.Application.Tests.Workflows;
 
@@ -21,6 +25,9 @@ public abstract class WorkflowTestBase : ApplicationTestBase
     protected Guid CampaignId { get; private set; }
 
     protected override DateTimeOffset ClockStart => Beijing(2023, 7, 1, 9, 0, 0);
+
+    /// <summary>Whether the two demo units register and confirm their auditors (Jul 18–24) in set-up.</summary>
+    protected virtual bool ConfirmDemoUnits => true;
 
     [SetUp]
     public async Task CreateCampaign2023Async()
@@ -33,7 +40,35 @@ public abstract class WorkflowTestBase : ApplicationTestBase
             return sp.GetRequiredService<IHandler<CreateCampaignFromTimeline, Guid>>()
                 .HandleAsync(new CreateCampaignFromTimeline(TimelineDocument.Parse(json), office));
         });
+
+        if (ConfirmDemoUnits)
+        {
+            Clock.SetUtcNow(Beijing(2023, 7, 18, 10, 0, 0));
+            var qiannan = await RegisterUnitAsync(DemoAccounts.QiannanEnergy, "王敏", "13800000101");
+            var transport = await RegisterUnitAsync(DemoAccounts.ProvincialTransport, "刘洋", "13800000102");
+            await ApproveAsync(qiannan);
+            await ApproveAsync(transport);
+            Clock.SetUtcNow(Beijing(2023, 7, 24, 10, 0, 0));
+            await FireAsync(await RegistrationInstanceAsync(qiannan), "confirm", "auditor1");
+            await FireAsync(await RegistrationInstanceAsync(transport), "confirm", "auditor2");
+        }
     }
+
+    protected Task<RegistrationReceipt> RegisterUnitAsync(DemoAccounts.DemoUnit unit, string auditorName, string auditorMobile) =>
+        InScopeAsync(sp => sp.GetRequiredService<IHandler<RegisterUnit, RegistrationReceipt>>().HandleAsync(new RegisterUnit(
+            CampaignId, unit.Name, unit.CreditCode, unit.Nature, unit.Region, "贵州省国资委", auditorName, auditorMobile,
+            "0851-85550000", "123456", "hr@example.cn", AuditorIsHr: true, "周文", "0851-85550001")));
+
+    protected async Task<ProvisionedAccount> ApproveAsync(RegistrationReceipt receipt)
+    {
+        var office = await ActorAsync("office");
+        return await InScopeAsync(sp => sp.GetRequiredService<IHandler<ApproveRegistration, ProvisionedAccount>>()
+            .HandleAsync(new ApproveRegistration(receipt.RegistrationId, office)));
+    }
+
+    protected Task<Guid> RegistrationInstanceAsync(RegistrationReceipt receipt) =>
+        InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().WorkflowInstances
+            .Where(i => i.SubjectId == receipt.RegistrationId).Select(i => i.Id).SingleAsync());
 
     protected static DateTimeOffset Beijing(int year, int month, int day, int hour, int minute, int second) =>
         BeijingTime.FromBeijing(new DateTime(year, month, day, hour, minute, second));

@@ -19,6 +19,7 @@ internal sealed class StartApplicationHandler(
     IApplicationDbContext db,
     IWorkflowEngine engine,
     IEnumerable<IWorkflowGuard> guards,
+    Microsoft.Extensions.Options.IOptions<OfficeContact> contact,
     TimeProvider clock) : IHandler<StartApplication, Guid>
 {
     public async Task<Guid> HandleAsync(StartApplication request, CancellationToken cancellationToken = default)
@@ -47,6 +48,13 @@ internal sealed class StartApplicationHandler(
         if (!window.Passed)
         {
             throw new DomainException(window.Reason!);
+        }
+
+        if (!await Units.Queries.UnitConfirmation.IsConfirmedAsync(db, campaign.Id, unitId, cancellationToken))
+        {
+            var unitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? "您所在单位";
+            throw new DomainException(
+                $"“{unitName}”未在规定时间内核准 {campaign.Year} 年度的审核人信息，按通知规定，其申报人员不能在系统上申报。请联系本单位人力资源部门，或{contact.Value.Name}（{contact.Value.Phone}）。");
         }
 
         if (await db.TitleApplications.AnyAsync(a => a.CampaignId == campaign.Id && a.ApplicantUserId == request.Actor.Id, cancellationToken))

@@ -25,5 +25,11 @@ public interface IApplicationDbContext
 
     DbSet<WorkflowIncident> WorkflowIncidents { get; }
 
+    DbSet<UnitRegistration> UnitRegistrations { get; }
+
+    DbSet<Notifications.InboxMessage> InboxMessages { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
 }

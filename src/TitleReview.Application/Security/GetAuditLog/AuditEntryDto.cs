@@ -26,6 +26,10 @@ public sealed class AuditEntryDto
         AuditAction.LockedOut => "账号被锁定",
         AuditAction.LoginRejectedWhileLockedOut => "锁定期间尝试登录",
         AuditAction.LoggedOut => "退出登录",
+        AuditAction.AccountCreated => "创建账号",
+        AuditAction.AccountActivated => "激活账号",
+        AuditAction.AccountDisabled => "停用账号",
+        AuditAction.ActivationLinkIssued => "生成激活链接",
         _ => action.ToString(),
     };
 

@@ -28,8 +28,8 @@ internal sealed class WindowOpenGuard : IWorkflowGuard
         }
 
         return context.Now < stage.OpensAt
-            ? GuardResult.Fail($"“{stage.Name}”尚未开始，将于 {BeijingTime.Format(stage.OpensAt)}（北京时间）开放。")
-            : GuardResult.Fail($"“{stage.Name}”已于 {BeijingTime.Format(stage.LastSecond)}（北京时间）截止，系统已关闭，不能再办理。");
+            ? GuardResult.Fail($"“{stage.Name}”时间为 {BeijingTime.Format(stage.OpensAt)} 至 {BeijingTime.Format(stage.LastSecond)}（北京时间），尚未开始。")
+            : GuardResult.Fail($"“{stage.Name}”时间为 {BeijingTime.Format(stage.OpensAt)} 至 {BeijingTime.Format(stage.LastSecond)}（北京时间），已于 {BeijingTime.Format(stage.LastSecond)} 截止，系统已关闭，不能再办理。");
     }
 }
 

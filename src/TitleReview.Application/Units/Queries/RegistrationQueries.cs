@@ -1,0 +1,178 @@
+using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common.Exceptions;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows;
+using TitleReview.Domain.Common;
+using TitleReview.Domain.Identity;
+using TitleReview.Domain.Units;
+using TitleReview.Domain.Workflows;
+
+namespace TitleReview.Application.Units.Queries;
+
+/// <summary>The office's list of registrations: mobile numbers and credit codes masked.</summary>
+public sealed record ListRegistrations(int? Year = null, string? State = null);
+
+/// <summary>One registration in full, for the office or the unit's own auditor (404 for anyone else).</summary>
+public sealed record GetRegistration(Guid RegistrationId, WorkflowActor Actor);
+
+/// <summary>The unit itself looks its registration up by number and credit code (no account needed).</summary>
+public sealed record FindRegistration(string? Number, string? CreditCode);
+
+public sealed record RegistrationListItem(
+    Guid Id,
+    string Number,
+    int Year,
+    string UnitName,
+    string MaskedCreditCode,
+    string NatureName,
+    string Region,
+    string AuditorName,
+    string MaskedMobile,
+    string State,
+    string StateName,
+    DateTimeOffset SubmittedAt);
+
+public sealed record InboxItem(string Title, string Body, string? Link, DateTimeOffset CreatedAt);
+
+public sealed record RegistrationDetail(
+    Guid Id,
+    string Number,
+    Guid CampaignId,
+    int Year,
+    UnitRegistrationDetails Details,
+    string NatureName,
+    DateTimeOffset SubmittedAt,
+    Guid? UnitId,
+    string? AuditorUserId,
+    Guid InstanceId,
+    string State,
+    string StateName,
+    Guid InstanceToken,
+    IReadOnlyList<InboxItem> Inbox,
+    IReadOnlyList<PermittedTrigger> PermittedTriggers);
+
+internal sealed class ListRegistrationsHandler(IApplicationDbContext db, IWorkflowDefinitions definitions)
+    : IHandler<ListRegistrations, IReadOnlyList<RegistrationListItem>>
+{
+    public async Task<IReadOnlyList<RegistrationListItem>> HandleAsync(ListRegistrations request, CancellationToken cancellationToken = default)
+    {
+        var query = from registration in db.UnitRegistrations.AsNoTracking()
+                    join campaign in db.Campaigns.AsNoTracking() on registration.CampaignId equals campaign.Id
+                    join instance in db.WorkflowInstances.AsNoTracking() on registration.Id equals instance.SubjectId
+                    where instance.SubjectType == UnitRegistrationWorkflow.SubjectType
+                    select new { registration, campaign.Year, instance.State, instance.DefinitionId, instance.DefinitionVersion };
+        if (request.Year is { } year)
+        {
+            query = query.Where(r => r.Year == year);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.State))
+        {
+            query = query.Where(r => r.State == request.State);
+        }
+
+        var rows = await query.OrderByDescending(r => r.Year).ThenBy(r => r.registration.Number).ToListAsync(cancellationToken);
+        return rows.Select(r => new RegistrationListItem(
+                r.registration.Id,
+                r.registration.Number,
+                r.Year,
+                r.registration.UnitName,
+                UnifiedSocialCreditCode.Mask(r.registration.CreditCode),
+                UnitNatures.DisplayName(r.registration.Nature),
+                r.registration.Region,
+                r.registration.AuditorName,
+                MobileNumber.Mask(r.registration.AuditorMobile),
+                r.State,
+                definitions.Get(r.DefinitionId, r.DefinitionVersion).StateDisplayName(r.State),
+                r.registration.SubmittedAt))
+            .ToList();
+    }
+}
+
+internal sealed class GetRegistrationHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IWorkflowEngine engine)
+    : IHandler<GetRegistration, RegistrationDetail>
+{
+    public async Task<RegistrationDetail> HandleAsync(GetRegistration request, CancellationToken cancellationToken = default)
+    {
+        var registration = await db.UnitRegistrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.RegistrationId, cancellationToken);
+        var mayRead = registration is not null
+            && (request.Actor.Roles.Contains(Roles.Office)
+                || (request.Actor.Roles.Contains(Roles.Auditor) && request.Actor.UnitId is { } unit && registration.UnitId == unit));
+        if (!mayRead)
+        {
+            throw new NotFoundException("该单位报送");
+        }
+
+        return await RegistrationDetails.LoadAsync(db, definitions, engine, registration!, request.Actor, cancellationToken);
+    }
+}
+
+internal sealed class FindRegistrationHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IWorkflowEngine engine)
+    : IHandler<FindRegistration, RegistrationDetail>
+{
+    public async Task<RegistrationDetail> HandleAsync(FindRegistration request, CancellationToken cancellationToken = default)
+    {
+        var number = request.Number?.Trim().ToUpperInvariant();
+        var code = request.CreditCode?.Trim().ToUpperInvariant();
+        var registration = string.IsNullOrEmpty(number) || string.IsNullOrEmpty(code)
+            ? null
+            : await db.UnitRegistrations.AsNoTracking().FirstOrDefaultAsync(r => r.Number == number && r.CreditCode == code, cancellationToken);
+        if (registration is null)
+        {
+            throw new NotFoundException("与该报送编号和统一社会信用代码相符的报送");
+        }
+
+        return await RegistrationDetails.LoadAsync(db, definitions, engine, registration, WorkflowActor.Clock with { Roles = [] }, cancellationToken);
+    }
+}
+
+internal static class RegistrationDetails
+{
+    public static async Task<RegistrationDetail> LoadAsync(
+        IApplicationDbContext db,
+        IWorkflowDefinitions definitions,
+        IWorkflowEngine engine,
+        UnitRegistration registration,
+        WorkflowActor actor,
+        CancellationToken cancellationToken)
+    {
+        var instance = await db.WorkflowInstances.AsNoTracking()
+            .SingleAsync(i => i.SubjectType == UnitRegistrationWorkflow.SubjectType && i.SubjectId == registration.Id, cancellationToken);
+        var year = await db.Campaigns.Where(c => c.Id == registration.CampaignId).Select(c => c.Year).SingleAsync(cancellationToken);
+        var inbox = await db.InboxMessages.AsNoTracking()
+            .Where(m => m.RegistrationId == registration.Id)
+            .OrderByDescending(m => m.Id)
+            .Select(m => new InboxItem(m.Title, m.Body, m.Link, m.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var permitted = actor.Roles.Count == 0 ? [] : await engine.PermittedTriggersAsync(instance.Id, actor, cancellationToken);
+        return new RegistrationDetail(
+            registration.Id,
+            registration.Number,
+            registration.CampaignId,
+            year,
+            registration.Details,
+            UnitNatures.DisplayName(registration.Nature),
+            registration.SubmittedAt,
+            registration.UnitId,
+            registration.AuditorUserId,
+            instance.Id,
+            instance.State,
+            definitions.Get(instance.DefinitionId, instance.DefinitionVersion).StateDisplayName(instance.State),
+            instance.ConcurrencyToken,
+            inbox,
+            permitted);
+    }
+}
+
+/// <summary>Whether a unit may have applicants in a campaign: only once its auditor is confirmed.</summary>
+public static class UnitConfirmation
+{
+    public static Task<bool> IsConfirmedAsync(IApplicationDbContext db, Guid campaignId, Guid unitId, CancellationToken cancellationToken) =>
+        (from registration in db.UnitRegistrations
+         join instance in db.WorkflowInstances on registration.Id equals instance.SubjectId
+         where registration.CampaignId == campaignId
+               && registration.UnitId == unitId
+               && instance.SubjectType == UnitRegistrationWorkflow.SubjectType
+               && instance.State == UnitRegistrationWorkflow.Confirmed
+         select registration.Id).AnyAsync(cancellationToken);
+}
