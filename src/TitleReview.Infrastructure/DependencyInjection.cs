@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TitleReview.Application.Campaigns;
+using TitleReview.Application.Files;
 using TitleReview.Application.Notifications;
 using TitleReview.Application.Units;
 using TitleReview.Application.Common.Interfaces;
@@ -17,6 +18,7 @@ using TitleReview.Application.Workflows;
 using TitleReview.Domain.Calendars;
 using TitleReview.Infrastructure.Calendars;
 using TitleReview.Infrastructure.Campaigns;
+using TitleReview.Infrastructure.Files;
 using TitleReview.Infrastructure.Workflow;
 using TitleReview.Infrastructure.Hosting;
 using TitleReview.Infrastructure.Identity;
@@ -97,6 +99,11 @@ public static class DependencyInjection
         services.AddSingleton<IWorkflowDiagrams, WorkflowDiagrams>();
         services.AddScoped<WorkflowClockJob>();
         services.AddSingleton<ITimelineFiles, TimelineFiles>();
+        services.AddOptions<UploadOptions>()
+            .BindConfiguration(UploadOptions.SectionName)
+            .Validate(o => o.IsValid, "上传大小上限配置错误：Uploads:MaxFileBytes 须大于 0，且不得大于 Uploads:MaxDossierBytes。")
+            .ValidateOnStart();
+        services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<DemoCampaigns>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AuditedSignIn>();

@@ -27,6 +27,9 @@ public sealed class StoragePaths
 
     public string SqliteDatabaseFile => Path.Combine(DataFolder, "titlereview.db");
 
+    /// <summary>Uploaded files, under random names; created on demand by the file store.</summary>
+    public string UploadsFolder => Path.Combine(DataFolder, "uploads");
+
     /// <summary>
     /// Data folder: <c>DataFolder</c> from configuration, else <c>App_Data</c> under the content
     /// root. Workflows folder: <c>WorkflowsFolder</c>, else the copy beside the binaries.

@@ -1,0 +1,9 @@
+namespace TitleReview.Application.Files;
+
+public enum UploadRejectionReason
+{
+    Empty,
+    TooLarge,
+    UnsupportedType,
+    BadName,
+}
