@@ -71,13 +71,13 @@ public sealed class DemoCampaigns(
         var campaignId = await new CreateCampaignFromTimelineHandler(db, Engine(replay), replay)
             .HandleAsync(new CreateCampaignFromTimeline(TimelineDocument.Parse(timelines.Read(HistoryYear)), office), cancellationToken);
 
-        await RunClockUntilAsync(replay, At(2023, 8, 1, 8, 30), cancellationToken);
         await RegisterUnitAsync(replay, At(2023, 7, 18, 10, 20), campaignId, DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
         await RegisterUnitAsync(replay, At(2023, 7, 19, 15, 5), campaignId, DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
         await ApproveAsync(replay, At(2023, 7, 20, 9, 30), DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
         await ApproveAsync(replay, At(2023, 7, 20, 9, 45), DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
         await ConfirmAsync(replay, At(2023, 7, 24, 14, 0), DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
         await ConfirmAsync(replay, At(2023, 7, 26, 11, 10), DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
+        await RunClockUntilAsync(replay, At(2023, 8, 1, 8, 30), cancellationToken);
 
         var li = await StartAsync(replay, At(2023, 8, 2, 20, 15), campaignId, "applicant1", TitleLevel.Intermediate, cancellationToken);
         var zhang = await StartAsync(replay, At(2023, 8, 3, 19, 40), campaignId, "applicant2", TitleLevel.Assistant, cancellationToken);

@@ -65,6 +65,8 @@ internal static class WebHostingExtensions
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AllowAnonymousToPage("/Error");
+                options.Conventions.AllowAnonymousToPage("/Account/Activate");
+                options.Conventions.AllowAnonymousToFolder("/Units");
             })
             .AddMvcOptions(options => options.Filters.Add<ApplicationExceptionPageFilter>());
 

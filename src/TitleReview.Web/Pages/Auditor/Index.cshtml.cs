@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Applications.ListApplications;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Units.Queries;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.FireTrigger;
 using TitleReview.Domain.Identity;
@@ -17,13 +18,16 @@ public sealed class IndexModel(
     AccountDirectory accounts,
     IWorkflowEngine engine,
     IHandler<ListApplications, IReadOnlyList<ApplicationListItem>> list,
-    IHandler<FireTrigger, FireResult> fire) : PageModel
+    IHandler<FireTrigger, FireResult> fire,
+    IHandler<GetRegistration, RegistrationDetail> registration) : PageModel
 {
     public UnitView? Unit { get; private set; }
 
     public IReadOnlyList<AccountSummary> Applicants { get; private set; } = [];
 
     public IReadOnlyList<ApplicationRow> Rows { get; private set; } = [];
+
+    public IReadOnlyList<RegistrationDetail> Registrations { get; private set; } = [];
 
     [TempData]
     public string? Message { get; set; }
@@ -53,6 +57,18 @@ public sealed class IndexModel(
         Applicants = (await accounts.ListUnitMembersAsync(unitId, cancellationToken))
             .Where(a => a.Role == Roles.Applicant)
             .ToList();
+        var registrationIds = await db.UnitRegistrations.AsNoTracking()
+            .Where(r => r.UnitId == unitId)
+            .OrderByDescending(r => r.SubmittedAt)
+            .Select(r => r.Id)
+            .ToListAsync(cancellationToken);
+        var registrations = new List<RegistrationDetail>();
+        foreach (var id in registrationIds)
+        {
+            registrations.Add(await registration.HandleAsync(new GetRegistration(id, actor), cancellationToken));
+        }
+
+        Registrations = registrations;
         var items = await list.HandleAsync(new ListApplications(actor), cancellationToken);
         Rows = await ApplicationRow.LoadAsync(items, engine, actor, cancellationToken);
     }

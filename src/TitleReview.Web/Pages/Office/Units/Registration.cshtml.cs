@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Units;
+using TitleReview.Application.Units.Queries;
+using TitleReview.Application.Units.ReplaceAuditor;
+using TitleReview.Application.Units.ReviewRegistration;
+using TitleReview.Application.Workflows;
+using TitleReview.Web.Hosting;
+
+namespace TitleReview.Web.Pages.Office.Units;
+
+public sealed class RegistrationModel(
+    IHandler<GetRegistration, RegistrationDetail> get,
+    IHandler<ApproveRegistration, ProvisionedAccount> approve,
+    IHandler<RejectRegistration, FireResult> reject,
+    IHandler<ReissueActivation, ProvisionedAccount> reissue,
+    IHandler<ReplaceAuditor, ProvisionedAccount> replace,
+    IAccountProvisioning accounts) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [TempData]
+    public string? ActivationLink { get; set; }
+
+    public RegistrationDetail Detail { get; private set; } = null!;
+
+    public AccountState? Account { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid? expectedToken, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var account = await approve.HandleAsync(new ApproveRegistration(Id, User.ToWorkflowActor(), expectedToken), cancellationToken);
+        return Done($"已审核通过，审核人账号为 {account.UserName}。", account);
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(string? reason, Guid? expectedToken, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        await reject.HandleAsync(new RejectRegistration(Id, reason, User.ToWorkflowActor(), expectedToken), cancellationToken);
+        return Done("已退回该报送，原因已通知单位。", null);
+    }
+
+    public async Task<IActionResult> OnPostReissueAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var account = await reissue.HandleAsync(new ReissueActivation(Id, User.ToWorkflowActor()), cancellationToken);
+        return Done("已重新生成激活链接，此前的链接作废。", account);
+    }
+
+    public async Task<IActionResult> OnPostReplaceAsync(string? newName, string? newMobile, string? newLandline, string? newQq, string? newEmail, string? replaceReason, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var account = await replace.HandleAsync(new ReplaceAuditor(Id, newName, newMobile, newLandline, newQq, newEmail, replaceReason, User.ToWorkflowActor()), cancellationToken);
+        return Done($"已更换审核人，新账号为 {account.UserName}，原账号已停用。", account);
+    }
+
+    private IActionResult Done(string message, ProvisionedAccount? account)
+    {
+        Message = message;
+        if (account is { ActivationPath.Length: > 0 })
+        {
+            ActivationLink = $"{Request.Scheme}://{Request.Host}{account.ActivationPath}";
+        }
+
+        return RedirectToPage(new { id = Id });
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Detail = await get.HandleAsync(new GetRegistration(Id, User.ToWorkflowActor()), cancellationToken);
+        Account = Detail.AuditorUserId is { } userId ? await accounts.GetAsync(userId, cancellationToken) : null;
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Units.RegisterUnit;
+using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Time;
+using TitleReview.Domain.Units;
+using TitleReview.Web.Hosting;
+
+namespace TitleReview.Web.Pages.Units;
+
+/// <summary>The public registration form (no account needed: the unit has none yet).</summary>
+public sealed class RegisterModel(
+    IApplicationDbContext db,
+    IHandler<RegisterUnit, RegistrationReceipt> register,
+    TimeProvider clock) : PageModel, IFormPage
+{
+    public string FieldPrefix => nameof(Input);
+
+    [BindProperty]
+    public RegistrationInput Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid? CampaignId { get; set; }
+
+    public Campaign? Campaign { get; private set; }
+
+    public bool WindowOpen { get; private set; }
+
+    public string WindowText { get; private set; } = string.Empty;
+
+    public string ClosedText { get; private set; } = string.Empty;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var receipt = await register.HandleAsync(
+            new RegisterUnit(
+                CampaignId ?? Campaign?.Id ?? Guid.Empty,
+                Input.UnitName,
+                Input.CreditCode,
+                Input.Nature,
+                Input.Region,
+                Input.SupervisingDepartment,
+                Input.AuditorName,
+                Input.AuditorMobile,
+                Input.AuditorLandline,
+                Input.AuditorQq,
+                Input.AuditorEmail,
+                Input.AuditorIsHr,
+                Input.FillerName,
+                Input.FillerPhone),
+            cancellationToken);
+        TempData["Message"] = $"报送成功，报送编号 {receipt.Number}。请记下报送编号，用于查询审核进度；请打印基本情况表并加盖公章后报送。";
+        return RedirectToPage("/Units/Status", new { number = receipt.Number, code = receipt.CreditCode });
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var campaigns = await db.Campaigns.Include(c => c.Stages).AsNoTracking().OrderByDescending(c => c.Year).ToListAsync(cancellationToken);
+        Campaign = campaigns.FirstOrDefault(c => c.Stage(StageKeys.AuditorRegistration).IsOpenAt(now))
+            ?? campaigns.FirstOrDefault(c => c.Stage(StageKeys.AuditorRegistration).OpensAt > now)
+            ?? campaigns.FirstOrDefault();
+        if (Campaign is null)
+        {
+            return;
+        }
+
+        CampaignId ??= Campaign.Id;
+        var stage = Campaign.Stage(StageKeys.AuditorRegistration);
+        WindowOpen = stage.IsOpenAt(now);
+        WindowText = $"{BeijingTime.Format(stage.OpensAt)} 至 {BeijingTime.Format(stage.LastSecond)}";
+        ClosedText = now < stage.OpensAt
+            ? $"报送尚未开始，将于 {BeijingTime.Format(stage.OpensAt)} 开放。"
+            : $"报送已于 {BeijingTime.Format(stage.LastSecond)} 截止，不能再报送。如有疑问，请联系省政工职评办。";
+    }
+
+    public sealed class RegistrationInput
+    {
+        public string? UnitName { get; set; }
+
+        public string? CreditCode { get; set; }
+
+        public UnitNature? Nature { get; set; }
+
+        public string? Region { get; set; }
+
+        public string? SupervisingDepartment { get; set; }
+
+        public string? AuditorName { get; set; }
+
+        public string? AuditorMobile { get; set; }
+
+        public string? AuditorLandline { get; set; }
+
+        public string? AuditorQq { get; set; }
+
+        public string? AuditorEmail { get; set; }
+
+        public bool AuditorIsHr { get; set; }
+
+        public string? FillerName { get; set; }
+
+        public string? FillerPhone { get; set; }
+    }
+}
