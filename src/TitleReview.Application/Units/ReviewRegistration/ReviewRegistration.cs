@@ -31,6 +31,11 @@ internal sealed class ApproveRegistrationHandler(
     public async Task<ProvisionedAccount> HandleAsync(ApproveRegistration request, CancellationToken cancellationToken = default)
     {
         var (registration, instance) = await RegistrationLookup.LoadAsync(db, request.RegistrationId, cancellationToken);
+        if (request.ExpectedToken is { } expected && expected != instance.ConcurrencyToken)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
         if (instance.State != "Registered")
         {
             throw new DomainException("该报送已审核过，不能重复审核。");
@@ -62,7 +67,8 @@ internal sealed class ApproveRegistrationHandler(
                 account.ActivationPath,
                 details.AuditorMobile),
             cancellationToken);
-        await engine.FireAsync(new FireRequest(instance.Id, "approve", request.Actor, ExpectedToken: request.ExpectedToken), cancellationToken);
+        // The token was checked above; the instance changed since (its unit), so EF's check guards the save.
+        await engine.FireAsync(new FireRequest(instance.Id, "approve", request.Actor), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return account;
     }
