@@ -25,6 +25,11 @@ public static class DependencyInjection
             services.AddSingleton(typeof(IWorkflowGuard), guard);
         }
 
+        foreach (var provider in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IWorkflowFactProvider).IsAssignableFrom(t)))
+        {
+            services.AddScoped(typeof(IWorkflowFactProvider), provider);
+        }
+
         return services;
     }
 }

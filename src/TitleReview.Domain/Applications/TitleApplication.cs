@@ -31,6 +31,33 @@ public sealed class TitleApplication : Entity
 
     public Guid ConcurrencyToken { get; private set; }
 
+    /// <summary>现任专业技术职务 (empty for a first evaluation).</summary>
+    public string? CurrentTitle { get; private set; }
+
+    /// <summary>任现职时间: tenure counts from here to the campaign's cutoff.</summary>
+    public DateOnly? CurrentTitleDate { get; private set; }
+
+    /// <summary>现任思想政治工作岗位职务.</summary>
+    public string? CurrentPost { get; private set; }
+
+    public Dossier.EvaluationType EvaluationType { get; private set; } = Dossier.EvaluationType.Regular;
+
+    /// <summary>For a first evaluation: moved from the civil service (机关) to an enterprise.</summary>
+    public bool FromCivilService { get; private set; }
+
+    public void UpdatePersonalInfo(string? currentTitle, DateOnly? currentTitleDate, string? currentPost, Dossier.EvaluationType evaluationType, bool fromCivilService)
+    {
+        CurrentTitle = string.IsNullOrWhiteSpace(currentTitle) ? null : currentTitle.Trim();
+        CurrentTitleDate = currentTitleDate;
+        CurrentPost = string.IsNullOrWhiteSpace(currentPost) ? null : currentPost.Trim();
+        EvaluationType = evaluationType;
+        FromCivilService = evaluationType == Dossier.EvaluationType.FirstEvaluation && fromCivilService;
+        Touch();
+    }
+
+    /// <summary>Any change to the dossier or its review renews the token: a stale page cannot overwrite it.</summary>
+    public void Touch() => ConcurrencyToken = Guid.NewGuid();
+
     public static TitleApplication Start(Guid id, Guid campaignId, string applicantUserId, string applicantName, Guid unitId, TitleLevel level, DateTimeOffset now)
     {
         if (!Enum.IsDefined(level))

@@ -10,6 +10,7 @@ public sealed class Campaign : Entity
     public const int MaxNameLength = 200;
 
     private readonly List<CampaignStage> _stages = [];
+    private readonly List<CampaignLevelRule> _rules = [];
 
     private Campaign()
     {
@@ -30,6 +31,31 @@ public sealed class Campaign : Entity
     public Guid ConcurrencyToken { get; private set; }
 
     public IReadOnlyList<CampaignStage> Stages => _stages.OrderBy(s => s.Order).ToList();
+
+    public IReadOnlyList<CampaignLevelRule> Rules => _rules.OrderBy(r => r.Level).ToList();
+
+    public Applications.LevelRule RuleFor(Applications.TitleLevel level) =>
+        _rules.SingleOrDefault(r => r.Level == level)?.ToRule() ?? Applications.LevelRule.DefaultFor(level);
+
+    public void SetRule(Applications.LevelRule rule)
+    {
+        if (rule.HoursPerYear < 0 || rule.EducationYears is < 0 or > 10 || rule.RequiredWordCount < 0 || rule.RequiredPapers < 0 || rule.MinYearsInCurrentTitle < 0)
+        {
+            throw new DomainException("申报条件中的数值不能为负数，继续教育年数不能超过 10 年。");
+        }
+
+        var existing = _rules.SingleOrDefault(r => r.Level == rule.Level);
+        if (existing is null)
+        {
+            _rules.Add(CampaignLevelRule.From(rule));
+        }
+        else
+        {
+            existing.Update(rule);
+        }
+
+        ConcurrencyToken = Guid.NewGuid();
+    }
 
     public static Campaign Create(Guid id, int year, string name, DateOnly tenureCutoff, IReadOnlyList<StageWindow> stages, DateTimeOffset now)
     {
@@ -59,6 +85,11 @@ public sealed class Campaign : Entity
             CreatedAt = now,
             ConcurrencyToken = Guid.NewGuid(),
         };
+        foreach (var rule in Applications.LevelRule.Defaults)
+        {
+            campaign._rules.Add(CampaignLevelRule.From(rule));
+        }
+
         foreach (var window in stages.OrderBy(s => StageOrder(s.Key)))
         {
             campaign._stages.Add(new CampaignStage(window.Key, window.Name.Trim(), StageOrder(window.Key), window.OpensAt, window.ClosesAt, window.Note));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Notifications;
 using TitleReview.Domain.Applications;
+using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Security;
 using TitleReview.Domain.Units;
@@ -38,6 +39,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     public DbSet<AccountActivation> AccountActivations => Set<AccountActivation>();
+
+    public DbSet<DossierItem> DossierItems => Set<DossierItem>();
+
+    public DbSet<DossierAttachment> DossierAttachments => Set<DossierAttachment>();
+
+    public DbSet<DossierVerification> DossierVerifications => Set<DossierVerification>();
+
+    public DbSet<SectionReturn> SectionReturns => Set<SectionReturn>();
 
     public async Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {

@@ -33,6 +33,7 @@ public sealed class DemoCampaigns(
     AppDbContext db,
     IWorkflowDefinitions definitions,
     IEnumerable<IWorkflowGuard> guards,
+    IEnumerable<IWorkflowFactProvider> factProviders,
     ITimelineFiles timelines,
     UserManager<AppUser> users,
     IServiceScopeFactory scopes,
@@ -256,7 +257,7 @@ public sealed class DemoCampaigns(
         replay.MoveTo(until);
     }
 
-    private WorkflowEngine Engine(TimeProvider time) => new(db, definitions, guards, time);
+    private WorkflowEngine Engine(TimeProvider time) => new(db, definitions, guards, factProviders, time);
 
     private WorkflowClock Clock(TimeProvider time) =>
         new(db, scopes, definitions, guards, time, loggers.CreateLogger<WorkflowClock>());

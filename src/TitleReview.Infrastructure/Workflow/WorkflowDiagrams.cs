@@ -49,6 +49,8 @@ internal sealed class WorkflowDiagrams(IWorkflowDefinitions definitions) : IWork
             {
                 "WindowOpen" => $"{stage}开放期间",
                 "WindowClosed" => $"{stage}截止后",
+                "DossierComplete" => "材料齐全",
+                "DossierVerified" => "逐项核验完毕",
                 _ => g,
             };
         });

@@ -22,6 +22,7 @@ internal sealed class WorkflowEngine(
     AppDbContext db,
     IWorkflowDefinitions definitions,
     IEnumerable<IWorkflowGuard> guards,
+    IEnumerable<IWorkflowFactProvider> factProviders,
     TimeProvider clock) : IWorkflowEngine
 {
     private readonly IReadOnlyDictionary<string, IWorkflowGuard> _guards = guards.ToDictionary(g => g.Name, StringComparer.Ordinal);
@@ -85,7 +86,7 @@ internal sealed class WorkflowEngine(
         validation.ThrowIfInvalid();
 
         var campaign = await FindCampaignAsync(instance.CampaignId, cancellationToken);
-        var context = new GuardContext(instance, campaign, request.Actor, now);
+        var context = new GuardContext(instance, campaign, request.Actor, now) { Facts = await LoadFactsAsync(instance, campaign, transition, cancellationToken) };
         var refusal = RefusalOf(transition, context);
         if (refusal is not null)
         {
@@ -144,7 +145,8 @@ internal sealed class WorkflowEngine(
             ?? throw new NotFoundException("该流程实例");
         var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
         var campaign = await FindCampaignAsync(instance.CampaignId, cancellationToken);
-        var context = new GuardContext(instance, campaign, actor, clock.GetUtcNow());
+        var facts = await LoadFactsAsync(instance, campaign, null, cancellationToken);
+        var context = new GuardContext(instance, campaign, actor, clock.GetUtcNow()) { Facts = facts };
         var previous = await PreviousStateAsync(instance, cancellationToken);
         var state = instance.State;
         var machine = Build(definition, () => state, s => state = s, t => RefusalOf(t, context) is null, () => previous);
@@ -201,6 +203,26 @@ internal sealed class WorkflowEngine(
         }
 
         return machine;
+    }
+
+    /// <summary>Loads the subject's facts once, when a guard may need them (the clock's own triggers never do).</summary>
+    private async Task<IReadOnlyDictionary<string, object>> LoadFactsAsync(WorkflowInstance instance, Campaign? campaign, TransitionDefinition? transition, CancellationToken cancellationToken)
+    {
+        var facts = new Dictionary<string, object>();
+        if (transition is { Guards.Count: 0 })
+        {
+            return facts;
+        }
+
+        foreach (var provider in factProviders.Where(p => p.SubjectType == instance.SubjectType))
+        {
+            foreach (var (key, value) in await provider.LoadAsync(instance, campaign, cancellationToken))
+            {
+                facts[key] = value;
+            }
+        }
+
+        return facts;
     }
 
     private string? RefusalOf(TransitionDefinition transition, GuardContext context)

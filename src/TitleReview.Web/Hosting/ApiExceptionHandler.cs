@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TitleReview.Application.Common.Exceptions;
+using TitleReview.Application.Files;
 using TitleReview.Domain.Common;
 
 namespace TitleReview.Web.Hosting;
@@ -59,6 +60,18 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             Detail = b.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? "提交的内容超过了允许的大小。"
                 : "请求的参数格式不正确，请检查后重试。",
+        },
+        UploadRejectedException u => new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["file"] = [u.Message] })
+        {
+            Status = u.StatusCode,
+            Title = u.StatusCode == StatusCodes.Status413PayloadTooLarge ? "文件过大" : "文件不符合要求",
+            Detail = u.Message,
+        },
+        StoredFileTamperedException t => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "文件校验失败",
+            Detail = t.Message,
         },
         ForbiddenAccessException f => new ProblemDetails
         {

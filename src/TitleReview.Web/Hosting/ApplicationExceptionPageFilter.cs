@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TitleReview.Application.Common.Exceptions;
+using TitleReview.Application.Files;
 using TitleReview.Domain.Common;
 
 namespace TitleReview.Web.Hosting;
@@ -36,6 +37,9 @@ internal sealed class ApplicationExceptionPageFilter : IAsyncPageFilter
                     }
                 }
 
+                break;
+            case UploadRejectedException upload:
+                modelState.AddModelError("file", upload.Message);
                 break;
             case BusinessRuleViolationException or ConcurrencyConflictException or DomainException or ForbiddenAccessException:
                 modelState.AddModelError(string.Empty, executed.Exception.Message);

@@ -29,6 +29,14 @@ public interface IApplicationDbContext
 
     DbSet<Notifications.InboxMessage> InboxMessages { get; }
 
+    DbSet<Domain.Applications.Dossier.DossierItem> DossierItems { get; }
+
+    DbSet<Domain.Applications.Dossier.DossierAttachment> DossierAttachments { get; }
+
+    DbSet<Domain.Applications.Dossier.DossierVerification> DossierVerifications { get; }
+
+    DbSet<Domain.Applications.Dossier.SectionReturn> SectionReturns { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);

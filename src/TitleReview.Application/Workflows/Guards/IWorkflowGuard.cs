@@ -3,7 +3,22 @@ using TitleReview.Domain.Workflows;
 
 namespace TitleReview.Application.Workflows.Guards;
 
-public sealed record GuardContext(WorkflowInstance Instance, Campaign? Campaign, WorkflowActor Actor, DateTimeOffset Now);
+public sealed record GuardContext(WorkflowInstance Instance, Campaign? Campaign, WorkflowActor Actor, DateTimeOffset Now)
+{
+    /// <summary>What fact providers loaded about the subject before the guards run (guards are synchronous).</summary>
+    public IReadOnlyDictionary<string, object> Facts { get; init; } = new Dictionary<string, object>();
+}
+
+/// <summary>
+/// Loads, asynchronously and once per request, what guards need to know about an instance's
+/// subject (for an application: what its dossier still lacks).
+/// </summary>
+public interface IWorkflowFactProvider
+{
+    string SubjectType { get; }
+
+    Task<IReadOnlyDictionary<string, object>> LoadAsync(WorkflowInstance instance, Campaign? campaign, CancellationToken cancellationToken);
+}
 
 public sealed record GuardResult(bool Passed, string? Reason = null)
 {

@@ -19,6 +19,11 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
             .HasForeignKey("CampaignId")
             .OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Stages).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_stages");
+        builder.HasMany(c => c.Rules)
+            .WithOne()
+            .HasForeignKey("CampaignId")
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Rules).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_rules");
     }
 }
 

@@ -17,6 +17,9 @@ internal sealed class TitleApplicationConfiguration : IEntityTypeConfiguration<T
         builder.Property(a => a.ApplicantName).HasMaxLength(64).IsRequired();
         builder.Property(a => a.Level).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.ConcurrencyToken).IsConcurrencyToken();
+        builder.Property(a => a.CurrentTitle).HasMaxLength(50);
+        builder.Property(a => a.CurrentPost).HasMaxLength(100);
+        builder.Property(a => a.EvaluationType).HasConversion<string>().HasMaxLength(32);
         builder.HasIndex(a => new { a.CampaignId, a.ApplicantUserId }).IsUnique();
         builder.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TitleReview.Application.Common.Exceptions;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Files;
+using TitleReview.Application.Workflows;
+using TitleReview.Application.Workflows.Guards;
+using TitleReview.Domain.Applications.Dossier;
+using TitleReview.Domain.Workflows;
+
+namespace TitleReview.Application.Applications.Dossier;
+
+/// <summary>The applicant uploads the scan for a slot (a fixed one, or an entry); it replaces any earlier scan.</summary>
+public sealed record UploadAttachment(
+    Guid ApplicationId,
+    string? SlotKey,
+    Stream Content,
+    string? FileName,
+    long? DeclaredLength,
+    Guid? ExpectedToken,
+    WorkflowActor Actor);
+
+public sealed record AttachmentInfo(Guid Id, string SlotKey, string Name, string ContentType, long Length, string Sha256, Guid ConcurrencyToken);
+
+/// <summary>A stored scan, for the applicant, their auditor and the office.</summary>
+public sealed record OpenAttachment(Guid AttachmentId, WorkflowActor Actor);
+
+public sealed record OpenedAttachment(Stream Content, string ContentType, string DownloadName);
+
+internal sealed class UploadAttachmentHandler(
+    IApplicationDbContext db,
+    IFileStore files,
+    IOptions<UploadOptions> options,
+    IEnumerable<IWorkflowGuard> guards,
+    TimeProvider clock) : IHandler<UploadAttachment, AttachmentInfo>
+{
+    public async Task<AttachmentInfo> HandleAsync(UploadAttachment request, CancellationToken cancellationToken = default)
+    {
+        var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
+        DossierAccess.EnsureEditable(application, instance, campaign, request.Actor, guards, clock.GetUtcNow(), request.ExpectedToken);
+
+        var slot = request.SlotKey?.Trim() ?? string.Empty;
+        var item = AttachmentSlots.Fixed.Contains(slot)
+            ? null
+            : await db.DossierItems.AsNoTracking().Where(i => i.ApplicationId == application.Id).ToListAsync(cancellationToken) is var items
+                ? items.FirstOrDefault(i => i.Key == slot && i is not ContinuingEducationYear)
+                : null;
+        if (!AttachmentSlots.Fixed.Contains(slot) && item is null)
+        {
+            throw new ValidationException("slot", "请选择要上传扫描件的项目。");
+        }
+
+        var previous = await db.DossierAttachments.FirstOrDefaultAsync(a => a.ApplicationId == application.Id && a.SlotKey == slot, cancellationToken);
+        var used = await db.DossierAttachments.Where(a => a.ApplicationId == application.Id).SumAsync(a => a.Length, cancellationToken) - (previous?.Length ?? 0);
+        var limit = options.Value.LimitForNextFile(used);
+        if (limit <= 0)
+        {
+            throw UploadRejectedException.DossierFull(options.Value.MaxDossierBytes);
+        }
+
+        if (request.DeclaredLength is { } declared && declared > limit)
+        {
+            throw UploadRejectedException.TooLarge(limit);
+        }
+
+        // The file is complete on disk before its row commits; if the commit fails, it is removed.
+        var stored = await files.SaveAsync(request.Content, request.FileName ?? string.Empty, limit, cancellationToken);
+        try
+        {
+            var attachment = DossierAttachment.Create(application.Id, slot, request.FileName!.Trim(), stored.SafeName, stored.StorageKey, stored.Sha256Hex, stored.Length, stored.ContentType, request.Actor.Id, clock.GetUtcNow());
+            if (previous is not null)
+            {
+                db.DossierAttachments.Remove(previous);
+            }
+
+            db.DossierAttachments.Add(attachment);
+            await SavePersonalInfoHandler.Unverify(db, application.Id, item?.Key ?? (AttachmentSlots.SectionOf(slot) == DossierSection.ContinuingEducation ? "education" : "personal"), cancellationToken);
+            application.Touch();
+            await DossierAccess.SaveAsync(db, cancellationToken);
+            if (previous is not null)
+            {
+                await files.DeleteAsync(previous.StorageKey, CancellationToken.None);
+            }
+
+            return new AttachmentInfo(attachment.Id, slot, attachment.OriginalName, attachment.ContentType, attachment.Length, attachment.Sha256, application.ConcurrencyToken);
+        }
+        catch
+        {
+            await files.DeleteAsync(stored.StorageKey, CancellationToken.None);
+            throw;
+        }
+    }
+}
+
+internal sealed class OpenAttachmentHandler(IApplicationDbContext db, IFileStore files) : IHandler<OpenAttachment, OpenedAttachment>
+{
+    public async Task<OpenedAttachment> HandleAsync(OpenAttachment request, CancellationToken cancellationToken = default)
+    {
+        var attachment = await db.DossierAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AttachmentId, cancellationToken);
+        var instance = attachment is null
+            ? null
+            : await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.SubjectType == ApplicationWorkflow.SubjectType && i.SubjectId == attachment.ApplicationId, cancellationToken);
+        if (attachment is null || instance is null || !WorkflowAccess.CanSee(instance, request.Actor))
+        {
+            throw new NotFoundException("该文件");
+        }
+
+        var stream = await files.OpenVerifiedAsync(attachment.StorageKey, attachment.Sha256, cancellationToken);
+        return new OpenedAttachment(stream, attachment.ContentType, attachment.SafeName);
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common.Exceptions;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows;
+using TitleReview.Application.Workflows.Guards;
+using TitleReview.Domain.Applications;
+using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Common;
+using TitleReview.Domain.Identity;
+using TitleReview.Domain.Workflows;
+
+namespace TitleReview.Application.Applications.Dossier;
+
+/// <summary>Who may read a dossier, and when its owner may change it.</summary>
+internal static class DossierAccess
+{
+    public static readonly IReadOnlySet<string> EditableStates = new HashSet<string> { "Draft", "Returned" };
+
+    public static async Task<(TitleApplication Application, WorkflowInstance Instance, Campaign Campaign)> LoadAsync(
+        IApplicationDbContext db, Guid applicationId, WorkflowActor actor, bool track, CancellationToken cancellationToken)
+    {
+        var applications = track ? db.TitleApplications : db.TitleApplications.AsNoTracking();
+        var application = await applications.FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
+        var instance = application is null
+            ? null
+            : await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.SubjectType == ApplicationWorkflow.SubjectType && i.SubjectId == application.Id, cancellationToken);
+        if (application is null || instance is null || !WorkflowAccess.CanSee(instance, actor))
+        {
+            throw new NotFoundException("该申报材料");
+        }
+
+        var campaign = await db.Campaigns.Include(c => c.Stages).Include(c => c.Rules).AsNoTracking().SingleAsync(c => c.Id == application.CampaignId, cancellationToken);
+        return (application, instance, campaign);
+    }
+
+    /// <summary>Null when the owner may edit now; otherwise why not (Chinese).</summary>
+    public static string? WhyNotEditable(TitleApplication application, WorkflowInstance instance, Campaign campaign, WorkflowActor actor, IEnumerable<IWorkflowGuard> guards, DateTimeOffset now)
+    {
+        if (application.ApplicantUserId != actor.Id || !actor.Roles.Contains(Roles.Applicant))
+        {
+            return "只有申报人本人可以修改申报材料。";
+        }
+
+        if (!EditableStates.Contains(instance.State))
+        {
+            return instance.State switch
+            {
+                "Submitted" => "材料已提交，正在等待单位审核，不能修改；如需修改，请联系本单位审核人退回。",
+                "NotSubmitted" => "申报期已截止，材料未提交，不能再修改。",
+                _ => "材料已通过单位审核，不能再修改。",
+            };
+        }
+
+        var window = guards.Single(g => g.Name == "WindowOpen").Check(new GuardContext(instance, campaign, actor, now), StageKeys.Filing);
+        return window.Passed ? null : window.Reason;
+    }
+
+    public static void EnsureEditable(TitleApplication application, WorkflowInstance instance, Campaign campaign, WorkflowActor actor, IEnumerable<IWorkflowGuard> guards, DateTimeOffset now, Guid? expectedToken)
+    {
+        if (WhyNotEditable(application, instance, campaign, actor, guards, now) is { } reason)
+        {
+            throw application.ApplicantUserId == actor.Id ? new DomainException(reason) : new ForbiddenAccessException(reason);
+        }
+
+        EnsureCurrent(application, expectedToken);
+    }
+
+    public static void EnsureCurrent(TitleApplication application, Guid? expectedToken)
+    {
+        if (expectedToken is { } token && token != application.ConcurrencyToken)
+        {
+            throw new ConcurrencyConflictException("申报材料刚刚已有变动（例如审核人已退回或审核），您这次的修改未保存；您填写的内容仍保留在页面上，请刷新核对后再保存。");
+        }
+    }
+
+    public static async Task SaveAsync(IApplicationDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException("申报材料刚刚已有变动，您这次的修改未保存；您填写的内容仍保留在页面上，请刷新核对后再保存。", ex);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+namespace TitleReview.Domain.Applications.Dossier;
+
+/// <summary>A scan in a dossier: which slot it fills, and the stored file it points to.</summary>
+public sealed class DossierAttachment
+{
+    private DossierAttachment()
+    {
+        SlotKey = string.Empty;
+        OriginalName = string.Empty;
+        SafeName = string.Empty;
+        StorageKey = string.Empty;
+        Sha256 = string.Empty;
+        ContentType = string.Empty;
+        UploadedBy = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ApplicationId { get; private set; }
+
+    /// <summary>A fixed slot (<see cref="AttachmentSlots"/>) or an entry's key.</summary>
+    public string SlotKey { get; private set; }
+
+    public string OriginalName { get; private set; }
+
+    public string SafeName { get; private set; }
+
+    public string StorageKey { get; private set; }
+
+    public string Sha256 { get; private set; }
+
+    public long Length { get; private set; }
+
+    public string ContentType { get; private set; }
+
+    public DateTimeOffset UploadedAt { get; private set; }
+
+    public string UploadedBy { get; private set; }
+
+    public static DossierAttachment Create(Guid applicationId, string slotKey, string originalName, string safeName, string storageKey, string sha256, long length, string contentType, string uploadedBy, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        ApplicationId = applicationId,
+        SlotKey = slotKey,
+        OriginalName = originalName,
+        SafeName = safeName,
+        StorageKey = storageKey,
+        Sha256 = sha256,
+        Length = length,
+        ContentType = contentType,
+        UploadedBy = uploadedBy,
+        UploadedAt = now,
+    };
+}
+
+/// <summary>The fixed scans the notice asks for, outside the per-entry ones.</summary>
+public static class AttachmentSlots
+{
+    public const string Appointment = "personal.appointment";
+    public const string Employment = "personal.employment";
+    public const string Qualification = "personal.qualification";
+    public const string EducationCertificate = "education.certificate";
+
+    public static readonly IReadOnlyList<string> Fixed = [Appointment, Employment, Qualification, EducationCertificate];
+
+    public static string Describe(string slot) => slot switch
+    {
+        Appointment => "现任思想政治工作岗位职务的任职文件",
+        Employment => "现任专业职务的聘书",
+        Qualification => "专业技术职务任职资格证书或任职文件",
+        EducationCertificate => "贵州省专业技术人员继续教育登记证",
+        _ => "附件",
+    };
+
+    public static DossierSection SectionOf(string slot) =>
+        slot == EducationCertificate ? DossierSection.ContinuingEducation : DossierSection.PersonalInfo;
+}
+
+/// <summary>The auditor's tick against one mandatory item.</summary>
+public sealed class DossierVerification
+{
+    public long Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public string ItemKey { get; set; } = string.Empty;
+
+    public string VerifiedBy { get; set; } = string.Empty;
+
+    public DateTimeOffset VerifiedAt { get; set; }
+}
+
+/// <summary>The auditor's reason for returning one section, in one round of review.</summary>
+public sealed class SectionReturn
+{
+    public long Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public int Round { get; set; }
+
+    public DossierSection Section { get; set; }
+
+    public string Reason { get; set; } = string.Empty;
+
+    public DateTimeOffset ReturnedAt { get; set; }
+
+    public string ReturnedBy { get; set; } = string.Empty;
+}

@@ -1,0 +1,27 @@
+namespace TitleReview.Domain.Applications;
+
+/// <summary>
+/// What a campaign requires of one title level. The notice defers to 黔人社厅通〔2014〕750号,
+/// which this project does not have: the defaults below are labelled as such and the office
+/// sets the real numbers per campaign.
+/// </summary>
+public sealed record LevelRule(
+    TitleLevel Level,
+    int HoursPerYear,
+    int EducationYears,
+    int RequiredWordCount,
+    int RequiredPapers,
+    int MinYearsInCurrentTitle)
+{
+    /// <summary>National rule (人社部令第25号): at least 90 hours of continuing education a year.</summary>
+    public const int NationalHoursPerYear = 90;
+
+    public static IReadOnlyList<LevelRule> Defaults { get; } =
+    [
+        new(TitleLevel.Assistant, NationalHoursPerYear, 1, 3000, 0, 1),
+        new(TitleLevel.Intermediate, NationalHoursPerYear, 1, 5000, 1, 4),
+        new(TitleLevel.Senior, NationalHoursPerYear, 1, 8000, 2, 5),
+    ];
+
+    public static LevelRule DefaultFor(TitleLevel level) => Defaults.Single(r => r.Level == level);
+}

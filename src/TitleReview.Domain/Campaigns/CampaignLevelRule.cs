@@ -1,0 +1,43 @@
+using TitleReview.Domain.Applications;
+
+namespace TitleReview.Domain.Campaigns;
+
+/// <summary>A campaign's requirements for one title level (see <see cref="LevelRule"/>).</summary>
+public sealed class CampaignLevelRule
+{
+    private CampaignLevelRule()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public TitleLevel Level { get; private set; }
+
+    public int HoursPerYear { get; private set; }
+
+    public int EducationYears { get; private set; }
+
+    public int RequiredWordCount { get; private set; }
+
+    public int RequiredPapers { get; private set; }
+
+    public int MinYearsInCurrentTitle { get; private set; }
+
+    public static CampaignLevelRule From(LevelRule rule)
+    {
+        var entity = new CampaignLevelRule { Level = rule.Level };
+        entity.Update(rule);
+        return entity;
+    }
+
+    public LevelRule ToRule() => new(Level, HoursPerYear, EducationYears, RequiredWordCount, RequiredPapers, MinYearsInCurrentTitle);
+
+    internal void Update(LevelRule rule)
+    {
+        HoursPerYear = rule.HoursPerYear;
+        EducationYears = rule.EducationYears;
+        RequiredWordCount = rule.RequiredWordCount;
+        RequiredPapers = rule.RequiredPapers;
+        MinYearsInCurrentTitle = rule.MinYearsInCurrentTitle;
+    }
+}
