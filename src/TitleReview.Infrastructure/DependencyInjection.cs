@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TitleReview.Application.Applicants;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Files;
 using TitleReview.Application.Notifications;
@@ -87,6 +88,7 @@ public static class DependencyInjection
         services.AddScoped<IUserConfirmation<AppUser>, ActiveAccountConfirmation>();
         services.AddOptions<ActivationOptions>().BindConfiguration(ActivationOptions.SectionName);
         services.AddScoped<IAccountProvisioning, AccountProvisioning>();
+        services.AddScoped<IApplicantAccounts, ApplicantAccounts>();
         services.AddScoped<AccountActivator>();
         services.AddScoped<INotificationSender, InboxNotificationSender>();
 

@@ -73,6 +73,7 @@ app.UseAntiforgery();
 app.MapRazorPages();
 app.MapApi();
 app.MapUnitApi();
+app.MapApplicantApi();
 app.MapDossierApi();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();

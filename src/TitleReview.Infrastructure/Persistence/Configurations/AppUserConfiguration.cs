@@ -10,6 +10,11 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.MaxDisplayNameLength).IsRequired();
+        builder.Property(u => u.IdNumber).HasMaxLength(AppUser.MaxIdNumberLength);
+
+        // Unique where set: SQLite treats NULLs as distinct, and on SQL Server EF Core filters a
+        // unique index on a nullable column by "IS NOT NULL", so accounts without one never clash.
+        builder.HasIndex(u => u.IdNumber).IsUnique();
         builder.HasOne<Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

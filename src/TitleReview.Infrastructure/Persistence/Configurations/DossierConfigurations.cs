@@ -15,14 +15,14 @@ internal sealed class DossierItemConfiguration : IEntityTypeConfiguration<Dossie
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Ignore(i => i.Section);
         builder.Ignore(i => i.Key);
-        builder.HasDiscriminator<string>("Kind")
+        builder.HasDiscriminator<string>("ItemType")
             .HasValue<ContinuingEducationYear>("education")
             .HasValue<WorkHistoryEntry>("work")
             .HasValue<Award>("award")
             .HasValue<WorkMaterial>("material")
             .HasValue<Paper>("paper")
             .HasValue<Book>("book");
-        builder.Property<string>("Kind").HasMaxLength(16);
+        builder.Property<string>("ItemType").HasMaxLength(16);
         builder.HasOne<TitleApplication>().WithMany().HasForeignKey(i => i.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(i => i.ApplicationId);
     }
