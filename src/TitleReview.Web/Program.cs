@@ -52,10 +52,10 @@ app.UseForwardedHeaders(new ForwardedHeadersOptions
 });
 app.UseExceptionHandler("/Error");
 app.UseWhen(
-    context => context.Request.Path.StartsWithSegments("/api"),
+    context => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/files"),
     api => api.UseStatusCodePages());
 app.UseWhen(
-    context => !context.Request.Path.StartsWithSegments("/api"),
+    context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/files"),
     pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
 app.UseSecurityHeaders();
 app.UseStaticFiles();

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Applications.StartApplication;
+using TitleReview.Application.Files;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Campaigns.CreateCampaign;
 using TitleReview.Application.Common;
@@ -13,6 +15,7 @@ using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.FireTrigger;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Applications;
+using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Units;
@@ -39,6 +42,8 @@ public sealed class DemoCampaigns(
     IServiceScopeFactory scopes,
     IAccountProvisioning accounts,
     IOptions<OfficeContact> contact,
+    IFileStore files,
+    IOptions<UploadOptions> uploads,
     TimeProvider clock,
     ILoggerFactory loggers)
 {
@@ -85,8 +90,11 @@ public sealed class DemoCampaigns(
         var zhao = await StartAsync(replay, At(2023, 8, 7, 10, 5), campaignId, "applicant3", TitleLevel.Senior, cancellationToken);
         _ = zhang;
 
+        await FillDossierAsync(replay, At(2023, 8, 12, 20, 0), li, "applicant1", complete: true, cancellationToken);
+        await FillDossierAsync(replay, At(2023, 8, 14, 19, 30), zhao, "applicant3", complete: true, cancellationToken);
         await FireAsync(replay, At(2023, 8, 20, 21, 30), li, "submit", "applicant1", null, cancellationToken);
-        await FireAsync(replay, At(2023, 8, 22, 10, 12), li, "return", "auditor1", "第4部分：工作材料字数不足，请补充。", cancellationToken);
+        await ReturnAsync(replay, At(2023, 8, 22, 10, 12), li, "auditor1", DossierSection.Achievements, "工作材料字数不足，请补充。", cancellationToken);
+        await AddMaterialAsync(replay, At(2023, 8, 25, 21, 0), li, "applicant1", cancellationToken);
         await FireAsync(replay, At(2023, 8, 26, 22, 3), li, "submit", "applicant1", null, cancellationToken);
         await FireAsync(replay, At(2023, 8, 29, 9, 48), li, "approve", "auditor1", null, cancellationToken);
         await FireAsync(replay, At(2023, 8, 24, 16, 20), zhao, "submit", "applicant3", null, cancellationToken);
@@ -118,8 +126,12 @@ public sealed class DemoCampaigns(
         await RunClockUntilAsync(replay, now, cancellationToken);
         replay.MoveTo(now);
 
-        await StartAsync(replay, null, campaignId, "applicant1", TitleLevel.Intermediate, cancellationToken);
+        var li = await StartAsync(replay, null, campaignId, "applicant1", TitleLevel.Intermediate, cancellationToken);
         var zhao = await StartAsync(replay, null, campaignId, "applicant3", TitleLevel.Senior, cancellationToken);
+
+        // 李华 is still filing: his hours are 12 short and one job lacks its appointment document.
+        await FillDossierAsync(replay, null, li, "applicant1", complete: false, cancellationToken);
+        await FillDossierAsync(replay, null, zhao, "applicant3", complete: true, cancellationToken);
         await FireAsync(replay, null, zhao, "submit", "applicant3", null, cancellationToken);
     }
 
@@ -228,9 +240,100 @@ public sealed class DemoCampaigns(
             await RunClockUntilAsync(time, instant, cancellationToken);
         }
 
+        if (trigger == "approve")
+        {
+            await VerifyAllAsync(time, instanceId, userName, cancellationToken);
+        }
+
         await new FireTriggerHandler(db, Engine(time))
             .HandleAsync(new FireTrigger(instanceId, trigger, await ActorAsync(userName), reason), cancellationToken);
+        db.ChangeTracker.Clear();
     }
+
+    /// <summary>A demo dossier, filled through the real use cases with invented one-page PDF scans.</summary>
+    private async Task FillDossierAsync(ReplayClock time, DateTimeOffset? at, Guid instanceId, string userName, bool complete, CancellationToken cancellationToken)
+    {
+        if (at is { } instant)
+        {
+            await RunClockUntilAsync(time, instant, cancellationToken);
+        }
+
+        var actor = await ActorAsync(userName);
+        var applicationId = await ApplicationIdAsync(instanceId, cancellationToken);
+        var year = await (from a in db.TitleApplications join c in db.Campaigns on a.CampaignId equals c.Id where a.Id == applicationId select c.Year).SingleAsync(cancellationToken);
+        var (title, since, post) = userName == "applicant3" ? ("政工师", new DateOnly(2016, 9, 1), "党委宣传部部长") : ("助理政工师", new DateOnly(2018, 7, 1), "党群工作部副部长");
+
+        await new SavePersonalInfoHandler(db, guards, time).HandleAsync(new SavePersonalInfo(applicationId, title, since, post, EvaluationType.Regular, false, null, actor), cancellationToken);
+        foreach (var slot in AttachmentSlots.Fixed)
+        {
+            await UploadDemoAsync(time, applicationId, actor, slot, cancellationToken);
+        }
+
+        await AddItemAsync(time, applicationId, actor, new DossierItemInput("education", Year: year - 1, Hours: complete ? 96 : 78, ProfessionalHours: complete ? 66 : 52), upload: false, cancellationToken);
+        await AddItemAsync(time, applicationId, actor, new DossierItemInput("work", From: new DateOnly(2010, 7, 1), To: since.AddDays(-1), Unit: "黔南能源集团有限公司", Post: "党群工作部干事"), upload: true, cancellationToken);
+        await AddItemAsync(time, applicationId, actor, new DossierItemInput("work", From: since, Unit: "黔南能源集团有限公司", Post: post), upload: complete, cancellationToken);
+        await AddItemAsync(time, applicationId, actor, new DossierItemInput("award", Name: "全省企业思想政治工作优秀成果奖", Level: "省级", Issuer: "贵州省企业思想政治工作研究会", Date: new DateOnly(2021, 11, 1)), upload: true, cancellationToken);
+        await AddItemAsync(time, applicationId, actor, new DossierItemInput("material", MaterialKind: WorkMaterialKind.Report, Title: "关于加强新时代企业思想政治工作的调研报告", Date: new DateOnly(2021, 4, 12), WordCount: 4200), upload: true, cancellationToken);
+        await AddItemAsync(time, applicationId, actor, new DossierItemInput("material", MaterialKind: WorkMaterialKind.Speech, Title: "在年度思想政治工作会议上的讲话", Date: new DateOnly(2022, 1, 18), WordCount: 5100), upload: true, cancellationToken);
+        foreach (var n in userName == "applicant3" ? new[] { 1, 2 } : new[] { 1 })
+        {
+            await AddItemAsync(time, applicationId, actor, new DossierItemInput("paper", Title: $"国有企业基层党建与思想政治工作融合路径探析（{n}）", Journal: "贵州政工研究", Issue: $"2022年第{n}期", IssnCn: "CN52-0000/D", Date: new DateOnly(2022, n * 3, 1), AuthorRank: 1), upload: true, cancellationToken);
+        }
+    }
+
+    private async Task AddMaterialAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string userName, CancellationToken cancellationToken)
+    {
+        await RunClockUntilAsync(time, at, cancellationToken);
+        await AddItemAsync(time, await ApplicationIdAsync(instanceId, cancellationToken), await ActorAsync(userName), new DossierItemInput("material", MaterialKind: WorkMaterialKind.Summary, Title: "2022 年度党群工作总结", Date: new DateOnly(2022, 12, 28), WordCount: 3600), upload: true, cancellationToken);
+    }
+
+    private async Task ReturnAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string auditorUserName, DossierSection section, string reason, CancellationToken cancellationToken)
+    {
+        await RunClockUntilAsync(time, at, cancellationToken);
+        await new ReturnDossierHandler(db, Engine(time), guards, time).HandleAsync(
+            new ReturnDossier(await ApplicationIdAsync(instanceId, cancellationToken), new Dictionary<DossierSection, string?> { [section] = reason }, null, await ActorAsync(auditorUserName)),
+            cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task VerifyAllAsync(ReplayClock time, Guid instanceId, string auditorUserName, CancellationToken cancellationToken)
+    {
+        var applicationId = await ApplicationIdAsync(instanceId, cancellationToken);
+        var auditor = await ActorAsync(auditorUserName);
+        var items = await db.DossierItems.AsNoTracking().Where(i => i.ApplicationId == applicationId).ToListAsync(cancellationToken);
+        foreach (var (key, _, _) in DossierCheck.MandatoryItems(items))
+        {
+            await new VerifyItemHandler(db, guards, time).HandleAsync(new VerifyItem(applicationId, key, true, auditor), cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task AddItemAsync(ReplayClock time, Guid applicationId, WorkflowActor actor, DossierItemInput input, bool upload, CancellationToken cancellationToken)
+    {
+        var change = await new AddDossierItemHandler(db, guards, time).HandleAsync(new AddDossierItem(applicationId, input, null, actor), cancellationToken);
+        db.ChangeTracker.Clear();
+        if (upload)
+        {
+            var item = await db.DossierItems.AsNoTracking().SingleAsync(i => i.Id == change.ItemId, cancellationToken);
+            await UploadDemoAsync(time, applicationId, actor, item.Key, cancellationToken);
+        }
+    }
+
+    private async Task UploadDemoAsync(ReplayClock time, Guid applicationId, WorkflowActor actor, string slot, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(DemoScan($"{actor.Name} {slot}"));
+        await new UploadAttachmentHandler(db, files, uploads, guards, time)
+            .HandleAsync(new UploadAttachment(applicationId, slot, content, "扫描件.pdf", content.Length, null, actor), cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private Task<Guid> ApplicationIdAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        db.WorkflowInstances.Where(i => i.Id == instanceId).Select(i => i.SubjectId).SingleAsync(cancellationToken);
+
+    /// <summary>A one-page PDF naming what it stands for; every demo scan differs, so none is flagged as a duplicate.</summary>
+    private static byte[] DemoScan(string label) =>
+        System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% 演示扫描件：{label}\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     /// <summary>Moves the replay clock forward timer by timer, firing each at its due instant.</summary>
     private async Task RunClockUntilAsync(ReplayClock replay, DateTimeOffset until, CancellationToken cancellationToken)

@@ -190,6 +190,160 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.ToTable("InboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SafeName")
+                        .IsRequired()
+                        .HasMaxLength(220)
+                        .HasColumnType("nvarchar(220)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("SlotKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("ApplicationId", "SlotKey")
+                        .IsUnique();
+
+                    b.ToTable("DossierAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("DossierItems", (string)null);
+
+                    b.HasDiscriminator<string>("ItemType").HasValue("DossierItem");
+
+                    b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierVerification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("VerifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("VerifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "ItemKey")
+                        .IsUnique();
+
+                    b.ToTable("DossierVerifications", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.SectionReturn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("ReturnedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReturnedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Round");
+
+                    b.ToTable("SectionReturns", (string)null);
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.TitleApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -214,6 +368,25 @@ namespace TitleReview.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("CurrentPost")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("CurrentTitle")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly?>("CurrentTitleDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EvaluationType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("FromCivilService")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -262,6 +435,46 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Campaigns.CampaignLevelRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("EducationYears")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HoursPerYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("MinYearsInCurrentTitle")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RequiredPapers")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RequiredWordCount")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Level")
+                        .IsUnique()
+                        .HasFilter("[CampaignId] IS NOT NULL");
+
+                    b.ToTable("CampaignLevelRules", (string)null);
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Campaigns.CampaignStage", b =>
@@ -862,6 +1075,178 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.ToTable("WorkflowDefinitionVersions", (string)null);
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.Award", b =>
+                {
+                    b.HasBaseType("TitleReview.Domain.Applications.Dossier.DossierItem");
+
+                    b.Property<DateOnly>("Date")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("date")
+                        .HasColumnName("Date");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("Issuer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("AwardLevel");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("Name");
+
+                    b.HasDiscriminator().HasValue("award");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.Book", b =>
+                {
+                    b.HasBaseType("TitleReview.Domain.Applications.Dossier.DossierItem");
+
+                    b.Property<DateOnly>("Date")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("date")
+                        .HasColumnName("Date");
+
+                    b.Property<string>("Isbn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("Title");
+
+                    b.HasDiscriminator().HasValue("book");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.ContinuingEducationYear", b =>
+                {
+                    b.HasBaseType("TitleReview.Domain.Applications.Dossier.DossierItem");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProfessionalHours")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasDiscriminator().HasValue("education");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.Paper", b =>
+                {
+                    b.HasBaseType("TitleReview.Domain.Applications.Dossier.DossierItem");
+
+                    b.Property<int>("AuthorRank")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Date")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("date")
+                        .HasColumnName("Date");
+
+                    b.Property<string>("IssnCn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Journal")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("Title");
+
+                    b.HasDiscriminator().HasValue("paper");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.WorkHistoryEntry", b =>
+                {
+                    b.HasBaseType("TitleReview.Domain.Applications.Dossier.DossierItem");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("FromDate");
+
+                    b.Property<string>("Post")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("Post");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("ToDate");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("Unit");
+
+                    b.HasDiscriminator().HasValue("work");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.WorkMaterial", b =>
+                {
+                    b.HasBaseType("TitleReview.Domain.Applications.Dossier.DossierItem");
+
+                    b.Property<DateOnly>("Date")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("date")
+                        .HasColumnName("Date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("MaterialKind");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("Title");
+
+                    b.Property<int>("WordCount")
+                        .HasColumnType("int");
+
+                    b.HasDiscriminator().HasValue("material");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -922,6 +1307,42 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierAttachment", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierItem", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierVerification", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.SectionReturn", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.TitleApplication", b =>
                 {
                     b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
@@ -935,6 +1356,14 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Campaigns.CampaignLevelRule", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
+                        .WithMany("Rules")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Campaigns.CampaignStage", b =>
@@ -1005,6 +1434,8 @@ namespace TitleReview.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("TitleReview.Domain.Campaigns.Campaign", b =>
                 {
+                    b.Navigation("Rules");
+
                     b.Navigation("Stages");
                 });
 #pragma warning restore 612, 618

@@ -178,6 +178,156 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.ToTable("InboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SafeName")
+                        .IsRequired()
+                        .HasMaxLength(220)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlotKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("ApplicationId", "SlotKey")
+                        .IsUnique();
+
+                    b.ToTable("DossierAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("DossierItems", (string)null);
+
+                    b.HasDiscriminator<string>("ItemType").HasValue("DossierItem");
+
+                    b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierVerification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "ItemKey")
+                        .IsUnique();
+
+                    b.ToTable("DossierVerifications", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.SectionReturn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Round");
+
+                    b.ToTable("SectionReturns", (string)null);
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.TitleApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -202,6 +352,25 @@ namespace TitleReview.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentPost")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentTitle")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CurrentTitleDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluationType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromCivilService")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -250,6 +419,43 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Campaigns.CampaignLevelRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EducationYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HoursPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinYearsInCurrentTitle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequiredPapers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequiredWordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("CampaignLevelRules", (string)null);
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Campaigns.CampaignStage", b =>
@@ -841,6 +1047,178 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.ToTable("WorkflowDefinitionVersions", (string)null);
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.Award", b =>
+                {
+                    b.HasBaseType("TitleReview.Domain.Applications.Dossier.DossierItem");
+
+                    b.Property<DateOnly>("Date")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Date");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Issuer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AwardLevel");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Name");
+
+                    b.HasDiscriminator().HasValue("award");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.Book", b =>
+                {
+                    b.HasBaseType("TitleReview.Domain.Applications.Dossier.DossierItem");
+
+                    b.Property<DateOnly>("Date")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Date");
+
+                    b.Property<string>("Isbn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Title");
+
+                    b.HasDiscriminator().HasValue("book");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.ContinuingEducationYear", b =>
+                {
+                    b.HasBaseType("TitleReview.Domain.Applications.Dossier.DossierItem");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfessionalHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasDiscriminator().HasValue("education");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.Paper", b =>
+                {
+                    b.HasBaseType("TitleReview.Domain.Applications.Dossier.DossierItem");
+
+                    b.Property<int>("AuthorRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Date");
+
+                    b.Property<string>("IssnCn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Journal")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Title");
+
+                    b.HasDiscriminator().HasValue("paper");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.WorkHistoryEntry", b =>
+                {
+                    b.HasBaseType("TitleReview.Domain.Applications.Dossier.DossierItem");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("FromDate");
+
+                    b.Property<string>("Post")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Post");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ToDate");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Unit");
+
+                    b.HasDiscriminator().HasValue("work");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.WorkMaterial", b =>
+                {
+                    b.HasBaseType("TitleReview.Domain.Applications.Dossier.DossierItem");
+
+                    b.Property<DateOnly>("Date")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("MaterialKind");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Title");
+
+                    b.Property<int>("WordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasDiscriminator().HasValue("material");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -901,6 +1279,42 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierAttachment", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierItem", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierVerification", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.SectionReturn", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.TitleApplication", b =>
                 {
                     b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
@@ -914,6 +1328,14 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Campaigns.CampaignLevelRule", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
+                        .WithMany("Rules")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Campaigns.CampaignStage", b =>
@@ -984,6 +1406,8 @@ namespace TitleReview.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("TitleReview.Domain.Campaigns.Campaign", b =>
                 {
+                    b.Navigation("Rules");
+
                     b.Navigation("Stages");
                 });
 #pragma warning restore 612, 618

@@ -19,7 +19,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
     {
         // The middleware has already pointed Request.Path at the error page; the feature keeps the original.
         var path = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path.Value;
-        if (path is null || !path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        if (path is null || !(path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/files/", StringComparison.OrdinalIgnoreCase)))
         {
             return false;
         }

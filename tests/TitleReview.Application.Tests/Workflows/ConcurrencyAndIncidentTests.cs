@@ -31,6 +31,7 @@ public class ConcurrencyAndIncidentTests : WorkflowTestBase
         Clock.SetUtcNow(Beijing(2023, 8, 10, 9, 0, 0));
         var instance = await StartApplicationAsync("applicant1");
         await FireAsync(instance, "submit", "applicant1");
+        await VerifyAllAsync(instance, "auditor1");
         var auditor = await ActorAsync("auditor1");
 
         // Both units of work load the instance before either saves.

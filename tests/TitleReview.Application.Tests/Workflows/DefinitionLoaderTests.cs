@@ -95,14 +95,14 @@ public class DefinitionLoaderTests : ApplicationTestBase
     [Test]
     public void NewVersionNotInTheLockFile_StopsLoading()
     {
-        var path = Path.Combine(_folder, "definitions", "application.v2.json");
+        var path = Path.Combine(_folder, "definitions", "application.v99.json");
         var node = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder, "definitions", "application.v1.json")))!;
-        node["version"] = 2;
+        node["version"] = 99;
         File.WriteAllText(path, node.ToJsonString());
 
         var act = Load;
 
-        act.Should().Throw<WorkflowDefinitionException>().WithMessage("*application.v2.json*application@2 is not in definitions.lock.json*");
+        act.Should().Throw<WorkflowDefinitionException>().WithMessage("*application.v99.json*application@99 is not in definitions.lock.json*");
     }
 
     private void Load() => new WorkflowDefinitionLoader(Services.GetServices<IWorkflowGuard>()).LoadFolder(_folder);

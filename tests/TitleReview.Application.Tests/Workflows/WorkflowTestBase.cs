@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Applications.StartApplication;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Campaigns.CreateCampaign;
@@ -80,18 +81,44 @@ public abstract class WorkflowTestBase : ApplicationTestBase
         return new WorkflowActor(user.Id, user.DisplayName, (await users.GetRolesAsync(user)).ToList(), user.UnitId);
     });
 
-    /// <summary>Starts an application and returns its workflow instance id.</summary>
-    protected async Task<Guid> StartApplicationAsync(string userName, TitleLevel level = TitleLevel.Intermediate)
+    /// <summary>
+    /// Starts an application and returns its workflow instance id. Unless asked otherwise the
+    /// applicant then fills a complete dossier through the real use cases, so it can be submitted.
+    /// </summary>
+    protected async Task<Guid> StartApplicationAsync(string userName, TitleLevel level = TitleLevel.Intermediate, bool completeDossier = true)
     {
         var actor = await ActorAsync(userName);
         var applicationId = await InScopeAsync(sp => sp.GetRequiredService<IHandler<StartApplication, Guid>>()
             .HandleAsync(new StartApplication(CampaignId, level, actor)));
+        if (completeDossier)
+        {
+            await DossierFiller.FillCompleteAsync(Services, applicationId, actor, 2023);
+        }
+
         return await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().WorkflowInstances
             .Where(i => i.SubjectId == applicationId).Select(i => i.Id).SingleAsync());
     }
 
+    /// <summary>The auditor ticks every mandatory item of the dossier behind an instance.</summary>
+    protected async Task VerifyAllAsync(Guid instanceId, string auditorUserName)
+    {
+        var auditor = await ActorAsync(auditorUserName);
+        var applicationId = (await InstanceAsync(instanceId)).SubjectId;
+        var dossier = await InScopeAsync(sp => sp.GetRequiredService<IHandler<GetDossier, DossierView>>().HandleAsync(new GetDossier(applicationId, auditor)));
+        foreach (var item in dossier.Mandatory.Where(m => !m.Verified))
+        {
+            await InScopeAsync(sp => sp.GetRequiredService<IHandler<VerifyItem, Guid>>().HandleAsync(new VerifyItem(applicationId, item.Key, true, auditor)));
+        }
+    }
+
+    /// <summary>Fires a trigger as a person; an approval is preceded by the auditor's ticks, as in the real review.</summary>
     protected async Task<FireResult> FireAsync(Guid instanceId, string trigger, string userName, string? reason = null, DateTimeOffset? until = null, Guid? expectedToken = null)
     {
+        if (trigger == "approve" && (await InstanceAsync(instanceId)).State == "Submitted" && (await ActorAsync(userName)).Roles.Contains("Auditor"))
+        {
+            await VerifyAllAsync(instanceId, userName);
+        }
+
         var actor = await ActorAsync(userName);
         return await InScopeAsync(sp => sp.GetRequiredService<IHandler<FireTrigger, FireResult>>()
             .HandleAsync(new FireTrigger(instanceId, trigger, actor, reason, until, expectedToken)));

@@ -50,29 +50,5 @@ public class MonitorBrowserTests : BrowserTestBase
         await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "monitor-instance.png"), FullPage = true });
     }
 
-    [Test]
-    public async Task Applicant_Submits_AndTheAuditorReturnsWithAReason()
-    {
-        await LoginAsync("applicant1", DemoAccounts.Password);
-        var row = Page.Locator("#applications tbody tr").First;
-        await Expect(row.Locator(".state")).ToHaveTextAsync("填报中");
-        await row.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
-        await Expect(Page.Locator("#applications tbody tr").First.Locator(".state")).ToHaveTextAsync("待单位审核");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
-
-        await LoginAsync("auditor1", DemoAccounts.Password);
-        var queued = Page.Locator("#queue tbody tr", new() { HasText = "李华" }).First;
-        await queued.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("请填写“退回修改”的原因。");
-        queued = Page.Locator("#queue tbody tr", new() { HasText = "李华" }).First;
-        await queued.GetByLabel("退回修改原因").FillAsync("第4部分：工作材料字数不足，请补充。");
-        await queued.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
-        await Expect(Page.Locator("#queue tbody tr", new() { HasText = "李华" }).First.Locator(".state")).ToHaveTextAsync("退回修改");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
-
-        await LoginAsync("applicant1", DemoAccounts.Password);
-        await Expect(Page.Locator("#applications tbody tr").First).ToContainTextAsync("工作材料字数不足");
-    }
-
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 }

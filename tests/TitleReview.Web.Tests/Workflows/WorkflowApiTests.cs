@@ -65,24 +65,26 @@ public class WorkflowApiTests
     }
 
     [Test]
-    public async Task Fire_SubmitThenReturnWithoutReason_ThenApproveByApplicant()
+    public async Task Fire_SubmitOfAnIncompleteDossier_ReturnWithoutReason_ApproveByApplicant()
     {
         var li = await InstanceIdAsync("李华");
-        var applicant = await SignedInClientAsync(_factory, "applicant1");
-        var auditor = await SignedInClientAsync(_factory, "auditor1");
+        var zhao = await InstanceIdAsync("赵强");
+        var applicant1 = await SignedInClientAsync(_factory, "applicant1");
+        var applicant3 = await SignedInClientAsync(_factory, "applicant3");
+        var auditor2 = await SignedInClientAsync(_factory, "auditor2");
 
-        var submit = await applicant.PostAsJsonAsync($"/api/workflows/instances/{li}/fire", new { trigger = "submit" });
-        submit.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await submit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("toState").GetString().Should().Be("Submitted");
+        var incomplete = await applicant1.PostAsJsonAsync($"/api/workflows/instances/{li}/fire", new { trigger = "submit" });
+        incomplete.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await incomplete.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("材料不完整").And.Contain("差 12 学时");
 
-        var noReason = await auditor.PostAsJsonAsync($"/api/workflows/instances/{li}/fire", new { trigger = "return", reason = "" });
+        var noReason = await auditor2.PostAsJsonAsync($"/api/workflows/instances/{zhao}/fire", new { trigger = "return", reason = "" });
         noReason.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("reason")[0].GetString().Should().Be("请填写“退回修改”的原因。");
 
-        var byApplicant = await applicant.PostAsJsonAsync($"/api/workflows/instances/{li}/fire", new { trigger = "approve" });
+        var byApplicant = await applicant3.PostAsJsonAsync($"/api/workflows/instances/{zhao}/fire", new { trigger = "approve" });
         byApplicant.StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
-        var wrongState = await applicant.PostAsJsonAsync($"/api/workflows/instances/{li}/fire", new { trigger = "submit" });
+        var wrongState = await applicant3.PostAsJsonAsync($"/api/workflows/instances/{zhao}/fire", new { trigger = "submit" });
         wrongState.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await wrongState.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("待单位审核");
     }
