@@ -25,6 +25,11 @@ public static class DependencyInjection
             services.AddSingleton(typeof(IWorkflowGuard), guard);
         }
 
+        foreach (var observer in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Workflows.IWorkflowTransitionObserver).IsAssignableFrom(t)))
+        {
+            services.AddScoped(typeof(Workflows.IWorkflowTransitionObserver), observer);
+        }
+
         foreach (var provider in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IWorkflowFactProvider).IsAssignableFrom(t)))
         {
             services.AddScoped(typeof(IWorkflowFactProvider), provider);

@@ -91,6 +91,7 @@ public static class DependencyInjection
         services.AddScoped<IApplicantAccounts, ApplicantAccounts>();
         services.AddScoped<AccountActivator>();
         services.AddScoped<INotificationSender, InboxNotificationSender>();
+        services.AddScoped<Application.Applications.Documents.IPersonDirectory, PersonDirectory>();
 
         services.AddSingleton(sp => CalendarFileLoader.LoadFolder(sp.GetRequiredService<StoragePaths>().CalendarsFolder));
         services.AddSingleton<WorkflowDefinitionLoader>();

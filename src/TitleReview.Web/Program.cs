@@ -75,6 +75,7 @@ app.MapApi();
 app.MapUnitApi();
 app.MapApplicantApi();
 app.MapDossierApi();
+app.MapPublicityApi();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -55,6 +55,36 @@ public sealed class TitleApplication : Entity
         Touch();
     }
 
+    /// <summary>单位公示: the first and the last day (5 working days by the calendar).</summary>
+    public DateOnly? PublicityStart { get; private set; }
+
+    public DateOnly? PublicityEnd { get; private set; }
+
+    public PublicityOutcome? PublicityOutcome { get; private set; }
+
+    /// <summary>For an objection: what it was and how it was handled.</summary>
+    public string? PublicityNote { get; private set; }
+
+    public DateTimeOffset? PublicityRecordedAt { get; private set; }
+
+    public void StartPublicity(DateOnly start, DateOnly end)
+    {
+        PublicityStart = start;
+        PublicityEnd = end;
+        PublicityOutcome = null;
+        PublicityNote = null;
+        PublicityRecordedAt = null;
+        Touch();
+    }
+
+    public void RecordPublicity(PublicityOutcome outcome, string? note, DateTimeOffset now)
+    {
+        PublicityOutcome = outcome;
+        PublicityNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        PublicityRecordedAt = now;
+        Touch();
+    }
+
     /// <summary>Any change to the dossier or its review renews the token: a stale page cannot overwrite it.</summary>
     public void Touch() => ConcurrencyToken = Guid.NewGuid();
 

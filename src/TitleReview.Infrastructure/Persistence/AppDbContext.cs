@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Notifications;
 using TitleReview.Domain.Applications;
+using TitleReview.Domain.Applications.Documents;
 using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Security;
@@ -47,6 +48,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DossierVerification> DossierVerifications => Set<DossierVerification>();
 
     public DbSet<SectionReturn> SectionReturns => Set<SectionReturn>();
+
+    public DbSet<DossierSnapshot> DossierSnapshots => Set<DossierSnapshot>();
+
+    public DbSet<GeneratedDocument> GeneratedDocuments => Set<GeneratedDocument>();
 
     public async Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {

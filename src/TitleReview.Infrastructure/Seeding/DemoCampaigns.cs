@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TitleReview.Application.Applications.Dossier;
+using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Applications.StartApplication;
 using TitleReview.Application.Files;
 using TitleReview.Application.Campaigns;
@@ -16,6 +17,7 @@ using TitleReview.Application.Workflows.FireTrigger;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Dossier;
+using TitleReview.Domain.Calendars;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Units;
@@ -37,6 +39,7 @@ public sealed class DemoCampaigns(
     IWorkflowDefinitions definitions,
     IEnumerable<IWorkflowGuard> guards,
     IEnumerable<IWorkflowFactProvider> factProviders,
+    IEnumerable<IWorkflowTransitionObserver> observers,
     ITimelineFiles timelines,
     UserManager<AppUser> users,
     IServiceScopeFactory scopes,
@@ -44,6 +47,7 @@ public sealed class DemoCampaigns(
     IOptions<OfficeContact> contact,
     IFileStore files,
     IOptions<UploadOptions> uploads,
+    WorkingDayCalendar calendar,
     TimeProvider clock,
     ILoggerFactory loggers)
 {
@@ -99,6 +103,10 @@ public sealed class DemoCampaigns(
         await FireAsync(replay, At(2023, 8, 29, 9, 48), li, "approve", "auditor1", null, cancellationToken);
         await FireAsync(replay, At(2023, 8, 24, 16, 20), zhao, "submit", "applicant3", null, cancellationToken);
         await FireAsync(replay, At(2023, 8, 28, 15, 2), zhao, "approve", "auditor2", null, cancellationToken);
+
+        // Unit publicity for 5 working days (Aug 30 – Sep 5), no objection, submitted to the office.
+        await PublicityAsync(replay, At(2023, 8, 30, 9, 0), At(2023, 9, 6, 9, 30), At(2023, 9, 7, 10, 0), li, "auditor1", cancellationToken);
+        await PublicityAsync(replay, At(2023, 8, 30, 9, 10), At(2023, 9, 6, 9, 40), At(2023, 9, 7, 10, 10), zhao, "auditor2", cancellationToken);
 
         // From here the clock alone moves things: filing closes, then every stage in turn.
         await RunClockUntilAsync(replay, now, cancellationToken);
@@ -287,6 +295,21 @@ public sealed class DemoCampaigns(
         await AddItemAsync(time, await ApplicationIdAsync(instanceId, cancellationToken), await ActorAsync(userName), new DossierItemInput("material", MaterialKind: WorkMaterialKind.Summary, Title: "2022 年度党群工作总结", Date: new DateOnly(2022, 12, 28), WordCount: 3600), upload: true, cancellationToken);
     }
 
+    private async Task PublicityAsync(ReplayClock time, DateTimeOffset start, DateTimeOffset record, DateTimeOffset submit, Guid instanceId, string auditorUserName, CancellationToken cancellationToken)
+    {
+        var applicationId = await ApplicationIdAsync(instanceId, cancellationToken);
+        var auditor = await ActorAsync(auditorUserName);
+        await RunClockUntilAsync(time, start, cancellationToken);
+        await new StartUnitPublicityHandler(db, Engine(time), calendar).HandleAsync(new StartUnitPublicity([applicationId], BeijingTime.DateOf(start), auditor), cancellationToken);
+        db.ChangeTracker.Clear();
+        await RunClockUntilAsync(time, record, cancellationToken);
+        await new RecordUnitPublicityHandler(db, Engine(time), time).HandleAsync(new RecordUnitPublicity(applicationId, PublicityOutcome.NoObjection, null, auditor), cancellationToken);
+        db.ChangeTracker.Clear();
+        await RunClockUntilAsync(time, submit, cancellationToken);
+        await new SubmitToOfficeHandler(db, Engine(time)).HandleAsync(new SubmitToOffice([applicationId], auditor), cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
     private async Task ReturnAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string auditorUserName, DossierSection section, string reason, CancellationToken cancellationToken)
     {
         await RunClockUntilAsync(time, at, cancellationToken);
@@ -360,7 +383,7 @@ public sealed class DemoCampaigns(
         replay.MoveTo(until);
     }
 
-    private WorkflowEngine Engine(TimeProvider time) => new(db, definitions, guards, factProviders, time);
+    private WorkflowEngine Engine(TimeProvider time) => new(db, definitions, guards, factProviders, observers, time);
 
     private WorkflowClock Clock(TimeProvider time) =>
         new(db, scopes, definitions, guards, time, loggers.CreateLogger<WorkflowClock>());

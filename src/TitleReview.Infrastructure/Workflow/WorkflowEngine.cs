@@ -23,6 +23,7 @@ internal sealed class WorkflowEngine(
     IWorkflowDefinitions definitions,
     IEnumerable<IWorkflowGuard> guards,
     IEnumerable<IWorkflowFactProvider> factProviders,
+    IEnumerable<IWorkflowTransitionObserver> observers,
     TimeProvider clock) : IWorkflowEngine
 {
     private readonly IReadOnlyDictionary<string, IWorkflowGuard> _guards = guards.ToDictionary(g => g.Name, StringComparer.Ordinal);
@@ -126,6 +127,10 @@ internal sealed class WorkflowEngine(
         }
 
         ScheduleTimers(definition, instance, campaign, now);
+        foreach (var observer in observers)
+        {
+            await observer.OnTransitionAsync(instance, fromState, request.Trigger, now, cancellationToken);
+        }
 
         try
         {

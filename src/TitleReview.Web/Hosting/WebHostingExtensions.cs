@@ -66,6 +66,7 @@ internal static class WebHostingExtensions
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Account/Activate");
+                options.Conventions.AllowAnonymousToPage("/Verify");
                 options.Conventions.AllowAnonymousToPage("/Account/Register");
                 options.Conventions.AllowAnonymousToFolder("/Units");
             })

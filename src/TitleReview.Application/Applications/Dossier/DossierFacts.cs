@@ -12,6 +12,8 @@ internal sealed class DossierFacts(IApplicationDbContext db) : IWorkflowFactProv
 {
     public const string MissingKey = "dossier.missing";
     public const string UnverifiedKey = "dossier.unverified";
+    public const string PublicityEndKey = "publicity.end";
+    public const string PublicityOutcomeKey = "publicity.outcome";
 
     public string SubjectType => ApplicationWorkflow.SubjectType;
 
@@ -25,11 +27,22 @@ internal sealed class DossierFacts(IApplicationDbContext db) : IWorkflowFactProv
             .Where(m => !contents.VerifiedKeys.Contains(m.Key))
             .Select(m => m.Description)
             .ToList();
-        return new Dictionary<string, object>
+        var facts = new Dictionary<string, object>
         {
             [MissingKey] = missing,
             [UnverifiedKey] = unverified,
         };
+        if (contents.Application.PublicityEnd is { } end)
+        {
+            facts[PublicityEndKey] = end;
+        }
+
+        if (contents.Application.PublicityOutcome is { } outcome)
+        {
+            facts[PublicityOutcomeKey] = outcome;
+        }
+
+        return facts;
     }
 }
 

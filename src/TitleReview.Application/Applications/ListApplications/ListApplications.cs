@@ -21,7 +21,10 @@ public sealed record ApplicationListItem(
     bool Finished,
     DateTimeOffset StateEnteredAt,
     Guid ConcurrencyToken,
-    string? LatestReason);
+    string? LatestReason,
+    DateOnly? PublicityStart = null,
+    DateOnly? PublicityEnd = null,
+    PublicityOutcome? PublicityOutcome = null);
 
 internal sealed class ListApplicationsHandler(IApplicationDbContext db, IWorkflowDefinitions definitions)
     : IHandler<ListApplications, IReadOnlyList<ApplicationListItem>>
@@ -66,7 +69,10 @@ internal sealed class ListApplicationsHandler(IApplicationDbContext db, IWorkflo
                 r.instance.IsFinished,
                 r.instance.StateEnteredAt,
                 r.instance.ConcurrencyToken,
-                r.LatestReason))
+                r.LatestReason,
+                r.application.PublicityStart,
+                r.application.PublicityEnd,
+                r.application.PublicityOutcome))
             .ToList();
     }
 }

@@ -37,6 +37,10 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Applications.Dossier.SectionReturn> SectionReturns { get; }
 
+    DbSet<Domain.Applications.Documents.DossierSnapshot> DossierSnapshots { get; }
+
+    DbSet<Domain.Applications.Documents.GeneratedDocument> GeneratedDocuments { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);

@@ -20,6 +20,8 @@ internal sealed class TitleApplicationConfiguration : IEntityTypeConfiguration<T
         builder.Property(a => a.CurrentTitle).HasMaxLength(50);
         builder.Property(a => a.CurrentPost).HasMaxLength(100);
         builder.Property(a => a.EvaluationType).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.PublicityOutcome).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.PublicityNote).HasMaxLength(500);
         builder.HasIndex(a => new { a.CampaignId, a.ApplicantUserId }).IsUnique();
         builder.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Domain.Applications;
+using TitleReview.Domain.Applications.Documents;
+using TitleReview.Domain.Applications.Dossier;
+using TitleReview.Domain.Units;
+
+namespace TitleReview.Application.Applications.Publicity;
+
+/// <summary>For the office: the dossiers each unit has submitted, with counts.</summary>
+public sealed record ListIncoming(int Year);
+
+public sealed record IncomingUnit(Guid UnitId, string UnitName, string Region, int Count, IReadOnlyList<IncomingApplicant> Applicants);
+
+public sealed record IncomingApplicant(Guid ApplicationId, string Name, TitleLevel Level, DateTimeOffset SubmittedAt);
+
+/// <summary>For the auditor: the paper items each of the unit's applicants must put in the envelope.</summary>
+public sealed record GetUnitChecklist(Guid UnitId, int Year);
+
+public sealed record PersonChecklist(Guid ApplicationId, string Name, TitleLevel Level, IReadOnlyList<ChecklistItem> Items);
+
+public sealed record UnitChecklist(string UnitName, UnitNature Nature, int Year, IReadOnlyList<PersonChecklist> People);
+
+internal sealed class ListIncomingHandler(IApplicationDbContext db) : IHandler<ListIncoming, IReadOnlyList<IncomingUnit>>
+{
+    public async Task<IReadOnlyList<IncomingUnit>> HandleAsync(ListIncoming request, CancellationToken cancellationToken = default)
+    {
+        var rows = await (
+                from instance in db.WorkflowInstances.AsNoTracking()
+                join application in db.TitleApplications.AsNoTracking() on instance.SubjectId equals application.Id
+                join campaign in db.Campaigns.AsNoTracking() on application.CampaignId equals campaign.Id
+                join unit in db.Units.AsNoTracking() on application.UnitId equals unit.Id
+                where campaign.Year == request.Year && instance.SubjectType == ApplicationWorkflow.SubjectType && instance.State == "SubmittedToOffice"
+                select new { unit.Id, unit.Name, unit.Region, application.ApplicantName, application.Level, ApplicationId = application.Id, instance.StateEnteredAt })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => new { r.Id, r.Name, r.Region })
+            .OrderBy(g => g.Key.Name, StringComparer.Ordinal)
+            .Select(g => new IncomingUnit(g.Key.Id, g.Key.Name, g.Key.Region, g.Count(), g.OrderBy(r => r.ApplicantName, StringComparer.Ordinal).Select(r => new IncomingApplicant(r.ApplicationId, r.ApplicantName, r.Level, r.StateEnteredAt)).ToList()))
+            .ToList();
+    }
+}
+
+internal sealed class GetUnitChecklistHandler(IApplicationDbContext db) : IHandler<GetUnitChecklist, UnitChecklist>
+{
+    private static readonly string[] Going = ["UnitApproved", "UnitPublicity", "PublicityPassed", "SubmittedToOffice"];
+
+    public async Task<UnitChecklist> HandleAsync(GetUnitChecklist request, CancellationToken cancellationToken = default)
+    {
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == request.UnitId, cancellationToken);
+        var rows = await (
+                from instance in db.WorkflowInstances.AsNoTracking()
+                join application in db.TitleApplications.AsNoTracking() on instance.SubjectId equals application.Id
+                join campaign in db.Campaigns.AsNoTracking() on application.CampaignId equals campaign.Id
+                where campaign.Year == request.Year && application.UnitId == unit.Id && instance.SubjectType == ApplicationWorkflow.SubjectType && Going.Contains(instance.State)
+                orderby application.ApplicantName
+                select application)
+            .ToListAsync(cancellationToken);
+        return new UnitChecklist(
+            unit.Name,
+            unit.Nature,
+            request.Year,
+            rows.Select(a => new PersonChecklist(a.Id, a.ApplicantName, a.Level, PaperChecklist.For(unit.Nature, a.Level, a.EvaluationType, a.FromCivilService))).ToList());
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TitleReview.Application.Applications.ListApplications;
+using TitleReview.Application.Applications.Publicity;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows;
+using TitleReview.Domain.Applications;
+using TitleReview.Domain.Time;
+using TitleReview.Web.Hosting;
+
+namespace TitleReview.Web.Pages.Auditor;
+
+public sealed class PublicityModel(
+    IHandler<ListApplications, IReadOnlyList<ApplicationListItem>> list,
+    IHandler<StartUnitPublicity, PublicityStarted> start,
+    IHandler<RecordUnitPublicity, FireResult> record,
+    IHandler<SubmitToOffice, int> submit,
+    TimeProvider clock) : PageModel
+{
+    private IReadOnlyList<ApplicationListItem> _items = [];
+
+    public DateOnly Today { get; private set; }
+
+    public int Year { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public IEnumerable<ApplicationListItem> Approved => Current("UnitApproved");
+
+    public IEnumerable<ApplicationListItem> Running => Current("UnitPublicity");
+
+    public IEnumerable<ApplicationListItem> Passed => Current("PublicityPassed");
+
+    public IEnumerable<ApplicationListItem> Submitted => Current("SubmittedToOffice");
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostStartAsync(List<Guid> applicationIds, DateOnly? startDate, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var started = await start.HandleAsync(new StartUnitPublicity(applicationIds, startDate, User.ToWorkflowActor()), cancellationToken);
+        Message = $"已开始公示 {started.Count} 人：{started.Start:yyyy年M月d日} 至 {started.End:yyyy年M月d日}（5 个工作日）。";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRecordAsync(Guid applicationId, PublicityOutcome? outcome, string? note, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        await record.HandleAsync(new RecordUnitPublicity(applicationId, outcome, note, User.ToWorkflowActor()), cancellationToken);
+        Message = "已记录公示结果。";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(List<Guid> applicationIds, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var count = await submit.HandleAsync(new SubmitToOffice(applicationIds, User.ToWorkflowActor()), cancellationToken);
+        Message = $"已将 {count} 份电子材料报送省政工职评办。";
+        return RedirectToPage();
+    }
+
+    private IEnumerable<ApplicationListItem> Current(string state) => _items.Where(i => i.Year == Year && i.State == state);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Today = BeijingTime.Today(clock);
+        _items = await list.HandleAsync(new ListApplications(User.ToWorkflowActor()), cancellationToken);
+        Year = _items.Count == 0 ? Today.Year : _items.Max(i => i.Year);
+    }
+}
