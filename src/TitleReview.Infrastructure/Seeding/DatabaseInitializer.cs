@@ -137,6 +137,7 @@ public sealed class DatabaseInitializer(
                 DisplayName = demo.DisplayName,
                 UnitId = demo.UnitId,
                 PhoneNumber = demo.Mobile,
+                IdNumber = demo.IdNumber,
                 LockoutEnabled = true,
                 IsActive = true,
                 ActivatedAt = clock.GetUtcNow(),

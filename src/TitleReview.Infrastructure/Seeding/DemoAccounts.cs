@@ -40,16 +40,16 @@ public static class DemoAccounts
         new("office", "陈静", Roles.Office, null, null),
         new("auditor1", "王敏", Roles.Auditor, QiannanEnergy.Id, "13800000101"),
         new("auditor2", "刘洋", Roles.Auditor, ProvincialTransport.Id, "13800000102"),
-        new("applicant1", "李华", Roles.Applicant, QiannanEnergy.Id, "13900000201"),
-        new("applicant2", "张丽", Roles.Applicant, QiannanEnergy.Id, "13900000202"),
-        new("applicant3", "赵强", Roles.Applicant, ProvincialTransport.Id, "13900000203"),
-        new("applicant4", "周婷", Roles.Applicant, ProvincialTransport.Id, "13900000204"),
-        new("applicant5", "吴磊", Roles.Applicant, TongrenMaterials.Id, "13900000205"),
+        new("applicant1", "李华", Roles.Applicant, QiannanEnergy.Id, "13900000201", "522701198803150219"),
+        new("applicant2", "张丽", Roles.Applicant, QiannanEnergy.Id, "13900000202", "522701199007221025"),
+        new("applicant3", "赵强", Roles.Applicant, ProvincialTransport.Id, "13900000203", "520103198509102011"),
+        new("applicant4", "周婷", Roles.Applicant, ProvincialTransport.Id, "13900000204", "52010319920418302X"),
+        new("applicant5", "吴磊", Roles.Applicant, TongrenMaterials.Id, "13900000205", "520602198706051015"),
         new("expert1", "孙文博", Roles.Expert, null, null),
     ];
 
     public sealed record DemoUnit(Guid Id, string Name, string CreditCode, UnitNature Nature, string Region);
 
-    /// <summary>Mobile numbers are invented (138/139 0000 0xxx), as is everything here.</summary>
-    public sealed record DemoUser(string UserName, string DisplayName, string Role, Guid? UnitId, string? Mobile);
+    /// <summary>Mobile and ID numbers are invented (valid check characters, nobody's), as is everything here.</summary>
+    public sealed record DemoUser(string UserName, string DisplayName, string Role, Guid? UnitId, string? Mobile, string? IdNumber = null);
 }
