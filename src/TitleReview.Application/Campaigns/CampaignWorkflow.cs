@@ -47,6 +47,6 @@ internal static class CampaignWorkflow
         System.Linq.Expressions.Expression<Func<Campaign, bool>> predicate,
         string what,
         CancellationToken cancellationToken) =>
-        await db.Campaigns.Include(c => c.Stages).FirstOrDefaultAsync(predicate, cancellationToken)
+        await db.Campaigns.Include(c => c.Stages).Include(c => c.Rules).FirstOrDefaultAsync(predicate, cancellationToken)
             ?? throw new NotFoundException(what);
 }

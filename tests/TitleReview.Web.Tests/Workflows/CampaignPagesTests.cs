@@ -76,6 +76,25 @@ public class CampaignPagesTests
     }
 
     [Test]
+    public async Task LevelRules_AreEditedOnTheTimelinePage_WithChineseMessagesForBadNumbers()
+    {
+        var page = await _office.GetStringAsync("/Office/Campaigns");
+        await _office.PostAsync("/Office/Campaigns?handler=FromFile", Form(page, ("fileYear", "2023")));
+        var timeline = await _office.GetStringAsync("/Office/Campaigns/Timeline?year=2023");
+        timeline.Should().Contain("申报条件（按等级）").And.Contain("人社部令第25号");
+
+        var bad = await _office.PostAsync("/Office/Campaigns/Timeline?year=2023&handler=Rule", Form(timeline,
+            ("level", "Senior"), ("hoursPerYear", "90"), ("educationYears", "1"), ("requiredWordCount", "-5"), ("requiredPapers", "2"), ("minYearsInCurrentTitle", "5")));
+        (await bad.Content.ReadAsStringAsync()).Should().Contain("工作材料字数应在 0 到 1000000 之间。");
+
+        var good = await _office.PostAsync("/Office/Campaigns/Timeline?year=2023&handler=Rule", Form(timeline,
+            ("level", "Senior"), ("hoursPerYear", "96"), ("educationYears", "2"), ("requiredWordCount", "10000"), ("requiredPapers", "3"), ("minYearsInCurrentTitle", "5")));
+        good.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var after = await _office.GetStringAsync("/Office/Campaigns/Timeline?year=2023");
+        after.Should().Contain("已保存高级政工师的申报条件。").And.Contain("value=\"10000\"").And.Contain("修改高级政工师申报条件");
+    }
+
+    [Test]
     public async Task CampaignPages_AreForTheOfficeOnly()
     {
         var auditor = await SignedInClientAsync(_factory, "auditor1");

@@ -14,7 +14,8 @@ public sealed record TimelineDto(
     Guid ConcurrencyToken,
     string? WorkflowState,
     Guid? WorkflowInstanceId,
-    IReadOnlyList<StageDto> Stages);
+    IReadOnlyList<StageDto> Stages,
+    IReadOnlyList<Domain.Applications.LevelRule> Rules);
 
 public sealed record StageDto(
     string Key,
@@ -43,7 +44,8 @@ internal sealed class GetTimelineHandler(IApplicationDbContext db, TimeProvider 
             campaign.ConcurrencyToken,
             instance?.State,
             instance?.Id,
-            campaign.Stages.Select(s => new StageDto(s.Key, s.Name, s.OpensAt, s.ClosesAt, s.LastSecond, s.StatusAt(now), s.Note)).ToList());
+            campaign.Stages.Select(s => new StageDto(s.Key, s.Name, s.OpensAt, s.ClosesAt, s.LastSecond, s.StatusAt(now), s.Note)).ToList(),
+            Enum.GetValues<Domain.Applications.TitleLevel>().Select(campaign.RuleFor).ToList());
     }
 }
 

@@ -122,6 +122,8 @@ public static class JournalText
     {
         StartTrigger => "创建",
         EditTimelineTrigger => "修改时间安排",
+        "editRules" => "修改申报条件",
+        "replaceAuditor" => "更换审核人",
         _ => definition.TriggerDisplayName(trigger),
     };
 

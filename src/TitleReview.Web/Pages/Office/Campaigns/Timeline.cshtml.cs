@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TitleReview.Application.Campaigns.GetTimeline;
+using TitleReview.Application.Campaigns.UpdateLevelRule;
 using TitleReview.Application.Campaigns.UpdateStageWindow;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows.Monitor;
@@ -12,7 +13,8 @@ namespace TitleReview.Web.Pages.Office.Campaigns;
 public sealed class TimelineModel(
     IHandler<GetTimeline, TimelineDto> timeline,
     IHandler<UpdateStageWindow, Guid> update,
-    IHandler<GetInstanceDetail, InstanceDetailDto> instanceDetail) : PageModel
+    IHandler<GetInstanceDetail, InstanceDetailDto> instanceDetail,
+    IHandler<UpdateLevelRule, Domain.Applications.LevelRule> updateRule) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Year { get; set; }
@@ -62,13 +64,22 @@ public sealed class TimelineModel(
         return RedirectToPage(new { year = Year });
     }
 
+    public async Task<IActionResult> OnPostRuleAsync(Domain.Applications.TitleLevel? level, int? hoursPerYear, int? educationYears, int? requiredWordCount, int? requiredPapers, int? minYearsInCurrentTitle, CancellationToken cancellationToken)
+    {
+        StageKey = null;
+        await LoadAsync(cancellationToken);
+        var rule = await updateRule.HandleAsync(new UpdateLevelRule(Timeline.CampaignId, level, hoursPerYear, educationYears, requiredWordCount, requiredPapers, minYearsInCurrentTitle, User.ToWorkflowActor()), cancellationToken);
+        Message = $"已保存{Domain.Applications.TitleLevels.DisplayName(rule.Level)}的申报条件。";
+        return RedirectToPage(new { year = Year });
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Timeline = await timeline.HandleAsync(new GetTimeline(Year), cancellationToken);
         if (Timeline.WorkflowInstanceId is { } instanceId)
         {
             var detail = await instanceDetail.HandleAsync(new GetInstanceDetail(instanceId, User.ToWorkflowActor()), cancellationToken);
-            Changes = detail.Journal.Where(j => j.Trigger == JournalText.EditTimelineTrigger).Reverse().ToList();
+            Changes = detail.Journal.Where(j => j.Trigger is JournalText.EditTimelineTrigger or "editRules").Reverse().ToList();
         }
     }
 }
