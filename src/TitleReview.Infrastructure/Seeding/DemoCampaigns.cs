@@ -147,7 +147,7 @@ public sealed class DemoCampaigns(
     {
         await RunClockUntilAsync(replay, at, cancellationToken);
         var auditor = auditorUserName is null ? null : DemoAccounts.Users.Single(u => u.UserName == auditorUserName);
-        var handler = new RegisterUnitHandler(db, Engine(replay), guards, accounts, new InboxNotificationSender(db, replay), contact, replay);
+        var handler = new RegisterUnitHandler(db, Engine(replay), accounts, new InboxNotificationSender(db, replay), contact, replay);
         await handler.HandleAsync(
             new RegisterUnit(
                 campaignId,
@@ -236,7 +236,7 @@ public sealed class DemoCampaigns(
         }
 
         var actor = await ActorAsync(userName);
-        var applicationId = await new StartApplicationHandler(db, Engine(time), guards, contact, time)
+        var applicationId = await new StartApplicationHandler(db, Engine(time), contact, time)
             .HandleAsync(new StartApplication(campaignId, level, actor), cancellationToken);
         return await db.WorkflowInstances.Where(i => i.SubjectId == applicationId).Select(i => i.Id).SingleAsync(cancellationToken);
     }
@@ -271,7 +271,7 @@ public sealed class DemoCampaigns(
         var year = await (from a in db.TitleApplications join c in db.Campaigns on a.CampaignId equals c.Id where a.Id == applicationId select c.Year).SingleAsync(cancellationToken);
         var (title, since, post) = userName == "applicant3" ? ("政工师", new DateOnly(2016, 9, 1), "党委宣传部部长") : ("助理政工师", new DateOnly(2018, 7, 1), "党群工作部副部长");
 
-        await new SavePersonalInfoHandler(db, guards, time).HandleAsync(new SavePersonalInfo(applicationId, title, since, post, EvaluationType.Regular, false, null, actor), cancellationToken);
+        await new SavePersonalInfoHandler(db, time).HandleAsync(new SavePersonalInfo(applicationId, title, since, post, EvaluationType.Regular, false, null, actor), cancellationToken);
         foreach (var slot in AttachmentSlots.Fixed)
         {
             await UploadDemoAsync(time, applicationId, actor, slot, cancellationToken);
@@ -313,7 +313,7 @@ public sealed class DemoCampaigns(
     private async Task ReturnAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string auditorUserName, DossierSection section, string reason, CancellationToken cancellationToken)
     {
         await RunClockUntilAsync(time, at, cancellationToken);
-        await new ReturnDossierHandler(db, Engine(time), guards, time).HandleAsync(
+        await new ReturnDossierHandler(db, Engine(time), time).HandleAsync(
             new ReturnDossier(await ApplicationIdAsync(instanceId, cancellationToken), new Dictionary<DossierSection, string?> { [section] = reason }, null, await ActorAsync(auditorUserName)),
             cancellationToken);
         db.ChangeTracker.Clear();
@@ -326,7 +326,7 @@ public sealed class DemoCampaigns(
         var items = await db.DossierItems.AsNoTracking().Where(i => i.ApplicationId == applicationId).ToListAsync(cancellationToken);
         foreach (var (key, _, _) in DossierCheck.MandatoryItems(items))
         {
-            await new VerifyItemHandler(db, guards, time).HandleAsync(new VerifyItem(applicationId, key, true, auditor), cancellationToken);
+            await new VerifyItemHandler(db, time).HandleAsync(new VerifyItem(applicationId, key, true, auditor), cancellationToken);
         }
 
         db.ChangeTracker.Clear();
@@ -334,7 +334,7 @@ public sealed class DemoCampaigns(
 
     private async Task AddItemAsync(ReplayClock time, Guid applicationId, WorkflowActor actor, DossierItemInput input, bool upload, CancellationToken cancellationToken)
     {
-        var change = await new AddDossierItemHandler(db, guards, time).HandleAsync(new AddDossierItem(applicationId, input, null, actor), cancellationToken);
+        var change = await new AddDossierItemHandler(db, time).HandleAsync(new AddDossierItem(applicationId, input, null, actor), cancellationToken);
         db.ChangeTracker.Clear();
         if (upload)
         {
@@ -346,7 +346,7 @@ public sealed class DemoCampaigns(
     private async Task UploadDemoAsync(ReplayClock time, Guid applicationId, WorkflowActor actor, string slot, CancellationToken cancellationToken)
     {
         using var content = new MemoryStream(DemoScan($"{actor.Name} {slot}"));
-        await new UploadAttachmentHandler(db, files, uploads, guards, time)
+        await new UploadAttachmentHandler(db, files, uploads, time)
             .HandleAsync(new UploadAttachment(applicationId, slot, content, "扫描件.pdf", content.Length, null, actor), cancellationToken);
         db.ChangeTracker.Clear();
     }

@@ -26,12 +26,7 @@ internal sealed class DossierSnapshotter(IApplicationDbContext db, IPersonDirect
         var campaign = await db.Campaigns.Include(c => c.Rules).AsNoTracking().SingleAsync(c => c.Id == application.CampaignId, cancellationToken);
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == application.UnitId, cancellationToken);
         var (mobile, idNumber) = await people.GetContactAsync(application.ApplicantUserId, cancellationToken);
-        string? tenure = null;
-        if (application.CurrentTitleDate is { } since)
-        {
-            var (years, months) = DossierCheck.Tenure(since, campaign.TenureCutoff);
-            tenure = $"{years} 年 {months} 个月";
-        }
+        var tenure = DossierCheck.TenureText(application.CurrentTitleDate, campaign.TenureCutoff);
 
         var items = contents.Items;
         var content = new DossierSnapshotContent(

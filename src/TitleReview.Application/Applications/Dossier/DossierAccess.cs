@@ -34,7 +34,7 @@ internal static class DossierAccess
     }
 
     /// <summary>Null when the owner may edit now; otherwise why not (Chinese).</summary>
-    public static string? WhyNotEditable(TitleApplication application, WorkflowInstance instance, Campaign campaign, WorkflowActor actor, IEnumerable<IWorkflowGuard> guards, DateTimeOffset now)
+    public static string? WhyNotEditable(TitleApplication application, WorkflowInstance instance, Campaign campaign, WorkflowActor actor, DateTimeOffset now)
     {
         if (application.ApplicantUserId != actor.Id || !actor.Roles.Contains(Roles.Applicant))
         {
@@ -51,13 +51,13 @@ internal static class DossierAccess
             };
         }
 
-        var window = guards.Single(g => g.Name == "WindowOpen").Check(new GuardContext(instance, campaign, actor, now), StageKeys.Filing);
+        var window = WindowOpenGuard.Evaluate(campaign.Stage(StageKeys.Filing), now, instance.ReopenedUntil);
         return window.Passed ? null : window.Reason;
     }
 
-    public static void EnsureEditable(TitleApplication application, WorkflowInstance instance, Campaign campaign, WorkflowActor actor, IEnumerable<IWorkflowGuard> guards, DateTimeOffset now, Guid? expectedToken)
+    public static void EnsureEditable(TitleApplication application, WorkflowInstance instance, Campaign campaign, WorkflowActor actor, DateTimeOffset now, Guid? expectedToken)
     {
-        if (WhyNotEditable(application, instance, campaign, actor, guards, now) is { } reason)
+        if (WhyNotEditable(application, instance, campaign, actor, now) is { } reason)
         {
             throw application.ApplicantUserId == actor.Id ? new DomainException(reason) : new ForbiddenAccessException(reason);
         }

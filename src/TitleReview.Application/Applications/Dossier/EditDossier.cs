@@ -62,14 +62,14 @@ internal static class DossierKinds
     public const string Book = "book";
 }
 
-internal sealed class SavePersonalInfoHandler(IApplicationDbContext db, IEnumerable<IWorkflowGuard> guards, TimeProvider clock)
+internal sealed class SavePersonalInfoHandler(IApplicationDbContext db, TimeProvider clock)
     : IHandler<SavePersonalInfo, DossierChange>
 {
     public async Task<DossierChange> HandleAsync(SavePersonalInfo request, CancellationToken cancellationToken = default)
     {
         var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
         var now = clock.GetUtcNow();
-        DossierAccess.EnsureEditable(application, instance, campaign, request.Actor, guards, now, request.ExpectedToken);
+        DossierAccess.EnsureEditable(application, instance, campaign, request.Actor, now, request.ExpectedToken);
 
         var v = new Validation();
         v.Require(!string.IsNullOrWhiteSpace(request.CurrentPost), "currentPost", "请填写现任思想政治工作岗位职务。");
@@ -93,7 +93,7 @@ internal sealed class SavePersonalInfoHandler(IApplicationDbContext db, IEnumera
     }
 }
 
-internal sealed class AddDossierItemHandler(IApplicationDbContext db, IEnumerable<IWorkflowGuard> guards, TimeProvider clock)
+internal sealed class AddDossierItemHandler(IApplicationDbContext db, TimeProvider clock)
     : IHandler<AddDossierItem, DossierChange>
 {
     public const int MaxText = 200;
@@ -102,7 +102,7 @@ internal sealed class AddDossierItemHandler(IApplicationDbContext db, IEnumerabl
     {
         var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
         var now = clock.GetUtcNow();
-        DossierAccess.EnsureEditable(application, instance, campaign, request.Actor, guards, now, request.ExpectedToken);
+        DossierAccess.EnsureEditable(application, instance, campaign, request.Actor, now, request.ExpectedToken);
 
         var item = Build(application.Id, request.Input, campaign.TenureCutoff);
         if (item is ContinuingEducationYear year
@@ -212,13 +212,13 @@ internal sealed class AddDossierItemHandler(IApplicationDbContext db, IEnumerabl
     }
 }
 
-internal sealed class DeleteDossierItemHandler(IApplicationDbContext db, IFileStore files, IEnumerable<IWorkflowGuard> guards, TimeProvider clock)
+internal sealed class DeleteDossierItemHandler(IApplicationDbContext db, IFileStore files, TimeProvider clock)
     : IHandler<DeleteDossierItem, DossierChange>
 {
     public async Task<DossierChange> HandleAsync(DeleteDossierItem request, CancellationToken cancellationToken = default)
     {
         var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
-        DossierAccess.EnsureEditable(application, instance, campaign, request.Actor, guards, clock.GetUtcNow(), request.ExpectedToken);
+        DossierAccess.EnsureEditable(application, instance, campaign, request.Actor, clock.GetUtcNow(), request.ExpectedToken);
 
         var item = await db.DossierItems.FirstOrDefaultAsync(i => i.Id == request.ItemId && i.ApplicationId == application.Id, cancellationToken)
             ?? throw new NotFoundException("该条记录");

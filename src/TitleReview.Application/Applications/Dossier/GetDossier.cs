@@ -63,7 +63,6 @@ internal sealed class GetDossierHandler(
     IApplicationDbContext db,
     IWorkflowDefinitions definitions,
     IWorkflowEngine engine,
-    IEnumerable<IWorkflowGuard> guards,
     TimeProvider clock) : IHandler<GetDossier, DossierView>
 {
     public async Task<DossierView> HandleAsync(GetDossier request, CancellationToken cancellationToken = default)
@@ -88,12 +87,7 @@ internal sealed class GetDossierHandler(
         var returns = await db.SectionReturns.AsNoTracking().Where(r => r.ApplicationId == application.Id).ToListAsync(cancellationToken);
         var latestRound = returns.Count == 0 ? 0 : returns.Max(r => r.Round);
         var filing = campaign.Stage(StageKeys.Filing);
-        string? tenure = null;
-        if (application.CurrentTitleDate is { } since)
-        {
-            var (years, months) = DossierCheck.Tenure(since, campaign.TenureCutoff);
-            tenure = $"{years} 年 {months} 个月";
-        }
+        var tenure = DossierCheck.TenureText(application.CurrentTitleDate, campaign.TenureCutoff);
 
         return new DossierView(
             application.Id,
@@ -115,7 +109,7 @@ internal sealed class GetDossierHandler(
             definitions.Get(instance.DefinitionId, instance.DefinitionVersion).StateDisplayName(instance.State),
             instance.ConcurrencyToken,
             application.ConcurrencyToken,
-            DossierAccess.WhyNotEditable(application, instance, campaign, request.Actor, guards, now),
+            DossierAccess.WhyNotEditable(application, instance, campaign, request.Actor, now),
             $"{BeijingTime.Format(filing.OpensAt)} 至 {BeijingTime.Format(filing.LastSecond)}",
             contents.Items.OrderBy(i => i.Section).ThenBy(SortKey).ToList(),
             contents.Attachments.ToDictionary(

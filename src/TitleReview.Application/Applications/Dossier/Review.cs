@@ -18,13 +18,13 @@ public sealed record VerifyItem(Guid ApplicationId, string ItemKey, bool Verifie
 /// <summary>The auditor returns the dossier with a reason per section; at least one reason.</summary>
 public sealed record ReturnDossier(Guid ApplicationId, IReadOnlyDictionary<DossierSection, string?> Reasons, Guid? ExpectedToken, WorkflowActor Actor);
 
-internal sealed class VerifyItemHandler(IApplicationDbContext db, IEnumerable<IWorkflowGuard> guards, TimeProvider clock) : IHandler<VerifyItem, Guid>
+internal sealed class VerifyItemHandler(IApplicationDbContext db, TimeProvider clock) : IHandler<VerifyItem, Guid>
 {
     public async Task<Guid> HandleAsync(VerifyItem request, CancellationToken cancellationToken = default)
     {
         var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
         var now = clock.GetUtcNow();
-        ReviewRules.EnsureAuditorMayReview(instance, campaign, request.Actor, guards, now);
+        ReviewRules.EnsureAuditorMayReview(instance, campaign, request.Actor, now);
 
         var items = await db.DossierItems.AsNoTracking().Where(i => i.ApplicationId == application.Id).ToListAsync(cancellationToken);
         if (DossierCheck.MandatoryItems(items).All(m => m.Key != request.ItemKey))
@@ -47,7 +47,7 @@ internal sealed class VerifyItemHandler(IApplicationDbContext db, IEnumerable<IW
     }
 }
 
-internal sealed class ReturnDossierHandler(IApplicationDbContext db, IWorkflowEngine engine, IEnumerable<IWorkflowGuard> guards, TimeProvider clock)
+internal sealed class ReturnDossierHandler(IApplicationDbContext db, IWorkflowEngine engine, TimeProvider clock)
     : IHandler<ReturnDossier, FireResult>
 {
     public const int MaxReasonLength = 500;
@@ -56,7 +56,7 @@ internal sealed class ReturnDossierHandler(IApplicationDbContext db, IWorkflowEn
     {
         var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
         var now = clock.GetUtcNow();
-        ReviewRules.EnsureAuditorMayReview(instance, campaign, request.Actor, guards, now);
+        ReviewRules.EnsureAuditorMayReview(instance, campaign, request.Actor, now);
         DossierAccess.EnsureCurrent(application, request.ExpectedToken);
 
         var reasons = request.Reasons
@@ -85,7 +85,7 @@ internal sealed class ReturnDossierHandler(IApplicationDbContext db, IWorkflowEn
 
 internal static class ReviewRules
 {
-    public static void EnsureAuditorMayReview(WorkflowInstance instance, Campaign campaign, WorkflowActor actor, IEnumerable<IWorkflowGuard> guards, DateTimeOffset now)
+    public static void EnsureAuditorMayReview(WorkflowInstance instance, Campaign campaign, WorkflowActor actor, DateTimeOffset now)
     {
         if (!actor.Roles.Contains(Roles.Auditor))
         {
@@ -97,7 +97,7 @@ internal static class ReviewRules
             throw new DomainException("该材料当前不在待审核状态，不能核验或退回。");
         }
 
-        var window = guards.Single(g => g.Name == "WindowOpen").Check(new GuardContext(instance, campaign, actor, now), StageKeys.Filing);
+        var window = WindowOpenGuard.Evaluate(campaign.Stage(StageKeys.Filing), now, instance.ReopenedUntil);
         if (!window.Passed)
         {
             throw new DomainException(window.Reason!);

@@ -18,7 +18,6 @@ public sealed record StartApplication(Guid CampaignId, TitleLevel? Level, Workfl
 internal sealed class StartApplicationHandler(
     IApplicationDbContext db,
     IWorkflowEngine engine,
-    IEnumerable<IWorkflowGuard> guards,
     Microsoft.Extensions.Options.IOptions<OfficeContact> contact,
     TimeProvider clock) : IHandler<StartApplication, Guid>
 {
@@ -42,9 +41,7 @@ internal sealed class StartApplicationHandler(
             ?? throw new NotFoundException("该年度评审工作");
 
         var now = clock.GetUtcNow();
-        var filing = campaign.Stage(StageKeys.Filing);
-        var probe = WorkflowInstance.Start(Guid.Empty, ApplicationWorkflow.DefinitionId, 0, string.Empty, new WorkflowSubject(ApplicationWorkflow.SubjectType, Guid.Empty, string.Empty), now);
-        var window = guards.Single(g => g.Name == "WindowOpen").Check(new GuardContext(probe, campaign, request.Actor, now), filing.Key);
+        var window = WindowOpenGuard.Evaluate(campaign.Stage(StageKeys.Filing), now);
         if (!window.Passed)
         {
             throw new DomainException(window.Reason!);

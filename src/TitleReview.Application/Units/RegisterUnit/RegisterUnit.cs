@@ -37,7 +37,6 @@ public sealed record RegistrationReceipt(Guid RegistrationId, string Number, str
 internal sealed partial class RegisterUnitHandler(
     IApplicationDbContext db,
     IWorkflowEngine engine,
-    IEnumerable<IWorkflowGuard> guards,
     IAccountProvisioning accounts,
     INotificationSender notifications,
     IOptions<OfficeContact> contact,
@@ -53,8 +52,7 @@ internal sealed partial class RegisterUnitHandler(
         var campaign = await db.Campaigns.Include(c => c.Stages).FirstOrDefaultAsync(c => c.Id == request.CampaignId, cancellationToken)
             ?? throw new NotFoundException("该年度评审工作");
         var now = clock.GetUtcNow();
-        var probe = WorkflowInstance.Start(Guid.Empty, UnitRegistrationWorkflow.DefinitionId, 0, string.Empty, new WorkflowSubject(UnitRegistrationWorkflow.SubjectType, Guid.Empty, string.Empty), now);
-        var window = guards.Single(g => g.Name == "WindowOpen").Check(new GuardContext(probe, campaign, WorkflowActor.Clock, now), StageKeys.AuditorRegistration);
+        var window = WindowOpenGuard.Evaluate(campaign.Stage(StageKeys.AuditorRegistration), now);
         if (!window.Passed)
         {
             throw new DomainException($"{window.Reason}{contact.Value.CallUs}");

@@ -8,26 +8,32 @@ namespace TitleReview.Application.Workflows.Guards;
 /// this case until a later instant). Checked at the moment of the request, so a window
 /// closes to the second even if the clock job has not yet run.
 /// </summary>
-internal sealed class WindowOpenGuard : IWorkflowGuard
+public sealed class WindowOpenGuard : IWorkflowGuard
 {
     public string Name => "WindowOpen";
 
     public string? ValidateArgument(string? argument) => WindowGuardArguments.Validate(argument);
 
-    public GuardResult Check(GuardContext context, string? argument)
+    public GuardResult Check(GuardContext context, string? argument) =>
+        Evaluate(WindowGuardArguments.Stage(context, argument), context.Now, context.Instance.ReopenedUntil);
+
+    /// <summary>
+    /// The same check for commands that act outside a transition (saving a section, registering a
+    /// unit): open now, or reopened for this case by the office until <paramref name="reopenedUntil"/>.
+    /// </summary>
+    public static GuardResult Evaluate(CampaignStage stage, DateTimeOffset now, DateTimeOffset? reopenedUntil = null)
     {
-        var stage = WindowGuardArguments.Stage(context, argument);
-        if (stage.IsOpenAt(context.Now))
+        if (stage.IsOpenAt(now))
         {
             return GuardResult.Pass;
         }
 
-        if (context.Now >= stage.OpensAt && context.Instance.ReopenedUntil is { } until && context.Now < until)
+        if (now >= stage.OpensAt && reopenedUntil is { } until && now < until)
         {
             return GuardResult.Pass;
         }
 
-        return context.Now < stage.OpensAt
+        return now < stage.OpensAt
             ? GuardResult.Fail($"“{stage.Name}”时间为 {BeijingTime.Format(stage.OpensAt)} 至 {BeijingTime.Format(stage.LastSecond)}（北京时间），尚未开始。")
             : GuardResult.Fail($"“{stage.Name}”时间为 {BeijingTime.Format(stage.OpensAt)} 至 {BeijingTime.Format(stage.LastSecond)}（北京时间），已于 {BeijingTime.Format(stage.LastSecond)} 截止，系统已关闭，不能再办理。");
     }

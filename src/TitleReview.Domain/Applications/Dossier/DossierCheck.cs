@@ -106,6 +106,18 @@ public static class DossierCheck
         return (months / 12, months % 12);
     }
 
+    /// <summary>Tenure as people read it ("6 年 6 个月"), or null before the current title's date is known.</summary>
+    public static string? TenureText(DateOnly? since, DateOnly cutoff)
+    {
+        if (since is not { } from)
+        {
+            return null;
+        }
+
+        var (years, months) = Tenure(from, cutoff);
+        return $"{years} 年 {months} 个月";
+    }
+
     /// <summary>The items the auditor must tick before approving: each entry and the two fixed blocks.</summary>
     public static IReadOnlyList<(string Key, DossierSection Section, string Description)> MandatoryItems(IReadOnlyList<DossierItem> items)
     {
