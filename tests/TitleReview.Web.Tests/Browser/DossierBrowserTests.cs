@@ -119,6 +119,34 @@ public class DossierBrowserTests : BrowserTestBase
         await Page.ScreenshotAsync(new() { Path = Path.Combine(MonitorBrowserTests.ScreenshotFolder, "review.png"), FullPage = true });
     }
 
+    [Test]
+    public async Task WhatTheApplicantTyped_SurvivesAnExpiredSession()
+    {
+        await LoginAsync("applicant1", DemoAccounts.Password);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "填写材料" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("1\\. 个人基本信息") }).ClickAsync();
+        var sectionUrl = Page.Url;
+        await Page.GetByLabel("现任思想政治工作岗位职务", new() { Exact = true }).FillAsync("党委工作部部长（尚未保存）");
+
+        // The session ends (idle timeout) before the applicant saves.
+        await Page.Context.ClearCookiesAsync();
+        await Page.GotoAsync(sectionUrl);
+        await Expect(Page).ToHaveURLAsync(new Regex("/Account/Login"));
+        await Page.GetByLabel("用户名", new() { Exact = true }).FillAsync("applicant1");
+        await Page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoAccounts.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(sectionUrl);
+        await Expect(Page.GetByLabel("现任思想政治工作岗位职务", new() { Exact = true })).ToHaveValueAsync("党委工作部部长（尚未保存）");
+        await Expect(Page.Locator(".autosave-note")).ToContainTextAsync("已恢复您上次未保存的填写内容");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存个人基本信息" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("个人基本信息已保存");
+        await Page.ReloadAsync();
+        await Expect(Page.GetByLabel("现任思想政治工作岗位职务", new() { Exact = true })).ToHaveValueAsync("党委工作部部长（尚未保存）");
+        await Expect(Page.Locator(".autosave-note")).ToHaveCountAsync(0);
+    }
+
     private async Task AddMaterialAsync(string title, string words)
     {
         await Page.GetByLabel("标题", new() { Exact = true }).FillAsync(title);
