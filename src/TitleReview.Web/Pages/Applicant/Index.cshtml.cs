@@ -4,29 +4,24 @@ using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Applications.ListApplications;
 using TitleReview.Application.Applications.StartApplication;
 using TitleReview.Application.Common.Interfaces;
-using TitleReview.Application.Workflows;
-using TitleReview.Application.Workflows.FireTrigger;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Time;
 using TitleReview.Web.Hosting;
-using TitleReview.Web.Pages.Shared;
 
 namespace TitleReview.Web.Pages.Applicant;
 
 public sealed class IndexModel(
     IApplicationDbContext db,
-    IWorkflowEngine engine,
     IHandler<ListApplications, IReadOnlyList<ApplicationListItem>> list,
     IHandler<StartApplication, Guid> start,
-    IHandler<FireTrigger, FireResult> fire,
     TimeProvider clock) : PageModel
 {
     public string DisplayName { get; private set; } = string.Empty;
 
     public string? UnitName { get; private set; }
 
-    public IReadOnlyList<ApplicationRow> Rows { get; private set; } = [];
+    public IReadOnlyList<ApplicationListItem> Rows { get; private set; } = [];
 
     public IReadOnlyList<OpenCampaign> OpenCampaigns { get; private set; } = [];
 
@@ -43,14 +38,6 @@ public sealed class IndexModel(
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostFireAsync(Guid instanceId, string trigger, string? reason, Guid? expectedToken, CancellationToken cancellationToken)
-    {
-        await LoadAsync(cancellationToken);
-        await fire.HandleAsync(new FireTrigger(instanceId, trigger, User.ToWorkflowActor(), reason, ExpectedToken: expectedToken), cancellationToken);
-        Message = "操作已完成。";
-        return RedirectToPage();
-    }
-
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var actor = User.ToWorkflowActor();
@@ -61,7 +48,7 @@ public sealed class IndexModel(
         }
 
         var items = await list.HandleAsync(new ListApplications(actor), cancellationToken);
-        Rows = await ApplicationRow.LoadAsync(items, engine, actor, cancellationToken);
+        Rows = items;
 
         var now = clock.GetUtcNow();
         var campaigns = await db.Campaigns.Include(c => c.Stages).AsNoTracking().ToListAsync(cancellationToken);

@@ -9,14 +9,12 @@ using TitleReview.Application.Workflows.FireTrigger;
 using TitleReview.Domain.Identity;
 using TitleReview.Infrastructure.Identity;
 using TitleReview.Web.Hosting;
-using TitleReview.Web.Pages.Shared;
 
 namespace TitleReview.Web.Pages.Auditor;
 
 public sealed class IndexModel(
     IApplicationDbContext db,
     AccountDirectory accounts,
-    IWorkflowEngine engine,
     IHandler<ListApplications, IReadOnlyList<ApplicationListItem>> list,
     IHandler<FireTrigger, FireResult> fire,
     IHandler<GetRegistration, RegistrationDetail> registration) : PageModel
@@ -25,7 +23,7 @@ public sealed class IndexModel(
 
     public IReadOnlyList<AccountSummary> Applicants { get; private set; } = [];
 
-    public IReadOnlyList<ApplicationRow> Rows { get; private set; } = [];
+    public IReadOnlyList<ApplicationListItem> Rows { get; private set; } = [];
 
     public IReadOnlyList<RegistrationDetail> Registrations { get; private set; } = [];
 
@@ -69,8 +67,7 @@ public sealed class IndexModel(
         }
 
         Registrations = registrations;
-        var items = await list.HandleAsync(new ListApplications(actor), cancellationToken);
-        Rows = await ApplicationRow.LoadAsync(items, engine, actor, cancellationToken);
+        Rows = await list.HandleAsync(new ListApplications(actor), cancellationToken);
     }
 
     public sealed record UnitView(string Name, string Region);
