@@ -24,6 +24,7 @@ using TitleReview.Infrastructure.Workflow;
 using TitleReview.Infrastructure.Hosting;
 using TitleReview.Infrastructure.Identity;
 using TitleReview.Infrastructure.Jobs;
+using TitleReview.Infrastructure.Messaging;
 using TitleReview.Infrastructure.Notifications;
 using TitleReview.Infrastructure.Persistence;
 using TitleReview.Infrastructure.Seeding;
@@ -91,6 +92,9 @@ public static class DependencyInjection
         services.AddScoped<IApplicantAccounts, ApplicantAccounts>();
         services.AddScoped<AccountActivator>();
         services.AddScoped<INotificationSender, InboxNotificationSender>();
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName);
+        services.AddScoped<IMessageOutbox, MessageOutbox>();
+        services.AddSingleton<ISiteLinks, SiteLinks>();
         services.AddScoped<Application.Applications.Documents.IPersonDirectory, PersonDirectory>();
 
         services.AddSingleton(sp => CalendarFileLoader.LoadFolder(sp.GetRequiredService<StoragePaths>().CalendarsFolder));

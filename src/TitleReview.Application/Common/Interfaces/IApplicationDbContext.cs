@@ -29,6 +29,8 @@ public interface IApplicationDbContext
 
     DbSet<Notifications.InboxMessage> InboxMessages { get; }
 
+    DbSet<Domain.Messaging.OutboundMessage> OutboundMessages { get; }
+
     DbSet<Domain.Applications.Dossier.DossierItem> DossierItems { get; }
 
     DbSet<Domain.Applications.Dossier.DossierAttachment> DossierAttachments { get; }
