@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TitleReview.Application.Applicants;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Files;
@@ -61,8 +62,12 @@ public static class DependencyInjection
                 options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.KeysFolder), loggers));
 
         var provider = ReadProvider(configuration);
+        services.AddScoped<OutboxDeliveryTrigger>();
         services.AddDbContext<AppDbContext>((sp, options) =>
-            DatabaseSetup.Configure(options, provider, ResolveConnectionString(sp, provider)));
+        {
+            DatabaseSetup.Configure(options, provider, ResolveConnectionString(sp, provider));
+            options.AddInterceptors(sp.GetRequiredService<OutboxDeliveryTrigger>());
+        });
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
 
         services.AddIdentityCore<AppUser>(o =>
@@ -95,6 +100,15 @@ public static class DependencyInjection
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName);
         services.AddScoped<IMessageOutbox, MessageOutbox>();
         services.AddSingleton<ISiteLinks, SiteLinks>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<MessageDeliveryJob>();
+        services.AddScoped<IMessageTransport>(sp => sp.GetRequiredService<IOptions<MessagingOptions>>().Value.Smtp.IsConfigured
+            ? ActivatorUtilities.CreateInstance<SmtpTransport>(sp)
+            : ActivatorUtilities.CreateInstance<EmlFileTransport>(sp));
+        services.AddHttpClient<HttpSmsTransport>();
+        services.AddScoped<IMessageTransport>(sp => sp.GetRequiredService<IOptions<MessagingOptions>>().Value.Sms.IsConfigured
+            ? sp.GetRequiredService<HttpSmsTransport>()
+            : ActivatorUtilities.CreateInstance<SmsFileTransport>(sp));
         services.AddScoped<Application.Applications.Documents.IPersonDirectory, PersonDirectory>();
 
         services.AddSingleton(sp => CalendarFileLoader.LoadFolder(sp.GetRequiredService<StoragePaths>().CalendarsFolder));

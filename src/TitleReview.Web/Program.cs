@@ -7,6 +7,7 @@ using TitleReview.Application.Workflows;
 using TitleReview.Domain.Calendars;
 using TitleReview.Infrastructure;
 using TitleReview.Infrastructure.Hosting;
+using TitleReview.Infrastructure.Messaging;
 using TitleReview.Infrastructure.Seeding;
 using TitleReview.Infrastructure.Workflow;
 using TitleReview.Web.Api;
@@ -41,6 +42,15 @@ if (app.Configuration.GetValue("Workflow:ClockEnabled", defaultValue: true))
 {
     app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<WorkflowClockJob>(
         WorkflowClockJob.RecurringJobId,
+        job => job.RunAsync(CancellationToken.None),
+        Cron.Minutely(),
+        new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+}
+
+if (app.Configuration.GetValue("Messaging:AutoDeliver", defaultValue: true))
+{
+    app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<MessageDeliveryJob>(
+        MessageDeliveryJob.RecurringJobId,
         job => job.RunAsync(CancellationToken.None),
         Cron.Minutely(),
         new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });

@@ -25,7 +25,7 @@ public sealed class UnitRegistration : Entity
 
     public Guid CampaignId { get; private set; }
 
-    /// <summary>The registration's public number (e.g. DW2023-0007), used with the credit code to look it up.</summary>
+    /// <summary>The registration's public number (e.g. DW2023-0007): sequential, so never a key to anything.</summary>
     public string Number { get; private set; }
 
     public string UnitName { get; private set; }
@@ -52,6 +52,12 @@ public sealed class UnitRegistration : Entity
 
     public string FillerPhone { get; private set; }
 
+    /// <summary>Where the filler receives the access token and the unit's notices (optional).</summary>
+    public string? FillerEmail { get; private set; }
+
+    /// <summary>SHA-256 of the unit's access token (<see cref="RegistrationAccessToken"/>); the token itself is never stored.</summary>
+    public string AccessTokenHash { get; private set; } = string.Empty;
+
     public DateTimeOffset SubmittedAt { get; private set; }
 
     /// <summary>The unit, once the office approved the registration.</summary>
@@ -62,13 +68,15 @@ public sealed class UnitRegistration : Entity
 
     public Guid ConcurrencyToken { get; private set; }
 
-    public static UnitRegistration Submit(Guid id, Guid campaignId, string number, UnitRegistrationDetails details, DateTimeOffset now)
+    public static UnitRegistration Submit(Guid id, Guid campaignId, string number, UnitRegistrationDetails details, string accessTokenHash, DateTimeOffset now)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessTokenHash);
         var registration = new UnitRegistration
         {
             Id = id,
             CampaignId = campaignId,
             Number = number,
+            AccessTokenHash = accessTokenHash,
             SubmittedAt = now,
             ConcurrencyToken = Guid.NewGuid(),
         };
@@ -78,12 +86,20 @@ public sealed class UnitRegistration : Entity
 
     public UnitRegistrationDetails Details => new(
         UnitName, CreditCode, Nature, Region, SupervisingDepartment, AuditorName, AuditorMobile,
-        AuditorLandline, AuditorQq, AuditorEmail, FillerName, FillerPhone);
+        AuditorLandline, AuditorQq, AuditorEmail, FillerName, FillerPhone, FillerEmail);
 
     public void Approve(Guid unitId, string auditorUserId)
     {
         UnitId = unitId;
         AuditorUserId = auditorUserId;
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    /// <summary>The office issues a new access token (the unit lost its own); the old one stops working.</summary>
+    public void ReplaceAccessToken(string accessTokenHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessTokenHash);
+        AccessTokenHash = accessTokenHash;
         ConcurrencyToken = Guid.NewGuid();
     }
 
@@ -113,6 +129,7 @@ public sealed class UnitRegistration : Entity
         AuditorEmail = Blank(details.AuditorEmail);
         FillerName = details.FillerName.Trim();
         FillerPhone = details.FillerPhone.Trim();
+        FillerEmail = Blank(details.FillerEmail);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

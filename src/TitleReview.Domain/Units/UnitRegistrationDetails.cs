@@ -13,4 +13,5 @@ public sealed record UnitRegistrationDetails(
     string? AuditorQq,
     string? AuditorEmail,
     string FillerName,
-    string FillerPhone);
+    string FillerPhone,
+    string? FillerEmail = null);

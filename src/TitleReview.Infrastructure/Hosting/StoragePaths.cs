@@ -30,6 +30,12 @@ public sealed class StoragePaths
     /// <summary>Uploaded files, under random names; created on demand by the file store.</summary>
     public string UploadsFolder => Path.Combine(DataFolder, "uploads");
 
+    /// <summary>E-mails written as <c>.eml</c> files when no SMTP server is configured.</summary>
+    public string MailFolder => Path.Combine(DataFolder, "mail");
+
+    /// <summary>Text messages written as files when no SMS gateway is configured.</summary>
+    public string SmsFolder => Path.Combine(DataFolder, "sms");
+
     /// <summary>
     /// Data folder: <c>DataFolder</c> from configuration, else <c>App_Data</c> under the content
     /// root. Workflows folder: <c>WorkflowsFolder</c>, else the copy beside the binaries.

@@ -16,6 +16,12 @@ public sealed class MessagingOptions
 
     public SmsGatewayOptions Sms { get; set; } = new();
 
+    /// <summary>
+    /// Whether the delivery job runs by itself (every minute and after each commit that queued
+    /// messages). Tests that drive delivery themselves turn it off.
+    /// </summary>
+    public bool AutoDeliver { get; set; } = true;
+
     /// <summary>How many due messages one delivery run takes.</summary>
     public int BatchSize { get; set; } = 50;
 }

@@ -7,6 +7,7 @@ using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Applications.StartApplication;
 using TitleReview.Application.Files;
+using TitleReview.Application.Notifications;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Campaigns.CreateCampaign;
 using TitleReview.Application.Common;
@@ -23,6 +24,7 @@ using TitleReview.Domain.Time;
 using TitleReview.Domain.Units;
 using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Identity;
+using TitleReview.Infrastructure.Messaging;
 using TitleReview.Infrastructure.Notifications;
 using TitleReview.Infrastructure.Persistence;
 using TitleReview.Infrastructure.Workflow;
@@ -44,6 +46,7 @@ public sealed class DemoCampaigns(
     UserManager<AppUser> users,
     IServiceScopeFactory scopes,
     IAccountProvisioning accounts,
+    ISiteLinks links,
     IOptions<OfficeContact> contact,
     IFileStore files,
     IOptions<UploadOptions> uploads,
@@ -147,7 +150,7 @@ public sealed class DemoCampaigns(
     {
         await RunClockUntilAsync(replay, at, cancellationToken);
         var auditor = auditorUserName is null ? null : DemoAccounts.Users.Single(u => u.UserName == auditorUserName);
-        var handler = new RegisterUnitHandler(db, Engine(replay), accounts, new InboxNotificationSender(db, replay), contact, replay);
+        var handler = new RegisterUnitHandler(db, Engine(replay), accounts, new InboxNotificationSender(db, replay), new MessageOutbox(db, replay), links, contact, replay);
         await handler.HandleAsync(
             new RegisterUnit(
                 campaignId,

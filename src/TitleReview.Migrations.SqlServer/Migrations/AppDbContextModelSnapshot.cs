@@ -763,6 +763,11 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AccessTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("AuditorEmail")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
@@ -800,6 +805,10 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("nvarchar(18)");
+
+                    b.Property<string>("FillerEmail")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("FillerName")
                         .IsRequired()
@@ -843,6 +852,9 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccessTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();

@@ -739,6 +739,11 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccessTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuditorEmail")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
@@ -775,6 +780,10 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.Property<string>("CreditCode")
                         .IsRequired()
                         .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FillerEmail")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FillerName")
@@ -819,6 +828,9 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccessTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();

@@ -20,15 +20,15 @@ internal static class UnitEndpoints
         units.MapPost("/", async (RegisterUnit request, IHandler<RegisterUnit, RegistrationReceipt> handler, CancellationToken ct) =>
             {
                 var receipt = await handler.HandleAsync(request, ct);
-                return Results.Created($"/api/units/registrations/lookup?number={receipt.Number}&code={receipt.CreditCode}", receipt);
+                return Results.Created($"/api/units/registrations/{receipt.RegistrationId}", receipt);
             })
             .AllowAnonymous()
-            .WithSummary("报送审核人信息（报送时间内）");
+            .WithSummary("报送审核人信息（报送时间内）；查询码只在此应答中出现一次，并发送至填报人");
 
-        units.MapGet("/lookup", (string? number, string? code, IHandler<FindRegistration, RegistrationDetail> handler, CancellationToken ct) =>
-                handler.HandleAsync(new FindRegistration(number, code), ct))
+        units.MapPost("/lookup", (AccessTokenInput input, IHandler<GetRegistrationStatus, RegistrationStatus> handler, CancellationToken ct) =>
+                handler.HandleAsync(new GetRegistrationStatus(input.AccessToken), ct))
             .AllowAnonymous()
-            .WithSummary("单位凭报送编号和统一社会信用代码查询报送");
+            .WithSummary("单位凭查询码查询报送进度（联系方式已脱敏，不含激活链接）");
 
         units.MapGet("/", (int? year, string? state, IHandler<ListRegistrations, IReadOnlyList<RegistrationListItem>> handler, CancellationToken ct) =>
                 handler.HandleAsync(new ListRegistrations(year, state), ct))
@@ -39,10 +39,20 @@ internal static class UnitEndpoints
                 handler.HandleAsync(new GetRegistration(id, user.ToWorkflowActor()), ct))
             .WithSummary("报送详情（省政工职评办或本单位审核人）");
 
-        units.MapPost("/{id:guid}/approve", (Guid id, ExpectedTokenInput? input, ClaimsPrincipal user, IHandler<ApproveRegistration, ProvisionedAccount> handler, CancellationToken ct) =>
+        units.MapPost("/{id:guid}/approve", (Guid id, ExpectedTokenInput? input, ClaimsPrincipal user, IHandler<ApproveRegistration, AuditorAccountIssued> handler, CancellationToken ct) =>
                 handler.HandleAsync(new ApproveRegistration(id, user.ToWorkflowActor(), input?.ExpectedToken), ct))
             .RequireAuthorization(Policies.Office)
-            .WithSummary("审核通过：创建审核人账号并生成激活链接");
+            .WithSummary("审核通过：创建审核人账号，激活链接发送至审核人手机和邮箱");
+
+        units.MapPost("/{id:guid}/reissue-activation", (Guid id, ClaimsPrincipal user, IHandler<ReissueActivation, AuditorAccountIssued> handler, CancellationToken ct) =>
+                handler.HandleAsync(new ReissueActivation(id, user.ToWorkflowActor()), ct))
+            .RequireAuthorization(Policies.Office)
+            .WithSummary("重新发送审核人激活链接（此前的链接作废）");
+
+        units.MapPost("/{id:guid}/reissue-access-token", (Guid id, ClaimsPrincipal user, IHandler<ReissueAccessToken, IReadOnlyList<string>> handler, CancellationToken ct) =>
+                handler.HandleAsync(new ReissueAccessToken(id, user.ToWorkflowActor()), ct))
+            .RequireAuthorization(Policies.Office)
+            .WithSummary("重新生成单位查询码并发送至填报人（此前的查询码作废）");
 
         units.MapPost("/{id:guid}/reject", (Guid id, ReasonInput input, ClaimsPrincipal user, IHandler<RejectRegistration, FireResult> handler, CancellationToken ct) =>
                 handler.HandleAsync(new RejectRegistration(id, input.Reason, user.ToWorkflowActor(), input.ExpectedToken), ct))
@@ -57,7 +67,7 @@ internal static class UnitEndpoints
             .RequireAuthorization(Policies.Auditor)
             .WithSummary("审核人核准本单位信息（核准时间内）");
 
-        units.MapPost("/{id:guid}/replace-auditor", (Guid id, ReplaceAuditorInput input, ClaimsPrincipal user, IHandler<ReplaceAuditor, ProvisionedAccount> handler, CancellationToken ct) =>
+        units.MapPost("/{id:guid}/replace-auditor", (Guid id, ReplaceAuditorInput input, ClaimsPrincipal user, IHandler<ReplaceAuditor, AuditorAccountIssued> handler, CancellationToken ct) =>
                 handler.HandleAsync(new ReplaceAuditor(id, input.AuditorName, input.AuditorMobile, input.AuditorLandline, input.AuditorQq, input.AuditorEmail, input.Reason, user.ToWorkflowActor()), ct))
             .RequireAuthorization(Policies.Office)
             .WithSummary("更换审核人");
@@ -66,6 +76,8 @@ internal static class UnitEndpoints
     }
 
     internal sealed record ExpectedTokenInput(Guid? ExpectedToken);
+
+    internal sealed record AccessTokenInput(string? AccessToken);
 
     internal sealed record ReasonInput(string? Reason, Guid? ExpectedToken);
 

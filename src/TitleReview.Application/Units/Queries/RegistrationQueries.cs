@@ -15,8 +15,26 @@ public sealed record ListRegistrations(int? Year = null, string? State = null);
 /// <summary>One registration in full, for the office or the unit's own auditor (404 for anyone else).</summary>
 public sealed record GetRegistration(Guid RegistrationId, WorkflowActor Actor);
 
-/// <summary>The unit itself looks its registration up by number and credit code (no account needed).</summary>
-public sealed record FindRegistration(string? Number, string? CreditCode);
+/// <summary>
+/// The unit itself opens its registration in full (to print its form) with its access token,
+/// the one secret it holds; no account needed.
+/// </summary>
+public sealed record FindRegistration(string? AccessToken);
+
+/// <summary>The unit's public status look-up by access token: only what the unit needs, contacts masked.</summary>
+public sealed record GetRegistrationStatus(string? AccessToken);
+
+public sealed record RegistrationStatus(
+    string Number,
+    int Year,
+    string UnitName,
+    string StateName,
+    DateTimeOffset SubmittedAt,
+    string AuditorName,
+    string MaskedAuditorMobile,
+    string? MaskedAuditorEmail,
+    string FillerName,
+    IReadOnlyList<InboxItem> Inbox);
 
 public sealed record RegistrationListItem(
     Guid Id,
@@ -112,17 +130,41 @@ internal sealed class FindRegistrationHandler(IApplicationDbContext db, IWorkflo
 {
     public async Task<RegistrationDetail> HandleAsync(FindRegistration request, CancellationToken cancellationToken = default)
     {
-        var number = request.Number?.Trim().ToUpperInvariant();
-        var code = request.CreditCode?.Trim().ToUpperInvariant();
-        var registration = string.IsNullOrEmpty(number) || string.IsNullOrEmpty(code)
-            ? null
-            : await db.UnitRegistrations.AsNoTracking().FirstOrDefaultAsync(r => r.Number == number && r.CreditCode == code, cancellationToken);
-        if (registration is null)
-        {
-            throw new NotFoundException("与该报送编号和统一社会信用代码相符的报送");
-        }
-
+        var registration = await RegistrationByToken.FindAsync(db, request.AccessToken, cancellationToken);
         return await RegistrationDetails.LoadAsync(db, definitions, engine, registration, WorkflowActor.Clock with { Roles = [] }, cancellationToken);
+    }
+}
+
+internal sealed class GetRegistrationStatusHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IWorkflowEngine engine)
+    : IHandler<GetRegistrationStatus, RegistrationStatus>
+{
+    public async Task<RegistrationStatus> HandleAsync(GetRegistrationStatus request, CancellationToken cancellationToken = default)
+    {
+        var registration = await RegistrationByToken.FindAsync(db, request.AccessToken, cancellationToken);
+        var detail = await RegistrationDetails.LoadAsync(db, definitions, engine, registration, WorkflowActor.Clock with { Roles = [] }, cancellationToken);
+        return new RegistrationStatus(
+            detail.Number,
+            detail.Year,
+            detail.Details.UnitName,
+            detail.StateName,
+            detail.SubmittedAt,
+            detail.Details.AuditorName,
+            MobileNumber.Mask(detail.Details.AuditorMobile),
+            detail.Details.AuditorEmail is { } email ? EmailAddress.Mask(email) : null,
+            detail.Details.FillerName,
+            detail.Inbox.Select(m => m with { Link = null }).ToList());
+    }
+}
+
+internal static class RegistrationByToken
+{
+    public static async Task<UnitRegistration> FindAsync(IApplicationDbContext db, string? accessToken, CancellationToken cancellationToken)
+    {
+        var hash = RegistrationAccessToken.Hash(accessToken);
+        var registration = hash is null
+            ? null
+            : await db.UnitRegistrations.AsNoTracking().FirstOrDefaultAsync(r => r.AccessTokenHash == hash, cancellationToken);
+        return registration ?? throw new NotFoundException("与该查询码相符的报送");
     }
 }
 

@@ -30,15 +30,22 @@ public sealed record RegisterUnit(
     string? AuditorEmail,
     bool AuditorIsHr,
     string? FillerName,
-    string? FillerPhone);
+    string? FillerPhone,
+    string? FillerEmail = null);
 
-public sealed record RegistrationReceipt(Guid RegistrationId, string Number, string CreditCode);
+/// <summary>
+/// What the unit is told once, on registering: its number and the access token that alone opens
+/// its status page (also sent to the filler's e-mail and mobile, listed in <paramref name="SentTo"/>).
+/// </summary>
+public sealed record RegistrationReceipt(Guid RegistrationId, string Number, string AccessToken, IReadOnlyList<string> SentTo);
 
 internal sealed partial class RegisterUnitHandler(
     IApplicationDbContext db,
     IWorkflowEngine engine,
     IAccountProvisioning accounts,
     INotificationSender notifications,
+    IMessageOutbox outbox,
+    ISiteLinks links,
     IOptions<OfficeContact> contact,
     TimeProvider clock) : IHandler<RegisterUnit, RegistrationReceipt>
 {
@@ -78,7 +85,8 @@ internal sealed partial class RegisterUnitHandler(
 
         var count = await db.UnitRegistrations.CountAsync(r => r.CampaignId == campaign.Id, cancellationToken);
         var number = string.Create(CultureInfo.InvariantCulture, $"DW{campaign.Year}-{count + 1:0000}");
-        var registrationToSave = UnitRegistration.Submit(Guid.NewGuid(), campaign.Id, number, details, now);
+        var accessToken = RegistrationAccessToken.New();
+        var registrationToSave = UnitRegistration.Submit(Guid.NewGuid(), campaign.Id, number, details, RegistrationAccessToken.Hash(accessToken)!, now);
         db.UnitRegistrations.Add(registrationToSave);
         await engine.StartAsync(
             UnitRegistrationWorkflow.DefinitionId,
@@ -89,11 +97,11 @@ internal sealed partial class RegisterUnitHandler(
             new Notification(
                 registrationToSave.Id,
                 "已收到报送",
-                $"已收到“{details.UnitName}”报送的审核人信息（报送编号 {number}），请等待{contact.Value.Name}审核。请打印《申报单位及单位审核人基本情况表》，加盖公章后报送。",
-                Link: $"/Units/Form?number={number}&code={details.CreditCode}"),
+                $"已收到“{details.UnitName}”报送的审核人信息（报送编号 {number}），请等待{contact.Value.Name}审核。请打印《申报单位及单位审核人基本情况表》，加盖公章后报送。"),
             cancellationToken);
+        var sentTo = UnitMessages.SendAccessToken(outbox, links, registrationToSave, accessToken, "报送回执");
         await db.SaveChangesAsync(cancellationToken);
-        return new RegistrationReceipt(registrationToSave.Id, number, details.CreditCode);
+        return new RegistrationReceipt(registrationToSave.Id, number, accessToken, sentTo);
     }
 
     internal static UnitRegistrationDetails Validate(RegisterUnit r)
@@ -126,9 +134,9 @@ internal sealed partial class RegisterUnitHandler(
             v.Add("auditorQq", "QQ号码应为 5 到 12 位数字，且不以 0 开头。");
         }
 
-        if (!string.IsNullOrWhiteSpace(r.AuditorEmail) && (!EmailPattern().IsMatch(r.AuditorEmail.Trim()) || r.AuditorEmail.Length > 128))
+        if (!string.IsNullOrWhiteSpace(r.AuditorEmail) && EmailAddress.Validate(r.AuditorEmail) is { IsValid: false } auditorEmail)
         {
-            v.Add("auditorEmail", "电子邮箱格式不正确。");
+            v.Add("auditorEmail", auditorEmail.Error);
         }
 
         v.Require(r.AuditorIsHr, "auditorIsHr", "审核人须为人力资源部门专职负责职称申报工作的同志，且不得由申报人担任，请确认。");
@@ -141,6 +149,11 @@ internal sealed partial class RegisterUnitHandler(
         else if (!MobileNumber.Validate(fillerPhone).IsValid && !LandlinePattern().IsMatch(fillerPhone))
         {
             v.Add("fillerPhone", "填报人联系电话应为手机号或座机号码（如 0851-85893109）。");
+        }
+
+        if (!string.IsNullOrWhiteSpace(r.FillerEmail) && EmailAddress.Validate(r.FillerEmail) is { IsValid: false } fillerEmail)
+        {
+            v.Add("fillerEmail", fillerEmail.Error);
         }
 
         v.ThrowIfInvalid();
@@ -156,7 +169,8 @@ internal sealed partial class RegisterUnitHandler(
             r.AuditorQq,
             r.AuditorEmail,
             r.FillerName!.Trim(),
-            fillerPhone);
+            fillerPhone,
+            string.IsNullOrWhiteSpace(r.FillerEmail) ? null : r.FillerEmail.Trim());
     }
 
     private static void Text(Validation v, string field, string? value, string label, int max)
@@ -176,7 +190,4 @@ internal sealed partial class RegisterUnitHandler(
 
     [GeneratedRegex(@"^[1-9]\d{4,11}$")]
     private static partial Regex QqPattern();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailPattern();
 }

@@ -30,9 +30,11 @@ internal sealed class ReplaceAuditorHandler(
     IApplicationDbContext db,
     IAccountProvisioning accounts,
     INotificationSender notifications,
-    TimeProvider clock) : IHandler<ReplaceAuditor, ProvisionedAccount>
+    IMessageOutbox outbox,
+    ISiteLinks links,
+    TimeProvider clock) : IHandler<ReplaceAuditor, AuditorAccountIssued>
 {
-    public async Task<ProvisionedAccount> HandleAsync(ReplaceAuditor request, CancellationToken cancellationToken = default)
+    public async Task<AuditorAccountIssued> HandleAsync(ReplaceAuditor request, CancellationToken cancellationToken = default)
     {
         var (registration, instance) = await RegistrationLookup.LoadAsync(db, request.RegistrationId, cancellationToken);
         var current = registration.Details;
@@ -41,7 +43,7 @@ internal sealed class ReplaceAuditorHandler(
         var checkedDetails = RegisterUnitHandler.Validate(new RegisterUnitCommand(
             registration.CampaignId, current.UnitName, current.CreditCode, current.Nature, current.Region, current.SupervisingDepartment,
             request.AuditorName, request.AuditorMobile, request.AuditorLandline, request.AuditorQq, request.AuditorEmail,
-            AuditorIsHr: true, current.FillerName, current.FillerPhone));
+            AuditorIsHr: true, current.FillerName, current.FillerPhone, current.FillerEmail));
         new Validation().Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "请填写更换审核人的原因。").ThrowIfInvalid();
 
         if (registration.UnitId is not { } unitId || registration.AuditorUserId is not { } oldUserId)
@@ -70,11 +72,12 @@ internal sealed class ReplaceAuditorHandler(
             request.Actor,
             $"审核人由 {current.AuditorName}（{MobileNumber.Mask(current.AuditorMobile)}）更换为 {checkedDetails.AuditorName}（{MobileNumber.Mask(checkedDetails.AuditorMobile)}）：{request.Reason.Trim()}",
             now));
+        var sentTo = UnitMessages.SendActivation(outbox, links, registration.UnitName, checkedDetails.AuditorName, checkedDetails.AuditorEmail, checkedDetails.AuditorMobile, account);
         await notifications.SendAsync(
-            new Notification(registration.Id, "审核人已更换", $"本单位审核人已更换为 {checkedDetails.AuditorName}，原账号已停用。新账号 {account.UserName} 请于 {BeijingTime.Format(account.ExpiresAt)} 前通过下方链接激活。", account.ActivationPath, checkedDetails.AuditorMobile),
+            new Notification(registration.Id, "审核人已更换", $"本单位审核人已更换为 {checkedDetails.AuditorName}，原账号已停用。新账号 {account.UserName} 的激活链接已发送至新审核人{UnitMessages.Destinations(sentTo)}，有效期至 {BeijingTime.Format(account.ExpiresAt)}。"),
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return account;
+        return AuditorAccountIssued.From(account, sentTo);
     }
 }

@@ -28,6 +28,9 @@ internal sealed class UnitRegistrationConfiguration : IEntityTypeConfiguration<U
         builder.Property(r => r.AuditorEmail).HasMaxLength(128);
         builder.Property(r => r.FillerName).HasMaxLength(64).IsRequired();
         builder.Property(r => r.FillerPhone).HasMaxLength(32).IsRequired();
+        builder.Property(r => r.FillerEmail).HasMaxLength(128);
+        builder.Property(r => r.AccessTokenHash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(r => r.AccessTokenHash).IsUnique();
         builder.Property(r => r.AuditorUserId).HasMaxLength(450);
         builder.Property(r => r.ConcurrencyToken).IsConcurrencyToken();
         builder.Ignore(r => r.Details);

@@ -11,7 +11,7 @@ namespace TitleReview.Web.Pages.Units;
 
 /// <summary>
 /// The notice's attached form, generated from the registration, laid out for A4. The unit
-/// opens it with its number and credit code; the office and the unit's auditor by id.
+/// opens it by posting its access token; the office and the unit's auditor by id.
 /// </summary>
 public sealed class FormModel(
     IApplicationDbContext db,
@@ -25,22 +25,26 @@ public sealed class FormModel(
 
     public string GeneratedAt { get; private set; } = string.Empty;
 
-    public async Task OnGetAsync(string? number, string? code, Guid? id, CancellationToken cancellationToken)
+    public async Task OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
-        if (id is { } registrationId)
+        if (id is not { } registrationId || User.Identity?.IsAuthenticated != true)
         {
-            if (User.Identity?.IsAuthenticated != true)
-            {
-                throw new NotFoundException("该单位报送");
-            }
-
-            Detail = await get.HandleAsync(new GetRegistration(registrationId, User.ToWorkflowActor()), cancellationToken);
-        }
-        else
-        {
-            Detail = await find.HandleAsync(new FindRegistration(number, code), cancellationToken);
+            throw new NotFoundException("该单位报送");
         }
 
+        Detail = await get.HandleAsync(new GetRegistration(registrationId, User.ToWorkflowActor()), cancellationToken);
+        await LoadWindowAsync(cancellationToken);
+    }
+
+    public async Task OnPostAsync(string? accessToken, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Detail = await find.HandleAsync(new FindRegistration(accessToken), cancellationToken);
+        await LoadWindowAsync(cancellationToken);
+    }
+
+    private async Task LoadWindowAsync(CancellationToken cancellationToken)
+    {
         var campaign = await db.Campaigns.Include(c => c.Stages).AsNoTracking().SingleAsync(c => c.Id == Detail.CampaignId, cancellationToken);
         var stage = campaign.Stage(StageKeys.AuditorRegistration);
         WindowText = $"{BeijingTime.ToBeijing(stage.OpensAt):yyyy年M月d日}至{BeijingTime.ToBeijing(stage.LastSecond):M月d日}";

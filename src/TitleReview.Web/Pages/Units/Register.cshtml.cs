@@ -32,12 +32,15 @@ public sealed class RegisterModel(
 
     public string ClosedText { get; private set; } = string.Empty;
 
+    /// <summary>Set only in the answer to a successful registration: the one time the access token is shown.</summary>
+    public RegistrationReceipt? Receipt { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var receipt = await register.HandleAsync(
+        Receipt = await register.HandleAsync(
             new RegisterUnit(
                 CampaignId ?? Campaign?.Id ?? Guid.Empty,
                 Input.UnitName,
@@ -52,10 +55,13 @@ public sealed class RegisterModel(
                 Input.AuditorEmail,
                 Input.AuditorIsHr,
                 Input.FillerName,
-                Input.FillerPhone),
+                Input.FillerPhone,
+                Input.FillerEmail),
             cancellationToken);
-        TempData["Message"] = $"报送成功，报送编号 {receipt.Number}。请记下报送编号，用于查询审核进度；请打印基本情况表并加盖公章后报送。";
-        return RedirectToPage("/Units/Status", new { number = receipt.Number, code = receipt.CreditCode });
+
+        // The token is in this one answer only: never cached, never in a URL.
+        Response.Headers.CacheControl = "no-store";
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -106,5 +112,7 @@ public sealed class RegisterModel(
         public string? FillerName { get; set; }
 
         public string? FillerPhone { get; set; }
+
+        public string? FillerEmail { get; set; }
     }
 }

@@ -6,33 +6,39 @@ using TitleReview.Application.Units.Queries;
 
 namespace TitleReview.Web.Pages.Units;
 
-/// <summary>The unit looks up its registration by number and credit code: status, inbox, form.</summary>
-public sealed class StatusModel(IHandler<FindRegistration, RegistrationDetail> find) : PageModel
+/// <summary>
+/// The unit looks up its registration with its access token (posted, so it stays out of URLs
+/// and logs): state, dates, masked contacts and its notices, never an activation link.
+/// </summary>
+public sealed class StatusModel(IHandler<GetRegistrationStatus, RegistrationStatus> status) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Number { get; set; }
+    [BindProperty]
+    public string? AccessToken { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Code { get; set; }
+    public RegistrationStatus? Status { get; private set; }
 
-    public RegistrationDetail? Detail { get; private set; }
-
-    public string? Problem { get; private set; }
-
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public void OnGet()
     {
-        if (string.IsNullOrWhiteSpace(Number) && string.IsNullOrWhiteSpace(Code))
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (string.IsNullOrWhiteSpace(AccessToken))
         {
-            return;
+            ModelState.AddModelError(nameof(AccessToken), "请输入查询码。");
+            return Page();
         }
 
         try
         {
-            Detail = await find.HandleAsync(new FindRegistration(Number, Code), cancellationToken);
+            Status = await status.HandleAsync(new GetRegistrationStatus(AccessToken), cancellationToken);
         }
         catch (NotFoundException)
         {
-            Problem = "没有找到与该报送编号和统一社会信用代码相符的报送，请核对后重试。";
+            ModelState.AddModelError(nameof(AccessToken), "查询码不正确或已作废，请核对后重试；遗失查询码的，请联系省政工职评办重新发送。");
         }
+
+        return Page();
     }
 }

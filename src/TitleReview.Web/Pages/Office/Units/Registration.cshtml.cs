@@ -12,10 +12,11 @@ namespace TitleReview.Web.Pages.Office.Units;
 
 public sealed class RegistrationModel(
     IHandler<GetRegistration, RegistrationDetail> get,
-    IHandler<ApproveRegistration, ProvisionedAccount> approve,
+    IHandler<ApproveRegistration, AuditorAccountIssued> approve,
     IHandler<RejectRegistration, FireResult> reject,
-    IHandler<ReissueActivation, ProvisionedAccount> reissue,
-    IHandler<ReplaceAuditor, ProvisionedAccount> replace,
+    IHandler<ReissueActivation, AuditorAccountIssued> reissue,
+    IHandler<ReissueAccessToken, IReadOnlyList<string>> reissueToken,
+    IHandler<ReplaceAuditor, AuditorAccountIssued> replace,
     IAccountProvisioning accounts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -23,9 +24,6 @@ public sealed class RegistrationModel(
 
     [TempData]
     public string? Message { get; set; }
-
-    [TempData]
-    public string? ActivationLink { get; set; }
 
     public RegistrationDetail Detail { get; private set; } = null!;
 
@@ -37,38 +35,46 @@ public sealed class RegistrationModel(
     {
         await LoadAsync(cancellationToken);
         var account = await approve.HandleAsync(new ApproveRegistration(Id, User.ToWorkflowActor(), expectedToken), cancellationToken);
-        return Done($"已审核通过，审核人账号为 {account.UserName}。", account);
+        return Done($"已审核通过，审核人账号为 {account.UserName}。{SentText(account)}");
     }
 
     public async Task<IActionResult> OnPostRejectAsync(string? reason, Guid? expectedToken, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
         await reject.HandleAsync(new RejectRegistration(Id, reason, User.ToWorkflowActor(), expectedToken), cancellationToken);
-        return Done("已退回该报送，原因已通知单位。", null);
+        return Done("已退回该报送，原因已通知单位。");
     }
 
     public async Task<IActionResult> OnPostReissueAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
         var account = await reissue.HandleAsync(new ReissueActivation(Id, User.ToWorkflowActor()), cancellationToken);
-        return Done("已重新生成激活链接，此前的链接作废。", account);
+        return Done($"已重新生成激活链接，此前的链接作废。{SentText(account)}");
     }
 
     public async Task<IActionResult> OnPostReplaceAsync(string? newName, string? newMobile, string? newLandline, string? newQq, string? newEmail, string? replaceReason, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
         var account = await replace.HandleAsync(new ReplaceAuditor(Id, newName, newMobile, newLandline, newQq, newEmail, replaceReason, User.ToWorkflowActor()), cancellationToken);
-        return Done($"已更换审核人，新账号为 {account.UserName}，原账号已停用。", account);
+        return Done($"已更换审核人，新账号为 {account.UserName}，原账号已停用。{SentText(account)}");
     }
 
-    private IActionResult Done(string message, ProvisionedAccount? account)
+    public async Task<IActionResult> OnPostReissueTokenAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var sentTo = await reissueToken.HandleAsync(new ReissueAccessToken(Id, User.ToWorkflowActor()), cancellationToken);
+        return Done($"已重新生成查询码并发送至填报人{string.Join("、", sentTo)}，此前的查询码作废。");
+    }
+
+    private static string SentText(AuditorAccountIssued account) => account.SentTo.Count == 0
+        ? "审核人未留可用的手机号或邮箱，请核实后更换审核人。"
+        : account.ActivationExpiresAt is null
+            ? $"该账号已激活，已通知审核人（{string.Join("、", account.SentTo)}）。"
+            : $"激活链接已发送至审核人{string.Join("、", account.SentTo)}（不在页面显示）。";
+
+    private IActionResult Done(string message)
     {
         Message = message;
-        if (account is { ActivationPath.Length: > 0 })
-        {
-            ActivationLink = $"{Request.Scheme}://{Request.Host}{account.ActivationPath}";
-        }
-
         return RedirectToPage(new { id = Id });
     }
 

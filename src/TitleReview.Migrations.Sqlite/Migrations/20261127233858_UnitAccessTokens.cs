@@ -1,0 +1,55 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TitleReview.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class UnitAccessTokens : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AccessTokenHash",
+                table: "UnitRegistrations",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "FillerEmail",
+                table: "UnitRegistrations",
+                type: "TEXT",
+                maxLength: 128,
+                nullable: true);
+
+            // Registrations made before access tokens get a random hash nobody holds a token for:
+            // the office reissues a token to the filler when a unit asks.
+            migrationBuilder.Sql("UPDATE \"UnitRegistrations\" SET \"AccessTokenHash\" = lower(hex(randomblob(32)));");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitRegistrations_AccessTokenHash",
+                table: "UnitRegistrations",
+                column: "AccessTokenHash",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_UnitRegistrations_AccessTokenHash",
+                table: "UnitRegistrations");
+
+            migrationBuilder.DropColumn(
+                name: "AccessTokenHash",
+                table: "UnitRegistrations");
+
+            migrationBuilder.DropColumn(
+                name: "FillerEmail",
+                table: "UnitRegistrations");
+        }
+    }
+}
