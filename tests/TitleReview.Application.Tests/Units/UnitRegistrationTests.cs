@@ -10,6 +10,7 @@ using TitleReview.Application.Units.RegisterUnit;
 using TitleReview.Application.Units.ReplaceAuditor;
 using TitleReview.Application.Units.ReviewRegistration;
 using TitleReview.Domain.Common;
+using TitleReview.Domain.Messaging;
 using TitleReview.Domain.Security;
 using TitleReview.Domain.Units;
 using TitleReview.Infrastructure.Identity;
@@ -21,6 +22,7 @@ namespace TitleReview.Application.Tests.Units;
 public class UnitRegistrationTests : WorkflowTestBase
 {
     private const string NewCode = "91522300MA6J8R3N56";
+    private const string FillerMobile = "13600001111";
 
     protected override bool ConfirmDemoUnits => false;
 
@@ -50,7 +52,67 @@ public class UnitRegistrationTests : WorkflowTestBase
         detail.State.Should().Be("Registered");
         detail.StateName.Should().Be("待省政工职评办审核");
         detail.Details.UnitName.Should().Be("黔西南示范能源有限公司");
-        detail.Inbox.Should().ContainSingle().Which.Link.Should().Be($"/Units/Form?number={receipt.Number}&code={NewCode}");
+        detail.Inbox.Should().ContainSingle().Which.Link.Should().BeNull();
+    }
+
+    [Test]
+    public async Task Register_ReturnsAnUnguessableAccessTokenOnce_SendsItToTheFiller_AndStoresOnlyItsHash()
+    {
+        Clock.SetUtcNow(Beijing(2023, 7, 18, 9, 0, 0));
+
+        var receipt = await RegisterAsync();
+
+        receipt.AccessToken.Should().MatchRegex("^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}$");
+        receipt.SentTo.Should().BeEquivalentTo(["邮箱 f***@example.cn", "手机 136****1111"]);
+        var sms = await LastMessageToAsync(FillerMobile);
+        sms.Channel.Should().Be(MessageChannel.Sms);
+        sms.Body.Should().Contain(receipt.AccessToken).And.Contain(receipt.Number);
+        sms.ContainsSecret.Should().BeTrue();
+        (await LastMessageToAsync("filler@example.cn")).Body.Should().Contain(receipt.AccessToken);
+
+        var stored = await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().UnitRegistrations.AsNoTracking().SingleAsync(r => r.Id == receipt.RegistrationId));
+        stored.AccessTokenHash.Should().Be(RegistrationAccessToken.Hash(receipt.AccessToken)).And.NotContain(receipt.AccessToken.Replace("-", string.Empty));
+    }
+
+    [Test]
+    public async Task Status_ByAccessToken_ShowsMaskedContactsAndNoLink_AndAWrongTokenFindsNothing()
+    {
+        Clock.SetUtcNow(Beijing(2023, 7, 18, 9, 0, 0));
+        var receipt = await RegisterAsync();
+        await ApproveAsync(receipt);
+
+        var status = await StatusAsync(receipt.AccessToken.ToLowerInvariant().Replace("-", " "));
+
+        status.Number.Should().Be(receipt.Number);
+        status.MaskedAuditorMobile.Should().Be("137****1111");
+        status.MaskedAuditorEmail.Should().Be("h***@example.cn");
+        status.Inbox.Should().HaveCount(2).And.OnlyContain(m => m.Link == null && !m.Body.Contains("token="));
+        status.Inbox.First().Body.Should().Contain("手机 137****1111").And.Contain("邮箱 h***@example.cn");
+
+        foreach (var wrong in new[] { receipt.Number, NewCode, "", "ABCDE-FGHJK-MNPQR-STVWX", receipt.AccessToken[..^1] + (receipt.AccessToken[^1] == '0' ? '1' : '0') })
+        {
+            var act = () => StatusAsync(wrong);
+            await act.Should().ThrowAsync<NotFoundException>();
+        }
+    }
+
+    [Test]
+    public async Task ReissueAccessToken_SendsANewTokenToTheFiller_AndTheOldOneStopsWorking()
+    {
+        Clock.SetUtcNow(Beijing(2023, 7, 18, 9, 0, 0));
+        var receipt = await RegisterAsync();
+        var office = await ActorAsync("office");
+        Clock.Advance(TimeSpan.FromDays(1));
+
+        var sentTo = await InScopeAsync(sp => sp.GetRequiredService<IHandler<ReissueAccessToken, IReadOnlyList<string>>>()
+            .HandleAsync(new ReissueAccessToken(receipt.RegistrationId, office)));
+
+        sentTo.Should().Contain("手机 136****1111");
+        var fresh = System.Text.RegularExpressions.Regex.Match((await LastMessageToAsync(FillerMobile)).Body, "[0-9A-Z]{5}(-[0-9A-Z]{5}){3}").Value;
+        fresh.Should().NotBe(receipt.AccessToken);
+        (await StatusAsync(fresh)).Number.Should().Be(receipt.Number);
+        var old = () => StatusAsync(receipt.AccessToken);
+        await old.Should().ThrowAsync<NotFoundException>();
     }
 
     [Test]
@@ -93,21 +155,25 @@ public class UnitRegistrationTests : WorkflowTestBase
         var account = await ApproveAsync(receipt);
 
         account.UserName.Should().Be("13700001111");
-        account.ActivationPath.Should().StartWith("/Account/Activate?token=");
+        account.SentTo.Should().BeEquivalentTo(["邮箱 h***@example.cn", "手机 137****1111"]);
+        var first = await ActivationTokenSentToAsync("13700001111");
+        (await LastMessageToAsync("hr@example.cn")).Body.Should().Contain($"/Account/Activate?token={first}");
         (await CanSignInAsync(account.UserName, "Audit#2023x")).Should().BeFalse("no password and not active yet");
-        (await FindAsync(receipt)).Inbox.First().Link.Should().Be(account.ActivationPath);
+        (await FindAsync(receipt)).Inbox.Should().OnlyContain(m => m.Link == null && !m.Body.Contains(first));
 
         Clock.Advance(TimeSpan.FromHours(73));
-        var expired = () => ActivateAsync(account.ActivationPath, "Audit#2023x");
+        var expired = () => ActivateAsync(first, "Audit#2023x");
         await expired.Should().ThrowAsync<DomainException>().WithMessage("激活链接已于*过期*");
 
         var office = await ActorAsync("office");
-        var fresh = await InScopeAsync(sp => sp.GetRequiredService<IHandler<ReissueActivation, ProvisionedAccount>>()
+        await InScopeAsync(sp => sp.GetRequiredService<IHandler<ReissueActivation, AuditorAccountIssued>>()
             .HandleAsync(new ReissueActivation(receipt.RegistrationId, office)));
-        await ActivateAsync(fresh.ActivationPath, "Audit#2023x");
+        var fresh = await ActivationTokenSentToAsync("13700001111");
+        fresh.Should().NotBe(first);
+        await ActivateAsync(fresh, "Audit#2023x");
 
         (await CanSignInAsync(account.UserName, "Audit#2023x")).Should().BeTrue();
-        var reuse = () => ActivateAsync(fresh.ActivationPath, "Other#2023x");
+        var reuse = () => ActivateAsync(fresh, "Other#2023x");
         await reuse.Should().ThrowAsync<DomainException>().WithMessage("*已使用过*");
         var audit = await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEntries.Where(e => e.Actor == "13700001111").Select(e => e.Action).ToListAsync());
         audit.Should().ContainInOrder(AuditAction.AccountCreated, AuditAction.ActivationLinkIssued, AuditAction.ActivationLinkIssued, AuditAction.AccountActivated);
@@ -148,15 +214,17 @@ public class UnitRegistrationTests : WorkflowTestBase
         Clock.SetUtcNow(Beijing(2023, 7, 18, 9, 0, 0));
         var receipt = await RegisterAsync();
         var old = await ApproveAsync(receipt);
-        await ActivateAsync(old.ActivationPath, "Audit#2023x");
+        await ActivateAsync(await ActivationTokenSentToAsync("13700001111"), "Audit#2023x");
 
         Clock.SetUtcNow(Beijing(2023, 8, 5, 9, 0, 0));
         var office = await ActorAsync("office");
-        var replacement = await InScopeAsync(sp => sp.GetRequiredService<IHandler<ReplaceAuditor, ProvisionedAccount>>()
+        var replacement = await InScopeAsync(sp => sp.GetRequiredService<IHandler<ReplaceAuditor, AuditorAccountIssued>>()
             .HandleAsync(new ReplaceAuditor(receipt.RegistrationId, "孔新", "13700002222", null, null, null, "原审核人调岗", office)));
 
         (await CanSignInAsync(old.UserName, "Audit#2023x")).Should().BeFalse("the old account is disabled");
         replacement.UserName.Should().Be("13700002222");
+        replacement.SentTo.Should().Equal("手机 137****2222");
+        (await ActivationTokenSentToAsync("13700002222")).Should().NotBeEmpty("the new auditor's link goes to the new auditor's mobile");
         var detail = await FindAsync(receipt);
         detail.Details.AuditorName.Should().Be("孔新");
         var audit = await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEntries.Select(e => new { e.Actor, e.Action }).ToListAsync());
@@ -177,7 +245,7 @@ public class UnitRegistrationTests : WorkflowTestBase
         await StartApplicationAsync("applicant1");
 
         var office = await ActorAsync("office");
-        var act = () => InScopeAsync(sp => sp.GetRequiredService<IHandler<ReplaceAuditor, ProvisionedAccount>>()
+        var act = () => InScopeAsync(sp => sp.GetRequiredService<IHandler<ReplaceAuditor, AuditorAccountIssued>>()
             .HandleAsync(new ReplaceAuditor(receipt.RegistrationId, "李华", "13900000201", null, null, null, "调整", office)));
 
         (await act.Should().ThrowAsync<ValidationException>()).Which.Errors["auditorMobile"].Single().Should().Contain("审核人不得由申报人担任");
@@ -214,13 +282,16 @@ public class UnitRegistrationTests : WorkflowTestBase
     private Task<RegistrationReceipt> RegisterAsync(string code = NewCode, string mobile = "13700001111", bool isHr = true, string? qq = "123456") =>
         InScopeAsync(sp => sp.GetRequiredService<IHandler<RegisterUnit, RegistrationReceipt>>().HandleAsync(new RegisterUnit(
             CampaignId, "黔西南示范能源有限公司", code, UnitNature.CityOrPrefectureEnterprise, "黔西南州", "黔西南州国资委",
-            "孟华", mobile, "0859-3220000", qq, "hr@example.cn", isHr, "周文", "0859-3220001")));
+            "孟华", mobile, "0859-3220000", qq, "hr@example.cn", isHr, "周文", FillerMobile, "filler@example.cn")));
 
     private Task<RegistrationDetail> FindAsync(RegistrationReceipt receipt) =>
-        InScopeAsync(sp => sp.GetRequiredService<IHandler<FindRegistration, RegistrationDetail>>().HandleAsync(new FindRegistration(receipt.Number, receipt.CreditCode)));
+        InScopeAsync(sp => sp.GetRequiredService<IHandler<FindRegistration, RegistrationDetail>>().HandleAsync(new FindRegistration(receipt.AccessToken)));
 
-    private Task ActivateAsync(string path, string password) =>
-        InScopeAsync(sp => sp.GetRequiredService<AccountActivator>().ActivateAsync(path.Split("token=")[1], password, password, "127.0.0.1"));
+    private Task<RegistrationStatus> StatusAsync(string token) =>
+        InScopeAsync(sp => sp.GetRequiredService<IHandler<GetRegistrationStatus, RegistrationStatus>>().HandleAsync(new GetRegistrationStatus(token)));
+
+    private Task ActivateAsync(string token, string password) =>
+        InScopeAsync(sp => sp.GetRequiredService<AccountActivator>().ActivateAsync(token, password, password, "127.0.0.1"));
 
     private Task<bool> CanSignInAsync(string userName, string password) => InScopeAsync(async sp =>
     {

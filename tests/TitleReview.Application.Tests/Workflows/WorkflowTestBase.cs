@@ -12,6 +12,7 @@ using TitleReview.Application.Units.ReviewRegistration;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.FireTrigger;
 using TitleReview.Domain.Applications;
+using TitleReview.Domain.Messaging;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Identity;
@@ -60,11 +61,25 @@ public abstract class WorkflowTestBase : ApplicationTestBase
             CampaignId, unit.Name, unit.CreditCode, unit.Nature, unit.Region, "贵州省国资委", auditorName, auditorMobile,
             "0851-85550000", "123456", "hr@example.cn", AuditorIsHr: true, "周文", "0851-85550001")));
 
-    protected async Task<ProvisionedAccount> ApproveAsync(RegistrationReceipt receipt)
+    protected async Task<AuditorAccountIssued> ApproveAsync(RegistrationReceipt receipt)
     {
         var office = await ActorAsync("office");
-        return await InScopeAsync(sp => sp.GetRequiredService<IHandler<ApproveRegistration, ProvisionedAccount>>()
+        return await InScopeAsync(sp => sp.GetRequiredService<IHandler<ApproveRegistration, AuditorAccountIssued>>()
             .HandleAsync(new ApproveRegistration(receipt.RegistrationId, office)));
+    }
+
+    /// <summary>The newest message queued for an address (mobile or e-mail), as the person would receive it.</summary>
+    protected Task<OutboundMessage> LastMessageToAsync(string recipient) =>
+        InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().OutboundMessages.AsNoTracking()
+            .Where(m => m.Recipient == recipient).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).FirstAsync());
+
+    /// <summary>The activation token from the newest activation message sent to an auditor's mobile.</summary>
+    protected async Task<string> ActivationTokenSentToAsync(string mobile)
+    {
+        var message = await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().OutboundMessages.AsNoTracking()
+            .Where(m => m.Recipient == mobile && m.Purpose == "激活账号").ToListAsync());
+        var newest = message.OrderByDescending(m => m.CreatedAt).First();
+        return System.Text.RegularExpressions.Regex.Match(newest.Body, "token=([A-Za-z0-9_-]+)").Groups[1].Value;
     }
 
     protected Task<Guid> RegistrationInstanceAsync(RegistrationReceipt receipt) =>
