@@ -6,7 +6,7 @@ namespace TitleReview.Infrastructure.Messaging;
 /// The Hangfire job that empties the outbox: every minute as a recurring job (which also picks
 /// up retries that fell due), and right after a transaction that queued messages.
 /// </summary>
-public sealed class MessageDeliveryJob(OutboxDispatcher dispatcher)
+internal sealed class MessageDeliveryJob(OutboxDispatcher dispatcher)
 {
     public const string RecurringJobId = "message-delivery";
 

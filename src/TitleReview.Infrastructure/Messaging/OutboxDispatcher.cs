@@ -11,7 +11,7 @@ namespace TitleReview.Infrastructure.Messaging;
 /// or two app instances never send the same message), then sent on its channel's transport and
 /// marked delivered, or failed with its next attempt planned by <see cref="DeliveryBackoff"/>.
 /// </summary>
-public sealed class OutboxDispatcher
+internal sealed class OutboxDispatcher
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
@@ -21,7 +21,7 @@ public sealed class OutboxDispatcher
     private readonly TimeProvider _clock;
     private readonly ILogger<OutboxDispatcher> _logger;
 
-    internal OutboxDispatcher(
+    public OutboxDispatcher(
         AppDbContext db,
         IEnumerable<IMessageTransport> transports,
         IOptions<MessagingOptions> options,
