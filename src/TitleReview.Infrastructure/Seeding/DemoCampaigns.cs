@@ -166,7 +166,8 @@ public sealed class DemoCampaigns(
                 null,
                 AuditorIsHr: true,
                 "周文",
-                "0851-85550001"),
+                "13600000901",
+                "zhouwen@example.cn"),
             cancellationToken);
         db.ChangeTracker.Clear();
     }

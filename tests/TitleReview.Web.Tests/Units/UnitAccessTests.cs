@@ -39,10 +39,7 @@ public class UnitAccessTests
         (await auditorA.GetAsync($"/api/units/registrations/{_unitB}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await auditorA.PostAsync($"/api/units/registrations/{_unitB}/confirm", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await auditorA.GetAsync($"/Units/Form?id={_unitB}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await auditorA.GetAsync($"/api/units/registrations/lookup?number={_unitBNumber}&code={DemoAccounts.QiannanEnergy.CreditCode}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-
-        var status = await auditorA.GetStringAsync($"/Units/Status?number={_unitBNumber}&code={DemoAccounts.QiannanEnergy.CreditCode}");
-        status.Should().Contain("没有找到").And.NotContain(DemoAccounts.ProvincialTransport.Name);
+        (await auditorA.PostAsJsonAsync("/api/units/registrations/lookup", new { accessToken = _unitBNumber })).StatusCode.Should().Be(HttpStatusCode.NotFound);
 
         var auditorHome = await auditorA.GetStringAsync("/Auditor");
         auditorHome.Should().NotContain(_unitBNumber).And.NotContain("13800000102");
@@ -71,12 +68,71 @@ public class UnitAccessTests
     }
 
     [Test]
-    public async Task Lookup_WithNumberAndCode_ShowsTheUnitItsStatus()
+    public async Task AnonymousVisitor_WhoKnowsNumbersAndCreditCodes_LearnsNothingAndReachesNoActivationLink()
     {
         var anonymous = _factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        string[] secrets = ["/Account/Activate", "token=", "13800000101", "13800000102", "13800000103", DemoAccounts.ProvincialTransport.Name, DemoAccounts.QiannanEnergy.Name];
+        var codes = new[] { DemoAccounts.QiannanEnergy.CreditCode, DemoAccounts.ProvincialTransport.CreditCode, DemoAccounts.TongrenMaterials.CreditCode };
 
-        var detail = await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/units/registrations/lookup?number={_unitBNumber}&code={DemoAccounts.ProvincialTransport.CreditCode}");
+        foreach (var year in new[] { 2023, DateTime.UtcNow.Year })
+        {
+            for (var n = 1; n <= 6; n++)
+            {
+                var number = $"DW{year}-{n:0000}";
+                foreach (var code in codes)
+                {
+                    var answers = new List<HttpResponseMessage>
+                    {
+                        await anonymous.GetAsync($"/Units/Status?number={number}&code={code}"),
+                        await anonymous.GetAsync($"/Units/Form?number={number}&code={code}"),
+                        await anonymous.GetAsync($"/api/units/registrations/lookup?number={number}&code={code}"),
+                        await anonymous.PostAsJsonAsync("/api/units/registrations/lookup", new { accessToken = number, number, code, creditCode = code }),
+                        await anonymous.PostAsJsonAsync("/api/units/registrations/lookup", new { accessToken = code }),
+                    };
+                    foreach (var answer in answers)
+                    {
+                        ((int)answer.StatusCode).Should().BeLessThan(500);
+                        var body = await answer.Content.ReadAsStringAsync();
+                        foreach (var secret in secrets)
+                        {
+                            body.Should().NotContain(secret, $"{answer.RequestMessage!.Method} {answer.RequestMessage.RequestUri} must not reveal it");
+                        }
+                    }
+                }
+            }
+        }
+    }
 
+    [Test]
+    public async Task Lookup_WithTheAccessTokenTheOfficeReissuedToTheFiller_ShowsOnlyMaskedContacts()
+    {
+        var office = await SignedInClientAsync(_factory, "office");
+        (await office.PostAsync($"/api/units/registrations/{_unitB}/reissue-access-token", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        string token;
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var sms = await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboundMessages
+                .Where(m => m.Purpose == "重发查询码").OrderByDescending(m => m.CreatedAt).FirstAsync();
+            token = System.Text.RegularExpressions.Regex.Match(sms.Body, "[0-9A-Z]{5}(-[0-9A-Z]{5}){3}").Value;
+        }
+
+        var anonymous = _factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var response = await anonymous.PostAsJsonAsync("/api/units/registrations/lookup", new { accessToken = token });
+        var json = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var detail = System.Text.Json.JsonDocument.Parse(json).RootElement;
         detail.GetProperty("stateName").GetString().Should().Be("已核准");
+        detail.GetProperty("maskedAuditorMobile").GetString().Should().Be("138****0102");
+        json.Should().NotContain("13800000102").And.NotContain("Activate").And.NotContain("auditorUserId").And.NotContain(_unitB.ToString());
+        var page = await PostFormAsync(anonymous, "/Units/Status", new() { ["AccessToken"] = token });
+        page.Should().Contain("已核准").And.Contain("138****0102").And.NotContain("13800000102");
+    }
+
+    private static async Task<string> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = await GetAntiforgeryTokenAsync(client, path);
+        var response = await client.PostAsync(path, new FormUrlEncodedContent(fields));
+        return await response.Content.ReadAsStringAsync();
     }
 }
