@@ -129,6 +129,20 @@ public class UnitAccessTests
         page.Should().Contain("已核准").And.Contain("138****0102").And.NotContain("13800000102");
     }
 
+    [Test]
+    public async Task Outbox_IsTheOfficesToRead_WithRecipientsMasked()
+    {
+        var office = await SignedInClientAsync(_factory, "office");
+        var auditor = await SignedInClientAsync(_factory, "auditor1");
+
+        var page = await office.GetStringAsync("/Office/Outbox");
+
+        page.Should().Contain("单位报送查询码").And.Contain("136****0901").And.Contain("z***@example.cn").And.NotContain("13600000901");
+        var denied = await auditor.GetAsync("/Office/Outbox");
+        denied.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        denied.Headers.Location!.ToString().Should().Contain("/Account/AccessDenied");
+    }
+
     private static async Task<string> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = await GetAntiforgeryTokenAsync(client, path);
