@@ -50,6 +50,9 @@ public class DossierWebTests
     [TestCase("empty", "empty.pdf", 400, "文件为空", TestName = "Upload_EmptyFile_Refused")]
     [TestCase("over", "big.pdf", 413, "文件超过大小上限（4 KB）", TestName = "Upload_OneByteOverTheLimit_Is413")]
     [TestCase("pdf", "../../etc/聘书.pdf", 400, "文件名不合法", TestName = "Upload_NameWithDotDotSlash_Refused")]
+    [TestCase("pdf", "a.pdf.exe", 400, "文件名与内容不符：“a.pdf.exe”的扩展名是 .exe，但文件内容是 PDF", TestName = "Upload_RealPdfNamedDotPdfDotExe_Refused")]
+    [TestCase("png", "scan.pdf", 400, "文件名与内容不符：“scan.pdf”的扩展名是 .pdf，但文件内容是 PNG", TestName = "Upload_PngNamedScanDotPdf_Refused")]
+    [TestCase("pdf", "聘书.exe.pdf", 400, "含有双重扩展名（.exe）", TestName = "Upload_PdfWithExeInsideItsName_Refused")]
     public async Task Upload_Refusals(string kind, string fileName, int status, string message)
     {
         var client = await SignedInClientAsync(_factory, "applicant1");
@@ -58,6 +61,7 @@ public class DossierWebTests
             "exe" => new byte[] { 0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00 },
             "html" => "<!DOCTYPE html><html><body>hi</body></html>"u8.ToArray(),
             "empty" => [],
+            "png" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52],
             "over" => [.. ValidPdf, .. new byte[FileLimit + 1 - ValidPdf.Length]],
             _ => ValidPdf,
         };
