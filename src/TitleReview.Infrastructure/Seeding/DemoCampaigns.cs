@@ -300,7 +300,7 @@ public sealed class DemoCampaigns(
         var applicationId = await ApplicationIdAsync(instanceId, cancellationToken);
         var auditor = await ActorAsync(auditorUserName);
         await RunClockUntilAsync(time, start, cancellationToken);
-        await new StartUnitPublicityHandler(db, Engine(time), calendar).HandleAsync(new StartUnitPublicity([applicationId], BeijingTime.DateOf(start), auditor), cancellationToken);
+        await new StartUnitPublicityHandler(db, Engine(time), calendar, time).HandleAsync(new StartUnitPublicity([applicationId], auditor), cancellationToken);
         db.ChangeTracker.Clear();
         await RunClockUntilAsync(time, record, cancellationToken);
         await new RecordUnitPublicityHandler(db, Engine(time), time).HandleAsync(new RecordUnitPublicity(applicationId, PublicityOutcome.NoObjection, null, auditor), cancellationToken);
