@@ -338,6 +338,15 @@ public sealed class DemoCampaigns(
         var applicationId = await ApplicationIdAsync(instanceId, cancellationToken);
         var auditor = await ActorAsync(auditorUserName);
         var items = await db.DossierItems.AsNoTracking().Where(i => i.ApplicationId == applicationId).ToListAsync(cancellationToken);
+
+        // As on the review page: the auditor opens every scan before ticking the items.
+        var scans = await db.DossierAttachments.AsNoTracking().Where(a => a.ApplicationId == applicationId).Select(a => a.Id).ToListAsync(cancellationToken);
+        foreach (var scan in scans)
+        {
+            var opened = await new OpenAttachmentHandler(db, files, time).HandleAsync(new OpenAttachment(scan, auditor), cancellationToken);
+            await opened.Content.DisposeAsync();
+        }
+
         foreach (var (key, _, _) in DossierCheck.MandatoryItems(items))
         {
             await new VerifyItemHandler(db, time).HandleAsync(new VerifyItem(applicationId, key, true, auditor), cancellationToken);

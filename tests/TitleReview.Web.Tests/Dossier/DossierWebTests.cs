@@ -146,6 +146,32 @@ public class DossierWebTests
     }
 
     [Test]
+    public async Task Verify_BeforeOpeningTheItemsScans_Is409NamingTheItem_AndViewingThemInlineLetsItThrough()
+    {
+        var auditor = await SignedInClientAsync(_factory, "auditor2");
+        var scans = (await DossierJsonAsync(auditor, _zhao)).GetProperty("attachments").EnumerateArray()
+            .Where(a => a.GetProperty("slotKey").GetString()!.StartsWith("personal.", StringComparison.Ordinal))
+            .Select(a => a.GetProperty("id").GetGuid())
+            .ToList();
+        scans.Should().NotBeEmpty();
+        Task<HttpResponseMessage> Tick() => auditor.PostAsJsonAsync($"/api/applications/{_zhao}/dossier/verifications", new { itemKey = "personal", verified = true });
+
+        var refused = await Tick();
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()
+            .Should().Be($"请先打开查看“个人基本信息及任职文件、聘书、资格证书扫描件”的全部扫描件（还有 {scans.Count} 份未打开），核对无误后再勾选“核验无误”。");
+
+        foreach (var scan in scans)
+        {
+            var viewed = await auditor.GetAsync($"/files/{scan}");
+            viewed.Content.Headers.ContentDisposition!.DispositionType.Should().Be("inline", "the review page shows scans in viewers");
+        }
+
+        (await Tick()).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
     public async Task SubmittedDossier_CannotBeEditedByItsApplicant()
     {
         var applicant3 = await SignedInClientAsync(_factory, "applicant3");

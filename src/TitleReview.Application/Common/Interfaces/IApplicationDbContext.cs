@@ -35,6 +35,8 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Applications.Dossier.DossierVerification> DossierVerifications { get; }
 
+    DbSet<Domain.Applications.Dossier.AttachmentOpening> AttachmentOpenings { get; }
+
     DbSet<Domain.Applications.Dossier.SectionReturn> SectionReturns { get; }
 
     DbSet<Domain.Applications.Documents.DossierSnapshot> DossierSnapshots { get; }
