@@ -42,4 +42,7 @@ public sealed class UploadRejectedException : Exception
 
     /// <summary>With the reason from <see cref="UploadFileName.Check"/>.</summary>
     public static UploadRejectedException BadName(string message) => new(UploadRejectionReason.BadName, message);
+
+    /// <summary>With the reason from <see cref="UploadFileName.CheckMatchesContent"/>.</summary>
+    public static UploadRejectedException NameMismatch(string message) => new(UploadRejectionReason.NameMismatch, message);
 }

@@ -6,4 +6,7 @@ public enum UploadRejectionReason
     TooLarge,
     UnsupportedType,
     BadName,
+
+    /// <summary>The declared name does not fit the content read from the file.</summary>
+    NameMismatch,
 }

@@ -1,3 +1,5 @@
+using TitleReview.Domain.Applications.Publicity;
+using TitleReview.Domain.Calendars;
 using TitleReview.Domain.Common;
 
 namespace TitleReview.Domain.Applications;
@@ -67,10 +69,12 @@ public sealed class TitleApplication : Entity
 
     public DateTimeOffset? PublicityRecordedAt { get; private set; }
 
-    public void StartPublicity(DateOnly start, DateOnly end)
+    /// <summary>Starts the publicity now, by the clock: its first day is today, Beijing time.</summary>
+    public void StartPublicity(DateTimeOffset now, WorkingDayCalendar calendar)
     {
-        PublicityStart = start;
-        PublicityEnd = end;
+        var period = UnitPublicityPeriod.StartedAt(now, calendar);
+        PublicityStart = period.FirstDay;
+        PublicityEnd = period.LastDay;
         PublicityOutcome = null;
         PublicityNote = null;
         PublicityRecordedAt = null;
@@ -79,6 +83,7 @@ public sealed class TitleApplication : Entity
 
     public void RecordPublicity(PublicityOutcome outcome, string? note, DateTimeOffset now)
     {
+        CheckRule(new PublicityResultOnlyAfterThePeriodRule(PublicityEnd, now));
         PublicityOutcome = outcome;
         PublicityNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         PublicityRecordedAt = now;

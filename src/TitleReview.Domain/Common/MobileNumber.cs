@@ -39,6 +39,13 @@ public static class MobileNumber
     /// <summary>For lists: first 3 and last 4 digits, e.g. 138****5678.</summary>
     public static string Mask(string? value) => Masking.KeepEnds(Normalize(value), 3, 4);
 
+    /// <summary>
+    /// For lists that show user names: auditors and applicants sign in with their mobile number,
+    /// so a user name that is a mobile number is shown masked; any other name (“office”) as it is.
+    /// </summary>
+    public static string MaskIfMobile(string? userName) =>
+        Validate(userName).IsValid ? Mask(userName) : userName ?? string.Empty;
+
     private static string Normalize(string? value)
     {
         var number = string.Concat((value ?? string.Empty).Where(c => !char.IsWhiteSpace(c) && c != '-'));

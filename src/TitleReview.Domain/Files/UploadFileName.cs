@@ -61,6 +61,53 @@ public static class UploadFileName
     }
 
     /// <summary>
+    /// Extensions that, inside a name, disguise what a file is or would be run as: programs and
+    /// scripts (for a system or a web server) and document formats. “报告.pdf.exe” and
+    /// “x.php.png” are refused however their last extension reads.
+    /// </summary>
+    public static readonly IReadOnlySet<string> DisguisingExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ".exe", ".com", ".bat", ".cmd", ".scr", ".pif", ".msi", ".msp", ".dll", ".cpl", ".sys", ".lnk", ".reg",
+        ".ps1", ".psm1", ".vbs", ".vbe", ".js", ".jse", ".mjs", ".wsf", ".wsh", ".hta", ".jar", ".apk", ".app",
+        ".sh", ".bash", ".py", ".pl", ".rb", ".cgi",
+        ".php", ".php3", ".php4", ".php5", ".phtml", ".phar", ".asp", ".aspx", ".ashx", ".asmx", ".cshtml", ".jsp", ".jspx",
+        ".html", ".htm", ".xhtml", ".shtml", ".svg", ".xml",
+        ".pdf", ".doc", ".docx", ".docm", ".xls", ".xlsx", ".xlsm", ".ppt", ".pptx", ".pptm", ".rtf", ".odt", ".ods", ".odp", ".wps", ".txt",
+        ".zip", ".rar", ".7z", ".gz", ".tar",
+    };
+
+    /// <summary>
+    /// Rule: the declared name says what the content is. Its last extension must be one used for
+    /// <paramref name="kind"/>, the kind read from the file's first bytes (“a.pdf.exe” holding a
+    /// PDF and “scan.pdf” holding a PNG are refused), and no inner segment may be a program,
+    /// script or document extension (“a.exe.pdf”, “x.php.png”). <paramref name="name"/> is a
+    /// name that passed <see cref="Check"/>.
+    /// </summary>
+    public static FieldCheck CheckMatchesContent(string name, FileKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var segments = name.Split('.');
+        var extension = segments.Length > 1 ? "." + segments[^1] : string.Empty;
+        if (extension.Length <= 1)
+        {
+            return FieldCheck.Invalid($"文件名“{name}”没有扩展名：文件内容是 {kind.DisplayName()}，请将文件名改为以 {Suggested(kind)} 结尾后重新上传。");
+        }
+
+        if (!kind.HasExtension(extension))
+        {
+            return FieldCheck.Invalid($"文件名与内容不符：“{name}”的扩展名是 {extension}，但文件内容是 {kind.DisplayName()}。请上传真实的 {kind.DisplayName()} 文件，或将扩展名改为 {Suggested(kind)}。");
+        }
+
+        var inner = segments[1..^1].Select(s => "." + s).FirstOrDefault(DisguisingExtensions.Contains);
+        if (inner is not null)
+        {
+            return FieldCheck.Invalid($"文件名不合法：“{name}”含有双重扩展名（{inner}），请去掉文件名中间的 {inner} 后重新上传。");
+        }
+
+        return FieldCheck.Valid(name);
+    }
+
+    /// <summary>
     /// The name to offer when the file is downloaded: the checked original name, with the
     /// characters Windows refuses replaced by '_', keeping its extension when it fits
     /// <paramref name="kind"/> (“报告.PDF”) and otherwise appending the kind's
@@ -86,6 +133,8 @@ public static class UploadFileName
         var extension = dot >= 0 ? name[dot..] : string.Empty;
         return kind.HasExtension(extension) ? name : name + kind.Extension();
     }
+
+    private static string Suggested(FileKind kind) => kind == FileKind.Jpeg ? ".jpg 或 .jpeg" : kind.Extension();
 
     private static bool HasInvalidCharacter(string value)
     {

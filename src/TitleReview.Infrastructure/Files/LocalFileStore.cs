@@ -49,6 +49,11 @@ internal sealed partial class LocalFileStore(StoragePaths paths) : IFileStore
             }
 
             var kind = FileSignature.Detect(buffer.AsSpan(0, count)) ?? throw UploadRejectedException.UnsupportedType();
+            var fits = UploadFileName.CheckMatchesContent(name.Normalized, kind);
+            if (!fits.IsValid)
+            {
+                throw UploadRejectedException.NameMismatch(fits.Error);
+            }
 
             Directory.CreateDirectory(TemporaryFolder);
             temporaryFile = Path.Combine(TemporaryFolder, NewId() + ".part");

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Domain.Common;
 using TitleReview.Infrastructure.Persistence;
 
 namespace TitleReview.Infrastructure.Identity;
 
+/// <param name="UserName">Masked when it is a mobile number: these lists are read by a unit's auditor, who needs no full number.</param>
 public sealed record AccountSummary(string UserName, string DisplayName, string Role, bool IsLockedOut);
 
 /// <summary>Read-only questions about accounts that the home pages ask.</summary>
@@ -31,7 +33,7 @@ public sealed class AccountDirectory(AppDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         return rows
-            .Select(r => new AccountSummary(r.UserName!, r.DisplayName, r.Role!, r.LockoutEnd is { } end && end > now))
+            .Select(r => new AccountSummary(MobileNumber.MaskIfMobile(r.UserName), r.DisplayName, r.Role!, r.LockoutEnd is { } end && end > now))
             .ToList();
     }
 }

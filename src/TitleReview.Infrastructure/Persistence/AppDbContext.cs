@@ -49,6 +49,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<DossierVerification> DossierVerifications => Set<DossierVerification>();
 
+    public DbSet<AttachmentOpening> AttachmentOpenings => Set<AttachmentOpening>();
+
     public DbSet<SectionReturn> SectionReturns => Set<SectionReturn>();
 
     public DbSet<DossierSnapshot> DossierSnapshots => Set<DossierSnapshot>();

@@ -108,8 +108,13 @@ public sealed class DemoCampaigns(
         await FireAsync(replay, At(2023, 8, 28, 15, 2), zhao, "approve", "auditor2", null, cancellationToken);
 
         // Unit publicity for 5 working days (Aug 30 – Sep 5), no objection, submitted to the office.
-        await PublicityAsync(replay, At(2023, 8, 30, 9, 0), At(2023, 9, 6, 9, 30), At(2023, 9, 7, 10, 0), li, "auditor1", cancellationToken);
-        await PublicityAsync(replay, At(2023, 8, 30, 9, 10), At(2023, 9, 6, 9, 40), At(2023, 9, 7, 10, 10), zhao, "auditor2", cancellationToken);
+        // The replay clock only moves forward, and a publicity starts on its day: each step is taken for both in turn.
+        await StartPublicityAsync(replay, At(2023, 8, 30, 9, 0), li, "auditor1", cancellationToken);
+        await StartPublicityAsync(replay, At(2023, 8, 30, 9, 10), zhao, "auditor2", cancellationToken);
+        await RecordNoObjectionAsync(replay, At(2023, 9, 6, 9, 30), li, "auditor1", cancellationToken);
+        await RecordNoObjectionAsync(replay, At(2023, 9, 6, 9, 40), zhao, "auditor2", cancellationToken);
+        await SubmitToOfficeAsync(replay, At(2023, 9, 7, 10, 0), li, "auditor1", cancellationToken);
+        await SubmitToOfficeAsync(replay, At(2023, 9, 7, 10, 10), zhao, "auditor2", cancellationToken);
 
         // From here the clock alone moves things: filing closes, then every stage in turn.
         await RunClockUntilAsync(replay, now, cancellationToken);
@@ -299,18 +304,27 @@ public sealed class DemoCampaigns(
         await AddItemAsync(time, await ApplicationIdAsync(instanceId, cancellationToken), await ActorAsync(userName), new DossierItemInput("material", MaterialKind: WorkMaterialKind.Summary, Title: "2022 年度党群工作总结", Date: new DateOnly(2022, 12, 28), WordCount: 3600), upload: true, cancellationToken);
     }
 
-    private async Task PublicityAsync(ReplayClock time, DateTimeOffset start, DateTimeOffset record, DateTimeOffset submit, Guid instanceId, string auditorUserName, CancellationToken cancellationToken)
+    private async Task StartPublicityAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string auditorUserName, CancellationToken cancellationToken)
     {
-        var applicationId = await ApplicationIdAsync(instanceId, cancellationToken);
-        var auditor = await ActorAsync(auditorUserName);
-        await RunClockUntilAsync(time, start, cancellationToken);
-        await new StartUnitPublicityHandler(db, Engine(time), calendar).HandleAsync(new StartUnitPublicity([applicationId], BeijingTime.DateOf(start), auditor), cancellationToken);
+        await RunClockUntilAsync(time, at, cancellationToken);
+        await new StartUnitPublicityHandler(db, Engine(time), calendar, time).HandleAsync(
+            new StartUnitPublicity([await ApplicationIdAsync(instanceId, cancellationToken)], await ActorAsync(auditorUserName)), cancellationToken);
         db.ChangeTracker.Clear();
-        await RunClockUntilAsync(time, record, cancellationToken);
-        await new RecordUnitPublicityHandler(db, Engine(time), time).HandleAsync(new RecordUnitPublicity(applicationId, PublicityOutcome.NoObjection, null, auditor), cancellationToken);
+    }
+
+    private async Task RecordNoObjectionAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string auditorUserName, CancellationToken cancellationToken)
+    {
+        await RunClockUntilAsync(time, at, cancellationToken);
+        await new RecordUnitPublicityHandler(db, Engine(time), time).HandleAsync(
+            new RecordUnitPublicity(await ApplicationIdAsync(instanceId, cancellationToken), PublicityOutcome.NoObjection, null, await ActorAsync(auditorUserName)), cancellationToken);
         db.ChangeTracker.Clear();
-        await RunClockUntilAsync(time, submit, cancellationToken);
-        await new SubmitToOfficeHandler(db, Engine(time)).HandleAsync(new SubmitToOffice([applicationId], auditor), cancellationToken);
+    }
+
+    private async Task SubmitToOfficeAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string auditorUserName, CancellationToken cancellationToken)
+    {
+        await RunClockUntilAsync(time, at, cancellationToken);
+        await new SubmitToOfficeHandler(db, Engine(time)).HandleAsync(
+            new SubmitToOffice([await ApplicationIdAsync(instanceId, cancellationToken)], await ActorAsync(auditorUserName)), cancellationToken);
         db.ChangeTracker.Clear();
     }
 
@@ -328,6 +342,15 @@ public sealed class DemoCampaigns(
         var applicationId = await ApplicationIdAsync(instanceId, cancellationToken);
         var auditor = await ActorAsync(auditorUserName);
         var items = await db.DossierItems.AsNoTracking().Where(i => i.ApplicationId == applicationId).ToListAsync(cancellationToken);
+
+        // As on the review page: the auditor opens every scan before ticking the items.
+        var scans = await db.DossierAttachments.AsNoTracking().Where(a => a.ApplicationId == applicationId).Select(a => a.Id).ToListAsync(cancellationToken);
+        foreach (var scan in scans)
+        {
+            var opened = await new OpenAttachmentHandler(db, files, time).HandleAsync(new OpenAttachment(scan, auditor), cancellationToken);
+            await opened.Content.DisposeAsync();
+        }
+
         foreach (var (key, _, _) in DossierCheck.MandatoryItems(items))
         {
             await new VerifyItemHandler(db, time).HandleAsync(new VerifyItem(applicationId, key, true, auditor), cancellationToken);

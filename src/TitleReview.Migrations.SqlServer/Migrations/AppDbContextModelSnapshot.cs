@@ -259,6 +259,32 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.ToTable("GeneratedDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.AttachmentOpening", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttachmentId", "UserId");
+
+                    b.ToTable("AttachmentOpenings", (string)null);
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1500,6 +1526,15 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.AttachmentOpening", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.Dossier.DossierAttachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -247,6 +247,30 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.ToTable("GeneratedDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.AttachmentOpening", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttachmentId", "UserId");
+
+                    b.ToTable("AttachmentOpenings", (string)null);
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1472,6 +1496,15 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.AttachmentOpening", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.Dossier.DossierAttachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -15,9 +15,9 @@ internal static class PublicityEndpoints
         var group = app.MapGroup("/api").WithTags("单位公示与报送");
 
         group.MapPost("/publicity/start", (StartInput input, ClaimsPrincipal user, IHandler<StartUnitPublicity, PublicityStarted> handler, CancellationToken ct) =>
-                handler.HandleAsync(new StartUnitPublicity(input.ApplicationIds ?? [], input.StartDate, user.ToWorkflowActor()), ct))
+                handler.HandleAsync(new StartUnitPublicity(input.ApplicationIds ?? [], user.ToWorkflowActor()), ct))
             .RequireAuthorization(Policies.Auditor)
-            .WithSummary("开始单位公示（5 个工作日，按节假日安排计算结束日）");
+            .WithSummary("开始单位公示（自当天起 5 个工作日，按节假日安排计算结束日；开始日期由服务器时间确定）");
 
         group.MapPost("/applications/{id:guid}/publicity/result", (Guid id, ResultInput input, ClaimsPrincipal user, IHandler<RecordUnitPublicity, FireResult> handler, CancellationToken ct) =>
                 handler.HandleAsync(new RecordUnitPublicity(id, input.Outcome, input.Note, user.ToWorkflowActor()), ct))
@@ -42,7 +42,7 @@ internal static class PublicityEndpoints
         return app;
     }
 
-    internal sealed record StartInput(IReadOnlyList<Guid>? ApplicationIds, DateOnly? StartDate);
+    internal sealed record StartInput(IReadOnlyList<Guid>? ApplicationIds);
 
     internal sealed record ResultInput(PublicityOutcome? Outcome, string? Note);
 

@@ -218,6 +218,46 @@ public class DossierTests : WorkflowTestBase
         after.Mandatory.Where(m => m.Key != "personal").Should().OnlyContain(m => m.Verified);
     }
 
+    [Test]
+    public async Task Verify_BeforeTheAuditorHasOpenedEveryScanOfTheItem_IsRefusedNamingTheItem()
+    {
+        var instance = await StartApplicationAsync("applicant1");
+        await FireAsync(instance, "submit", "applicant1");
+        var applicationId = (await InstanceAsync(instance)).SubjectId;
+        var auditor = await ActorAsync("auditor1");
+        var personalScans = (await DossierAsync(instance, "auditor1")).Attachments.Values.Where(a => AttachmentSlots.ItemKeyOf(a.SlotKey) == "personal").ToList();
+        personalScans.Should().HaveCount(3);
+        var tick = () => InScopeAsync(sp => sp.GetRequiredService<IHandler<VerifyItem, Guid>>().HandleAsync(new VerifyItem(applicationId, "personal", true, auditor)));
+
+        await tick.Should().ThrowAsync<BusinessRuleViolationException>()
+            .WithMessage("请先打开查看“个人基本信息及任职文件、聘书、资格证书扫描件”的全部扫描件（还有 3 份未打开），核对无误后再勾选“核验无误”。");
+
+        await OpenScanAsync(personalScans[0].Id, "auditor1");
+        await OpenScanAsync(personalScans[1].Id, "auditor1");
+        await OpenScanAsync(personalScans[2].Id, "office");
+        (await tick.Should().ThrowAsync<BusinessRuleViolationException>()).Which.BrokenRule.Should().BeOfType<ScansOpenedBeforeVerifyingRule>();
+        (await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().DossierVerifications.CountAsync(v => v.ApplicationId == applicationId))).Should().Be(0);
+
+        await OpenScanAsync(personalScans[2].Id, "auditor1");
+        await tick();
+
+        (await DossierAsync(instance, "auditor1")).Mandatory.Single(m => m.Key == "personal").Verified.Should().BeTrue();
+    }
+
+    [Test]
+    public async Task OpenAttachment_ByAReviewer_IsRecordedWithTheirIdAndTheTime_ButNotByTheApplicant()
+    {
+        var instance = await StartApplicationAsync("applicant1");
+        var scan = (await DossierAsync(instance, "applicant1")).Attachments.Values.First();
+
+        await OpenScanAsync(scan.Id, "applicant1");
+        await OpenScanAsync(scan.Id, "auditor1");
+
+        var auditor = await ActorAsync("auditor1");
+        var openings = await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AttachmentOpenings.AsNoTracking().ToListAsync());
+        openings.Should().ContainSingle().Which.Should().BeEquivalentTo(new { AttachmentId = scan.Id, UserId = auditor.Id, OpenedAt = Clock.GetUtcNow() });
+    }
+
     private async Task<DossierView> DossierAsync(Guid instanceId, string userName)
     {
         var actor = await ActorAsync(userName);

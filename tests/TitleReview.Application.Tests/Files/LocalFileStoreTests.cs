@@ -196,13 +196,49 @@ public partial class LocalFileStoreTests : ApplicationTestBase
     }
 
     [Test]
-    public async Task SaveAsync_PdfNamedPng_IsStoredAsThePdfItIs()
+    public async Task SaveAsync_PdfNamedPng_IsRefused()
     {
-        var stored = await Store.SaveAsync(new MemoryStream(TestContent.MinimalPdf()), "照片.png", DefaultLimit);
+        var act = () => Store.SaveAsync(new MemoryStream(TestContent.MinimalPdf()), "照片.png", DefaultLimit);
 
-        stored.Kind.Should().Be(FileKind.Pdf);
-        stored.ContentType.Should().Be("application/pdf");
-        stored.SafeName.Should().Be("照片.png.pdf");
+        var refused = (await act.Should().ThrowAsync<UploadRejectedException>()).Which;
+        refused.Reason.Should().Be(UploadRejectionReason.NameMismatch);
+        refused.Message.Should().Be("文件名与内容不符：“照片.png”的扩展名是 .png，但文件内容是 PDF。请上传真实的 PDF 文件，或将扩展名改为 .pdf。");
+        UploadsShouldHoldNoFiles();
+    }
+
+    [Test]
+    public async Task SaveAsync_RealPdfNamedDotPdfDotExe_IsRefused()
+    {
+        var act = () => Store.SaveAsync(new MemoryStream(TestContent.MinimalPdf()), "a.pdf.exe", DefaultLimit);
+
+        var refused = (await act.Should().ThrowAsync<UploadRejectedException>()).Which;
+        refused.Reason.Should().Be(UploadRejectionReason.NameMismatch);
+        refused.StatusCode.Should().Be(400);
+        refused.Message.Should().Be("文件名与内容不符：“a.pdf.exe”的扩展名是 .exe，但文件内容是 PDF。请上传真实的 PDF 文件，或将扩展名改为 .pdf。");
+        UploadsShouldHoldNoFiles();
+    }
+
+    [Test]
+    public async Task SaveAsync_PngNamedScanDotPdf_IsRefused()
+    {
+        var act = () => Store.SaveAsync(new UploadStream(TestContent.PngHead, 2000), "scan.pdf", DefaultLimit);
+
+        var refused = (await act.Should().ThrowAsync<UploadRejectedException>()).Which;
+        refused.Reason.Should().Be(UploadRejectionReason.NameMismatch);
+        refused.Message.Should().Be("文件名与内容不符：“scan.pdf”的扩展名是 .pdf，但文件内容是 PNG。请上传真实的 PNG 文件，或将扩展名改为 .png。");
+        UploadsShouldHoldNoFiles();
+    }
+
+    [TestCase("a.exe.pdf")]
+    [TestCase("x.php.pdf")]
+    public async Task SaveAsync_PdfWithADisguisingInnerExtension_IsRefused(string name)
+    {
+        var act = () => Store.SaveAsync(new MemoryStream(TestContent.MinimalPdf()), name, DefaultLimit);
+
+        var refused = (await act.Should().ThrowAsync<UploadRejectedException>()).Which;
+        refused.Reason.Should().Be(UploadRejectionReason.NameMismatch);
+        refused.Message.Should().StartWith($"文件名不合法：“{name}”含有双重扩展名");
+        UploadsShouldHoldNoFiles();
     }
 
     [TestCase(FileKind.Jpeg, "证件照.JPEG", "image/jpeg")]

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Applications.Documents;
 using TitleReview.Application.Applications.Publicity;
@@ -66,22 +67,62 @@ public class PublicityAndDocumentTests : WorkflowTestBase
         await MoveUnitPublicityWindowAsync(new DateTime(2023, 10, 31, 23, 59, 59));
         Clock.SetUtcNow(Beijing(2023, 9, 27, 9, 0, 0));
 
-        var started = await StartAsync(new DateOnly(2023, 9, 27));
+        var started = await StartAsync();
 
+        started.Start.Should().Be(new DateOnly(2023, 9, 27));
         started.End.Should().Be(new DateOnly(2023, 10, 9), "Sep 27, 28, Oct 7, 8 (moved working weekend) and 9 are the five working days");
         (await InstanceAsync(_instance)).State.Should().Be("UnitPublicity");
+    }
+
+    [Test]
+    public async Task Start_WhenTheAuditorStartsIt_BeginsTodayByTheServerClock()
+    {
+        // Late on Sunday 13 August UTC is Monday 14 August in Beijing: the day counts in Beijing time.
+        Clock.SetUtcNow(new DateTimeOffset(2023, 8, 13, 23, 30, 0, TimeSpan.Zero));
+
+        var started = await StartAsync();
+
+        started.Should().BeEquivalentTo(new PublicityStarted(new DateOnly(2023, 8, 14), new DateOnly(2023, 8, 18), 1));
+        typeof(StartUnitPublicity).GetProperties().Should().NotContain(p => p.PropertyType == typeof(DateOnly) || p.PropertyType == typeof(DateOnly?), "a start date cannot be chosen, so it cannot be back-dated");
+        var application = await InScopeAsync(sp => sp.GetRequiredService<IApplicationDbContext>().TitleApplications.SingleAsync(a => a.Id == _application));
+        application.PublicityStart.Should().Be(new DateOnly(2023, 8, 14));
+    }
+
+    [Test]
+    public async Task Record_BeforeTheLastWorkingDayHasEnded_IsRefusedWithTheEndDate()
+    {
+        Clock.SetUtcNow(Beijing(2023, 8, 14, 9, 0, 0));
+        await StartAsync();
+
+        Clock.SetUtcNow(Beijing(2023, 8, 18, 23, 59, 59));
+        var early = () => RecordAsync(PublicityOutcome.NoObjection, null);
+
+        await early.Should().ThrowAsync<BusinessRuleViolationException>().WithMessage("单位公示期至 2023年8月18日 结束，结束后才能记录公示结果。");
+        (await InstanceAsync(_instance)).State.Should().Be("UnitPublicity");
+    }
+
+    [Test]
+    public async Task Record_OnceTheLastWorkingDayHasEnded_PassesThePublicity()
+    {
+        Clock.SetUtcNow(Beijing(2023, 8, 14, 9, 0, 0));
+        await StartAsync();
+
+        Clock.SetUtcNow(Beijing(2023, 8, 19, 0, 0, 0));
+        await RecordAsync(PublicityOutcome.NoObjection, null);
+
+        (await InstanceAsync(_instance)).State.Should().Be("PublicityPassed");
     }
 
     [Test]
     public async Task RecordingBeforeTheEnd_IsRefused_AnObjectionNeedsItsHandling()
     {
         Clock.SetUtcNow(Beijing(2023, 8, 14, 9, 0, 0));
-        var started = await StartAsync(new DateOnly(2023, 8, 14));
+        var started = await StartAsync();
         started.End.Should().Be(new DateOnly(2023, 8, 18));
 
         Clock.SetUtcNow(Beijing(2023, 8, 18, 17, 0, 0));
         var early = () => RecordAsync(PublicityOutcome.NoObjection, null);
-        await early.Should().ThrowAsync<DomainException>().WithMessage("单位公示期至 2023年8月18日 结束，结束后才能记录公示结果。");
+        await early.Should().ThrowAsync<BusinessRuleViolationException>().WithMessage("单位公示期至 2023年8月18日 结束，结束后才能记录公示结果。");
 
         Clock.SetUtcNow(Beijing(2023, 8, 21, 9, 0, 0));
         var noNote = () => RecordAsync(PublicityOutcome.Objection, " ");
@@ -92,7 +133,7 @@ public class PublicityAndDocumentTests : WorkflowTestBase
     public async Task Submission_WithoutARecordedResult_IsRefusedClearly_AndWithNoObjectionItGoesToTheOffice()
     {
         Clock.SetUtcNow(Beijing(2023, 8, 14, 9, 0, 0));
-        await StartAsync(new DateOnly(2023, 8, 14));
+        await StartAsync();
 
         var tooSoon = () => SubmitAsync();
         (await tooSoon.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("未报送。李华：尚未记录单位公示结果，不能报送（只有公示无异议的材料才能报送省政工职评办）。");
@@ -111,7 +152,7 @@ public class PublicityAndDocumentTests : WorkflowTestBase
     public async Task AnObjection_StopsTheDossier()
     {
         Clock.SetUtcNow(Beijing(2023, 8, 14, 9, 0, 0));
-        await StartAsync(new DateOnly(2023, 8, 14));
+        await StartAsync();
         Clock.SetUtcNow(Beijing(2023, 8, 21, 9, 0, 0));
 
         await RecordAsync(PublicityOutcome.Objection, "有职工反映论文署名问题，经核实属实，不予推荐");
@@ -160,10 +201,10 @@ public class PublicityAndDocumentTests : WorkflowTestBase
     private Task<DocumentView> DocumentAsync(DocumentKind kind, string userName) =>
         InScopeAsync(async sp => await sp.GetRequiredService<IHandler<GetDocument, DocumentView>>().HandleAsync(new GetDocument(_application, kind, await ActorAsync(userName))));
 
-    private async Task<PublicityStarted> StartAsync(DateOnly start)
+    private async Task<PublicityStarted> StartAsync()
     {
         var auditor = await ActorAsync("auditor1");
-        return await InScopeAsync(sp => sp.GetRequiredService<IHandler<StartUnitPublicity, PublicityStarted>>().HandleAsync(new StartUnitPublicity([_application], start, auditor)));
+        return await InScopeAsync(sp => sp.GetRequiredService<IHandler<StartUnitPublicity, PublicityStarted>>().HandleAsync(new StartUnitPublicity([_application], auditor)));
     }
 
     private async Task RecordAsync(PublicityOutcome outcome, string? note)

@@ -42,6 +42,19 @@ public class SecurityAuditLogTests : ApplicationTestBase
     }
 
     [Test]
+    public async Task GetAuditLog_WhenTheUserNameIsAMobileNumber_ShowsItMasked_AndStillFindsItByTheFullNumber()
+    {
+        await RecordAsync(new SecurityEvent("13912345678", null, AuditAction.LoginFailed, false, null));
+        await RecordAsync(new SecurityEvent("office", null, AuditAction.LoginFailed, false, null));
+
+        var all = await QueryAsync(new GetAuditLogQuery());
+        var found = await QueryAsync(new GetAuditLogQuery(Actor: "13912345678"));
+
+        all.Items.Select(e => e.Actor).Should().Equal("office", "139****5678");
+        found.Items.Should().ContainSingle().Which.Actor.Should().Be("139****5678");
+    }
+
+    [Test]
     public async Task GetAuditLog_PagesThroughEntries()
     {
         for (var i = 0; i < 25; i++)

@@ -133,6 +133,26 @@ public class UnitRegistrationTests : WorkflowTestBase
     }
 
     [Test]
+    public async Task Register_AnEnterpriseFromAnotherProvince_PicksOutOfProvinceInsteadOfAGuizhouRegion()
+    {
+        Clock.SetUtcNow(Beijing(2023, 7, 18, 9, 0, 0));
+
+        var receipt = await RegisterAsync(nature: UnitNature.OutOfProvinceEnterprise, region: Regions.OutOfProvince);
+
+        (await FindAsync(receipt)).Details.Region.Should().Be("省外单位");
+    }
+
+    [Test]
+    public async Task Register_AnOutOfProvinceEnterpriseWithAGuizhouRegion_IsRefusedOnTheRegion()
+    {
+        Clock.SetUtcNow(Beijing(2023, 7, 18, 9, 0, 0));
+
+        var act = () => RegisterAsync(nature: UnitNature.OutOfProvinceEnterprise, region: "贵阳市");
+
+        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors["region"].Should().Equal("单位性质为“省外企业”的，所属地区请选择“省外单位”，而不是贵州省的“贵阳市”。");
+    }
+
+    [Test]
     public async Task Register_WithBadFields_ListsEveryProblem_AndSavesNothing()
     {
         Clock.SetUtcNow(Beijing(2023, 7, 18, 9, 0, 0));
@@ -279,9 +299,9 @@ public class UnitRegistrationTests : WorkflowTestBase
         rows.Single().MaskedCreditCode.Should().Be("9152**********3N56");
     }
 
-    private Task<RegistrationReceipt> RegisterAsync(string code = NewCode, string mobile = "13700001111", bool isHr = true, string? qq = "123456") =>
+    private Task<RegistrationReceipt> RegisterAsync(string code = NewCode, string mobile = "13700001111", bool isHr = true, string? qq = "123456", UnitNature nature = UnitNature.CityOrPrefectureEnterprise, string region = "黔西南州") =>
         InScopeAsync(sp => sp.GetRequiredService<IHandler<RegisterUnit, RegistrationReceipt>>().HandleAsync(new RegisterUnit(
-            CampaignId, "黔西南示范能源有限公司", code, UnitNature.CityOrPrefectureEnterprise, "黔西南州", "黔西南州国资委",
+            CampaignId, "黔西南示范能源有限公司", code, nature, region, "黔西南州国资委",
             "孟华", mobile, "0859-3220000", qq, "hr@example.cn", isHr, "周文", FillerMobile, "filler@example.cn")));
 
     private Task<RegistrationDetail> FindAsync(RegistrationReceipt receipt) =>

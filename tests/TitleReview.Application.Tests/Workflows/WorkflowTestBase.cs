@@ -114,16 +114,32 @@ public abstract class WorkflowTestBase : ApplicationTestBase
             .Where(i => i.SubjectId == applicationId).Select(i => i.Id).SingleAsync());
     }
 
-    /// <summary>The auditor ticks every mandatory item of the dossier behind an instance.</summary>
+    /// <summary>The auditor opens every scan, then ticks every mandatory item of the dossier behind an instance.</summary>
     protected async Task VerifyAllAsync(Guid instanceId, string auditorUserName)
     {
         var auditor = await ActorAsync(auditorUserName);
         var applicationId = (await InstanceAsync(instanceId)).SubjectId;
         var dossier = await InScopeAsync(sp => sp.GetRequiredService<IHandler<GetDossier, DossierView>>().HandleAsync(new GetDossier(applicationId, auditor)));
+        foreach (var scan in dossier.Attachments.Values)
+        {
+            await OpenScanAsync(scan.Id, auditorUserName);
+        }
+
         foreach (var item in dossier.Mandatory.Where(m => !m.Verified))
         {
             await InScopeAsync(sp => sp.GetRequiredService<IHandler<VerifyItem, Guid>>().HandleAsync(new VerifyItem(applicationId, item.Key, true, auditor)));
         }
+    }
+
+    /// <summary>Opens a scan as the reviewer would on the review page (the opening is recorded).</summary>
+    protected async Task OpenScanAsync(Guid attachmentId, string userName)
+    {
+        var actor = await ActorAsync(userName);
+        await InScopeAsync(async sp =>
+        {
+            var opened = await sp.GetRequiredService<IHandler<OpenAttachment, OpenedAttachment>>().HandleAsync(new OpenAttachment(attachmentId, actor));
+            await opened.Content.DisposeAsync();
+        });
     }
 
     /// <summary>Fires a trigger as a person; an approval is preceded by the auditor's ticks, as in the real review.</summary>

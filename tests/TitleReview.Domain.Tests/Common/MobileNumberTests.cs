@@ -91,4 +91,14 @@ public class MobileNumberTests
     {
         MobileNumber.Mask(number).Should().Be(expected);
     }
+
+    [TestCase("13900000201", "139****0201")]
+    [TestCase("office", "office")]
+    [TestCase("auditor1", "auditor1")]
+    [TestCase("12812345678", "12812345678", TestName = "MaskIfMobile_WhenElevenDigitsButNotAMobile_KeepsIt")]
+    [TestCase(null, "")]
+    public void MaskIfMobile_MasksOnlyUserNamesThatAreMobileNumbers(string? userName, string expected)
+    {
+        MobileNumber.MaskIfMobile(userName).Should().Be(expected);
+    }
 }

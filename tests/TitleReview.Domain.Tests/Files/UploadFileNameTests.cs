@@ -134,4 +134,71 @@ public class UploadFileNameTests
     {
         UploadFileName.ToDownloadName(name, FileKind.Jpeg).Should().Be("附件.jpg");
     }
+
+    [TestCase("任职资格评审表.pdf", FileKind.Pdf)]
+    [TestCase("评审表.PDF", FileKind.Pdf)]
+    [TestCase("证件照.jpg", FileKind.Jpeg)]
+    [TestCase("证件照.JPEG", FileKind.Jpeg)]
+    [TestCase("scan.png", FileKind.Png)]
+    [TestCase("scan 2023.08.01.png", FileKind.Png, TestName = "CheckMatchesContent_WhenDotsInADate_IsValid")]
+    [TestCase("证书.jpg.png", FileKind.Png, TestName = "CheckMatchesContent_WhenInnerSegmentIsAnImageExtension_IsValid")]
+    public void CheckMatchesContent_WhenExtensionFitsTheContent_IsValid(string name, FileKind kind)
+    {
+        var result = UploadFileName.CheckMatchesContent(name, kind);
+
+        result.IsValid.Should().BeTrue(result.Error);
+        result.Normalized.Should().Be(name);
+    }
+
+    [Test]
+    public void CheckMatchesContent_WhenPdfNamedExe_RefusesNamingBoth()
+    {
+        var result = UploadFileName.CheckMatchesContent("a.pdf.exe", FileKind.Pdf);
+
+        result.IsValid.Should().BeFalse();
+        result.Error.Should().Be("文件名与内容不符：“a.pdf.exe”的扩展名是 .exe，但文件内容是 PDF。请上传真实的 PDF 文件，或将扩展名改为 .pdf。");
+    }
+
+    [Test]
+    public void CheckMatchesContent_WhenPngNamedPdf_Refuses()
+    {
+        var result = UploadFileName.CheckMatchesContent("scan.pdf", FileKind.Png);
+
+        result.IsValid.Should().BeFalse();
+        result.Error.Should().Be("文件名与内容不符：“scan.pdf”的扩展名是 .pdf，但文件内容是 PNG。请上传真实的 PNG 文件，或将扩展名改为 .png。");
+    }
+
+    [TestCase("photo.png", FileKind.Jpeg, TestName = "CheckMatchesContent_WhenJpegNamedPng_Refuses")]
+    [TestCase("scan.jpg", FileKind.Pdf, TestName = "CheckMatchesContent_WhenPdfNamedJpg_Refuses")]
+    [TestCase("page.html", FileKind.Png, TestName = "CheckMatchesContent_WhenPngNamedHtml_Refuses")]
+    public void CheckMatchesContent_WhenExtensionIsAnotherKinds_Refuses(string name, FileKind kind)
+    {
+        var result = UploadFileName.CheckMatchesContent(name, kind);
+
+        result.IsValid.Should().BeFalse();
+        result.Error.Should().StartWith("文件名与内容不符：");
+    }
+
+    [TestCase("no-extension")]
+    [TestCase("ends-with-dot.")]
+    public void CheckMatchesContent_WhenNoExtension_RefusesSuggestingOne(string name)
+    {
+        var result = UploadFileName.CheckMatchesContent(name, FileKind.Jpeg);
+
+        result.IsValid.Should().BeFalse();
+        result.Error.Should().Be($"文件名“{name}”没有扩展名：文件内容是 JPEG，请将文件名改为以 .jpg 或 .jpeg 结尾后重新上传。");
+    }
+
+    [TestCase("a.exe.pdf", FileKind.Pdf, ".exe")]
+    [TestCase("x.php.png", FileKind.Png, ".php")]
+    [TestCase("report.PDF.jpg", FileKind.Jpeg, ".PDF")]
+    [TestCase("证件照.docx.jpeg", FileKind.Jpeg, ".docx")]
+    [TestCase("run.sh.backup.png", FileKind.Png, ".sh")]
+    public void CheckMatchesContent_WhenAnInnerSegmentIsAProgramScriptOrDocumentExtension_Refuses(string name, FileKind kind, string inner)
+    {
+        var result = UploadFileName.CheckMatchesContent(name, kind);
+
+        result.IsValid.Should().BeFalse();
+        result.Error.Should().Be($"文件名不合法：“{name}”含有双重扩展名（{inner}），请去掉文件名中间的 {inner} 后重新上传。");
+    }
 }

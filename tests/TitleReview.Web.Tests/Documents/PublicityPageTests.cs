@@ -18,11 +18,16 @@ public class PublicityPageTests
     /// <summary>A fixed day, so that the 5 working days never run into a year without a holiday calendar.</summary>
     private static readonly DateTimeOffset Monday15June2026 = BeijingTime.FromBeijing(new DateTime(2026, 6, 15, 10, 0, 0));
 
-    private readonly FakeTimeProvider _clock = new(Monday15June2026);
+    private FakeTimeProvider _clock = null!;
     private TitleReviewFactory _factory = null!;
 
+    /// <summary>A clock of its own for each test: a test that moves it forward leaves the others on the fixed day.</summary>
     [SetUp]
-    public void SetUp() => _factory = new TitleReviewFactory(clock: _clock, settings: new Dictionary<string, string?> { ["Demo:SeedCampaigns"] = "true" });
+    public void SetUp()
+    {
+        _clock = new FakeTimeProvider(Monday15June2026);
+        _factory = new TitleReviewFactory(clock: _clock, settings: new Dictionary<string, string?> { ["Demo:SeedCampaigns"] = "true" });
+    }
 
     [TearDown]
     public void TearDown() => _factory.Dispose();
@@ -39,15 +44,7 @@ public class PublicityPageTests
         }
 
         var auditor = await SignedInClientAsync(_factory, "auditor2");
-        var dossier = await auditor.GetFromJsonAsync<JsonElement>($"/api/applications/{zhao}/dossier");
-        foreach (var item in dossier.GetProperty("mandatory").EnumerateArray())
-        {
-            (await auditor.PostAsJsonAsync($"/api/applications/{zhao}/dossier/verifications", new { itemKey = item.GetProperty("key").GetString(), verified = true }))
-                .StatusCode.Should().Be(HttpStatusCode.OK);
-        }
-
-        var instance = dossier.GetProperty("instanceId").GetGuid();
-        (await auditor.PostAsJsonAsync($"/api/workflows/instances/{instance}/fire", new { trigger = "approve" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        await ApproveAsync(auditor, zhao);
 
         var page = await auditor.GetStringAsync("/Auditor/Publicity");
         page.Should().Contain("赵强（高级政工师）");
@@ -55,7 +52,6 @@ public class PublicityPageTests
         var response = await auditor.PostAsync("/Auditor/Publicity?handler=Start", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["applicationIds"] = zhao.ToString(),
-            ["startDate"] = today.ToString("yyyy-MM-dd"),
             ["__RequestVerificationToken"] = ReadAntiforgeryToken(page),
         }));
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -73,5 +69,57 @@ public class PublicityPageTests
         var record = await auditor.PostAsJsonAsync($"/api/applications/{zhao}/publicity/result", new { outcome = "NoObjection" });
         record.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await record.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("结束后才能记录公示结果");
+    }
+
+    [Test]
+    public async Task ApiStart_WithABackDatedStartDate_StartsToday_AndTheResultWaitsForTheEnd()
+    {
+        var zhao = await ZhaoAsync();
+        var auditor = await SignedInClientAsync(_factory, "auditor2");
+        await ApproveAsync(auditor, zhao);
+
+        var start = await auditor.PostAsJsonAsync("/api/publicity/start", new { applicationIds = new[] { zhao }, startDate = "2020-01-06" });
+
+        start.StatusCode.Should().Be(HttpStatusCode.OK);
+        var started = await start.Content.ReadFromJsonAsync<JsonElement>();
+        started.GetProperty("start").GetString().Should().Be("2026-06-15", "the server's today, whatever date was sent");
+        started.GetProperty("end").GetString().Should().Be("2026-06-22");
+
+        // A week on, the sign-in has expired: the auditor signs in again.
+        _clock.SetUtcNow(BeijingTime.FromBeijing(new DateTime(2026, 6, 22, 23, 59, 59)));
+        auditor = await SignedInClientAsync(_factory, "auditor2");
+        var early = await auditor.PostAsJsonAsync($"/api/applications/{zhao}/publicity/result", new { outcome = "NoObjection" });
+        early.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Be("单位公示期至 2026年6月22日 结束，结束后才能记录公示结果。");
+
+        _clock.SetUtcNow(BeijingTime.FromBeijing(new DateTime(2026, 6, 23, 0, 0, 0)));
+        auditor = await SignedInClientAsync(_factory, "auditor2");
+        (await auditor.PostAsJsonAsync($"/api/applications/{zhao}/publicity/result", new { outcome = "NoObjection" })).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    private async Task<Guid> ZhaoAsync()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await (from a in db.TitleApplications join c in db.Campaigns on a.CampaignId equals c.Id where c.Year == 2026 && a.ApplicantName == "赵强" select a.Id).SingleAsync();
+    }
+
+    /// <summary>As on the review page: the auditor opens every scan, ticks every item and approves.</summary>
+    private static async Task ApproveAsync(HttpClient auditor, Guid applicationId)
+    {
+        var dossier = await auditor.GetFromJsonAsync<JsonElement>($"/api/applications/{applicationId}/dossier");
+        foreach (var scan in dossier.GetProperty("attachments").EnumerateArray())
+        {
+            (await auditor.GetAsync($"/files/{scan.GetProperty("id").GetGuid()}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        foreach (var item in dossier.GetProperty("mandatory").EnumerateArray())
+        {
+            (await auditor.PostAsJsonAsync($"/api/applications/{applicationId}/dossier/verifications", new { itemKey = item.GetProperty("key").GetString(), verified = true }))
+                .StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        var instance = dossier.GetProperty("instanceId").GetGuid();
+        (await auditor.PostAsJsonAsync($"/api/workflows/instances/{instance}/fire", new { trigger = "approve" })).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

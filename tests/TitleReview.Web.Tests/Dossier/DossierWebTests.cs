@@ -50,6 +50,9 @@ public class DossierWebTests
     [TestCase("empty", "empty.pdf", 400, "文件为空", TestName = "Upload_EmptyFile_Refused")]
     [TestCase("over", "big.pdf", 413, "文件超过大小上限（4 KB）", TestName = "Upload_OneByteOverTheLimit_Is413")]
     [TestCase("pdf", "../../etc/聘书.pdf", 400, "文件名不合法", TestName = "Upload_NameWithDotDotSlash_Refused")]
+    [TestCase("pdf", "a.pdf.exe", 400, "文件名与内容不符：“a.pdf.exe”的扩展名是 .exe，但文件内容是 PDF", TestName = "Upload_RealPdfNamedDotPdfDotExe_Refused")]
+    [TestCase("png", "scan.pdf", 400, "文件名与内容不符：“scan.pdf”的扩展名是 .pdf，但文件内容是 PNG", TestName = "Upload_PngNamedScanDotPdf_Refused")]
+    [TestCase("pdf", "聘书.exe.pdf", 400, "含有双重扩展名（.exe）", TestName = "Upload_PdfWithExeInsideItsName_Refused")]
     public async Task Upload_Refusals(string kind, string fileName, int status, string message)
     {
         var client = await SignedInClientAsync(_factory, "applicant1");
@@ -58,6 +61,7 @@ public class DossierWebTests
             "exe" => new byte[] { 0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00 },
             "html" => "<!DOCTYPE html><html><body>hi</body></html>"u8.ToArray(),
             "empty" => [],
+            "png" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52],
             "over" => [.. ValidPdf, .. new byte[FileLimit + 1 - ValidPdf.Length]],
             _ => ValidPdf,
         };
@@ -139,6 +143,32 @@ public class DossierWebTests
             (await client.PostAsJsonAsync($"/api/applications/{_li}/dossier/return", new { reasons = new Dictionary<string, string> { ["PersonalInfo"] = "x" } }))
                 .StatusCode.Should().Be(HttpStatusCode.NotFound, stranger);
         }
+    }
+
+    [Test]
+    public async Task Verify_BeforeOpeningTheItemsScans_Is409NamingTheItem_AndViewingThemInlineLetsItThrough()
+    {
+        var auditor = await SignedInClientAsync(_factory, "auditor2");
+        var scans = (await DossierJsonAsync(auditor, _zhao)).GetProperty("attachments").EnumerateArray()
+            .Where(a => a.GetProperty("slotKey").GetString()!.StartsWith("personal.", StringComparison.Ordinal))
+            .Select(a => a.GetProperty("id").GetGuid())
+            .ToList();
+        scans.Should().NotBeEmpty();
+        Task<HttpResponseMessage> Tick() => auditor.PostAsJsonAsync($"/api/applications/{_zhao}/dossier/verifications", new { itemKey = "personal", verified = true });
+
+        var refused = await Tick();
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()
+            .Should().Be($"请先打开查看“个人基本信息及任职文件、聘书、资格证书扫描件”的全部扫描件（还有 {scans.Count} 份未打开），核对无误后再勾选“核验无误”。");
+
+        foreach (var scan in scans)
+        {
+            var viewed = await auditor.GetAsync($"/files/{scan}");
+            viewed.Content.Headers.ContentDisposition!.DispositionType.Should().Be("inline", "the review page shows scans in viewers");
+        }
+
+        (await Tick()).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Test]

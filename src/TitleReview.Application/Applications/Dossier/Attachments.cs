@@ -6,6 +6,7 @@ using TitleReview.Application.Files;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Applications.Dossier;
+using TitleReview.Domain.Identity;
 using TitleReview.Domain.Workflows;
 
 namespace TitleReview.Application.Applications.Dossier;
@@ -73,7 +74,7 @@ internal sealed class UploadAttachmentHandler(
             }
 
             db.DossierAttachments.Add(attachment);
-            await SavePersonalInfoHandler.Unverify(db, application.Id, item?.Key ?? (AttachmentSlots.SectionOf(slot) == DossierSection.ContinuingEducation ? "education" : "personal"), cancellationToken);
+            await SavePersonalInfoHandler.Unverify(db, application.Id, AttachmentSlots.ItemKeyOf(slot), cancellationToken);
             application.Touch();
             await DossierAccess.SaveAsync(db, cancellationToken);
             if (previous is not null)
@@ -91,8 +92,11 @@ internal sealed class UploadAttachmentHandler(
     }
 }
 
-internal sealed class OpenAttachmentHandler(IApplicationDbContext db, IFileStore files) : IHandler<OpenAttachment, OpenedAttachment>
+internal sealed class OpenAttachmentHandler(IApplicationDbContext db, IFileStore files, TimeProvider clock) : IHandler<OpenAttachment, OpenedAttachment>
 {
+    /// <summary>Those whose openings are recorded: the people who review a dossier, not its applicant.</summary>
+    public static readonly IReadOnlyList<string> ReviewerRoles = [Roles.Auditor, Roles.Office, Roles.Expert];
+
     public async Task<OpenedAttachment> HandleAsync(OpenAttachment request, CancellationToken cancellationToken = default)
     {
         var attachment = await db.DossierAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AttachmentId, cancellationToken);
@@ -105,6 +109,20 @@ internal sealed class OpenAttachmentHandler(IApplicationDbContext db, IFileStore
         }
 
         var stream = await files.OpenVerifiedAsync(attachment.StorageKey, attachment.Sha256, cancellationToken);
+        if (request.Actor.HasAnyRole(ReviewerRoles))
+        {
+            try
+            {
+                db.AttachmentOpenings.Add(AttachmentOpening.Record(attachment.Id, request.Actor.Id, clock.GetUtcNow()));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch
+            {
+                await stream.DisposeAsync();
+                throw;
+            }
+        }
+
         return new OpenedAttachment(stream, attachment.ContentType, attachment.SafeName);
     }
 }

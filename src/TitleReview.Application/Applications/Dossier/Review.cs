@@ -27,7 +27,8 @@ internal sealed class VerifyItemHandler(IApplicationDbContext db, TimeProvider c
         ReviewRules.EnsureAuditorMayReview(instance, campaign, request.Actor, now);
 
         var items = await db.DossierItems.AsNoTracking().Where(i => i.ApplicationId == application.Id).ToListAsync(cancellationToken);
-        if (DossierCheck.MandatoryItems(items).All(m => m.Key != request.ItemKey))
+        var mandatory = DossierCheck.MandatoryItems(items).FirstOrDefault(m => m.Key == request.ItemKey);
+        if (mandatory.Key is null)
         {
             throw new ValidationException("itemKey", "该项目不在必须校验的清单中。");
         }
@@ -35,6 +36,7 @@ internal sealed class VerifyItemHandler(IApplicationDbContext db, TimeProvider c
         var existing = await db.DossierVerifications.FirstOrDefaultAsync(v => v.ApplicationId == application.Id && v.ItemKey == request.ItemKey, cancellationToken);
         if (request.Verified && existing is null)
         {
+            await EnsureScansOpenedAsync(application.Id, request.ItemKey, mandatory.Description, request.Actor, cancellationToken);
             db.DossierVerifications.Add(new DossierVerification { ApplicationId = application.Id, ItemKey = request.ItemKey, VerifiedBy = request.Actor.Name, VerifiedAt = now });
         }
         else if (!request.Verified && existing is not null)
@@ -44,6 +46,27 @@ internal sealed class VerifyItemHandler(IApplicationDbContext db, TimeProvider c
 
         await DossierAccess.SaveAsync(db, cancellationToken);
         return application.ConcurrencyToken;
+    }
+
+    private async Task EnsureScansOpenedAsync(Guid applicationId, string itemKey, string description, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var scans = (await db.DossierAttachments.AsNoTracking()
+                .Where(a => a.ApplicationId == applicationId)
+                .Select(a => new { a.Id, a.SlotKey })
+                .ToListAsync(cancellationToken))
+            .Where(a => AttachmentSlots.ItemKeyOf(a.SlotKey) == itemKey)
+            .Select(a => a.Id)
+            .ToList();
+        var opened = await db.AttachmentOpenings.AsNoTracking()
+            .Where(o => o.UserId == actor.Id && scans.Contains(o.AttachmentId))
+            .Select(o => o.AttachmentId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var rule = new ScansOpenedBeforeVerifyingRule(description, scans, opened);
+        if (rule.IsBroken())
+        {
+            throw new BusinessRuleViolationException(rule);
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Applications;
-using TitleReview.Domain.Time;
+using TitleReview.Domain.Applications.Publicity;
 
 namespace TitleReview.Application.Applications.Publicity;
 
@@ -18,7 +18,7 @@ internal sealed class PublicityScheduledGuard : IWorkflowGuard
             : GuardResult.Fail("请先选择单位公示的开始日期。");
 }
 
-/// <summary><c>PublicityEnded</c>: the 5 working days are over (the result is recorded after the last day).</summary>
+/// <summary><c>PublicityEnded</c>: the 5 working days are over (<see cref="PublicityResultOnlyAfterThePeriodRule"/>).</summary>
 internal sealed class PublicityEndedGuard : IWorkflowGuard
 {
     public string Name => "PublicityEnded";
@@ -27,15 +27,9 @@ internal sealed class PublicityEndedGuard : IWorkflowGuard
 
     public GuardResult Check(GuardContext context, string? argument)
     {
-        if (!context.Facts.TryGetValue(DossierFacts.PublicityEndKey, out var value))
-        {
-            return GuardResult.Fail("尚未开始单位公示。");
-        }
-
-        var end = (DateOnly)value;
-        return BeijingTime.DateOf(context.Now) > end
-            ? GuardResult.Pass
-            : GuardResult.Fail($"单位公示期至 {end:yyyy年M月d日} 结束，结束后才能记录公示结果。");
+        DateOnly? end = context.Facts.TryGetValue(DossierFacts.PublicityEndKey, out var value) ? (DateOnly)value : null;
+        var rule = new PublicityResultOnlyAfterThePeriodRule(end, context.Now);
+        return rule.IsBroken() ? GuardResult.Fail(rule.Message) : GuardResult.Pass;
     }
 }
 

@@ -4,6 +4,7 @@ using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
+using TitleReview.Domain.Applications.Publicity;
 using TitleReview.Domain.Calendars;
 using TitleReview.Domain.Common;
 using TitleReview.Domain.Identity;
@@ -12,10 +13,11 @@ using TitleReview.Domain.Workflows;
 namespace TitleReview.Application.Applications.Publicity;
 
 /// <summary>
-/// The auditor starts the unit publicity for one or several approved applicants on a date; it
-/// lasts 5 working days by the holiday calendar (the notice: 公示期为5个工作日).
+/// The auditor starts the unit publicity for one or several approved applicants. It starts
+/// today by the server's clock (there is no start date to choose, so none can be back-dated)
+/// and lasts 5 working days by the holiday calendar (the notice: 公示期为5个工作日).
 /// </summary>
-public sealed record StartUnitPublicity(IReadOnlyList<Guid> ApplicationIds, DateOnly? StartDate, WorkflowActor Actor);
+public sealed record StartUnitPublicity(IReadOnlyList<Guid> ApplicationIds, WorkflowActor Actor);
 
 public sealed record PublicityStarted(DateOnly Start, DateOnly End, int Count);
 
@@ -27,7 +29,6 @@ public sealed record SubmitToOffice(IReadOnlyList<Guid> ApplicationIds, Workflow
 
 internal static class PublicityRules
 {
-    public const int WorkingDays = 5;
     public const int MaxNoteLength = 500;
 
     public static async Task<(TitleApplication Application, WorkflowInstance Instance)> LoadForAuditorAsync(IApplicationDbContext db, Guid applicationId, WorkflowActor actor, CancellationToken cancellationToken)
@@ -42,18 +43,18 @@ internal static class PublicityRules
     }
 }
 
-internal sealed class StartUnitPublicityHandler(IApplicationDbContext db, IWorkflowEngine engine, WorkingDayCalendar calendar)
+internal sealed class StartUnitPublicityHandler(IApplicationDbContext db, IWorkflowEngine engine, WorkingDayCalendar calendar, TimeProvider clock)
     : IHandler<StartUnitPublicity, PublicityStarted>
 {
     public async Task<PublicityStarted> HandleAsync(StartUnitPublicity request, CancellationToken cancellationToken = default)
     {
         new Validation()
             .Require(request.ApplicationIds.Count > 0, "applicationIds", "请选择要公示的申报人。")
-            .Require(request.StartDate is not null, "startDate", "请选择公示开始日期。")
             .ThrowIfInvalid();
 
-        var start = request.StartDate!.Value;
-        var end = calendar.EndOfPeriod(start, PublicityRules.WorkingDays);
+        var now = clock.GetUtcNow();
+        var period = UnitPublicityPeriod.StartedAt(now, calendar);
+        var (start, end) = (period.FirstDay, period.LastDay);
 
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         foreach (var id in request.ApplicationIds.Distinct())
@@ -64,11 +65,11 @@ internal sealed class StartUnitPublicityHandler(IApplicationDbContext db, IWorkf
                 throw new DomainException($"{application.ApplicantName}的材料当前不是“单位审核通过”状态，不能开始公示。");
             }
 
-            application.StartPublicity(start, end);
+            application.StartPublicity(now, calendar);
 
             // The guards read the dossier from the database: save the dates first, inside the transaction.
             await db.SaveChangesAsync(cancellationToken);
-            await engine.FireAsync(new FireRequest(instance.Id, "startPublicity", request.Actor, $"公示期 {start:yyyy-MM-dd} 至 {end:yyyy-MM-dd}（{PublicityRules.WorkingDays} 个工作日）"), cancellationToken);
+            await engine.FireAsync(new FireRequest(instance.Id, "startPublicity", request.Actor, $"公示期 {start:yyyy-MM-dd} 至 {end:yyyy-MM-dd}（{UnitPublicityPeriod.WorkingDays} 个工作日）"), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -37,6 +37,8 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Applications.Dossier.DossierVerification> DossierVerifications { get; }
 
+    DbSet<Domain.Applications.Dossier.AttachmentOpening> AttachmentOpenings { get; }
+
     DbSet<Domain.Applications.Dossier.SectionReturn> SectionReturns { get; }
 
     DbSet<Domain.Applications.Documents.DossierSnapshot> DossierSnapshots { get; }

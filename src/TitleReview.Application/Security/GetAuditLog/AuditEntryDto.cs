@@ -1,4 +1,5 @@
 using AutoMapper;
+using TitleReview.Domain.Common;
 using TitleReview.Domain.Security;
 
 namespace TitleReview.Application.Security.GetAuditLog;
@@ -18,6 +19,18 @@ public sealed class AuditEntryDto
     public string? RemoteAddress { get; init; }
 
     public string? Detail { get; init; }
+
+    /// <summary>This entry with a user name that is a mobile number masked (<see cref="MobileNumber.MaskIfMobile"/>).</summary>
+    public AuditEntryDto WithActorMasked() => new()
+    {
+        Id = Id,
+        OccurredAt = OccurredAt,
+        Actor = MobileNumber.MaskIfMobile(Actor),
+        Action = Action,
+        Succeeded = Succeeded,
+        RemoteAddress = RemoteAddress,
+        Detail = Detail,
+    };
 
     public static string DescribeAction(AuditAction action) => action switch
     {

@@ -33,6 +33,8 @@ internal sealed class GetAuditLogHandler(IApplicationDbContext db, IMapper mappe
             .ProjectTo<AuditEntryDto>(mapper.ConfigurationProvider)
             .ToListAsync(cancellationToken);
 
-        return new PagedList<AuditEntryDto>(items, page, pageSize, total);
+        // The office reads who did what, not whom to call: mobile-number user names leave masked.
+        var masked = items.Select(e => e.WithActorMasked()).ToList();
+        return new PagedList<AuditEntryDto>(masked, page, pageSize, total);
     }
 }

@@ -115,7 +115,12 @@ internal sealed partial class RegisterUnitHandler(
         }
 
         v.Require(r.Nature is not null && Enum.IsDefined(r.Nature.Value), "nature", "请选择申报单位性质。");
-        v.Require(Regions.IsKnown(r.Region), "region", "请选择所属地区（九个市州或省直）。");
+        var region = Regions.Check(r.Region, r.Nature is { } nature && Enum.IsDefined(nature) ? nature : null);
+        if (!region.IsValid)
+        {
+            v.Add("region", region.Error);
+        }
+
         Text(v, "supervisingDepartment", r.SupervisingDepartment, "主管部门", MaxNameLength);
         Text(v, "auditorName", r.AuditorName, "审核人姓名", MaxShortText);
         var mobile = MobileNumber.Validate(r.AuditorMobile);
@@ -161,7 +166,7 @@ internal sealed partial class RegisterUnitHandler(
             r.UnitName!.Trim(),
             code.Normalized!,
             r.Nature!.Value,
-            r.Region!,
+            region.Normalized!,
             r.SupervisingDepartment!.Trim(),
             r.AuditorName!.Trim(),
             mobile.Normalized!,

@@ -74,6 +74,15 @@ public static class AttachmentSlots
 
     public static DossierSection SectionOf(string slot) =>
         slot == EducationCertificate ? DossierSection.ContinuingEducation : DossierSection.PersonalInfo;
+
+    /// <summary>
+    /// The mandatory item (<see cref="DossierCheck.MandatoryItems"/>) a scan in this slot belongs
+    /// to: the fixed personal scans to “personal”, the education certificate to “education”, an
+    /// entry's scan to that entry.
+    /// </summary>
+    public static string ItemKeyOf(string slot) => Fixed.Contains(slot)
+        ? SectionOf(slot) == DossierSection.ContinuingEducation ? "education" : "personal"
+        : slot;
 }
 
 /// <summary>The auditor's tick against one mandatory item.</summary>

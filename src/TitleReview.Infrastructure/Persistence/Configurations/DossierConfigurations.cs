@@ -117,6 +117,20 @@ internal sealed class DossierVerificationConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class AttachmentOpeningConfiguration : IEntityTypeConfiguration<AttachmentOpening>
+{
+    public void Configure(EntityTypeBuilder<AttachmentOpening> builder)
+    {
+        builder.ToTable("AttachmentOpenings");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.UserId).HasMaxLength(450).IsRequired();
+
+        // A replaced scan takes its openings with it: the new file has to be opened again.
+        builder.HasOne<DossierAttachment>().WithMany().HasForeignKey(o => o.AttachmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(o => new { o.AttachmentId, o.UserId });
+    }
+}
+
 internal sealed class SectionReturnConfiguration : IEntityTypeConfiguration<SectionReturn>
 {
     public void Configure(EntityTypeBuilder<SectionReturn> builder)

@@ -36,10 +36,10 @@ public sealed class PublicityModel(
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostStartAsync(List<Guid> applicationIds, DateOnly? startDate, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostStartAsync(List<Guid> applicationIds, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var started = await start.HandleAsync(new StartUnitPublicity(applicationIds, startDate, User.ToWorkflowActor()), cancellationToken);
+        var started = await start.HandleAsync(new StartUnitPublicity(applicationIds, User.ToWorkflowActor()), cancellationToken);
         Message = $"已开始公示 {started.Count} 人：{started.Start:yyyy年M月d日} 至 {started.End:yyyy年M月d日}（5 个工作日）。";
         return RedirectToPage();
     }
