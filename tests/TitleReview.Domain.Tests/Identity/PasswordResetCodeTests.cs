@@ -89,19 +89,4 @@ public class PasswordResetCodeTests
 
         code.ExpiresAt.Should().Be(Now + Lifetime);
     }
-
-    [Test]
-    public void LastOfficeAdminRule_WhenRemovingTheOnlyAdmin_IsBroken()
-    {
-        new LastOfficeAdminMustRemainRule(removesOfficeAdmin: true, otherActiveOfficeAdmins: 0).IsBroken().Should().BeTrue();
-        new LastOfficeAdminMustRemainRule(removesOfficeAdmin: true, otherActiveOfficeAdmins: 1).IsBroken().Should().BeFalse();
-        new LastOfficeAdminMustRemainRule(removesOfficeAdmin: false, otherActiveOfficeAdmins: 0).IsBroken().Should().BeFalse();
-    }
-
-    [Test]
-    public void CannotDisableOwnAccountRule_WhenActorIsTarget_IsBroken()
-    {
-        new CannotDisableOwnAccountRule("u1", "u1").IsBroken().Should().BeTrue();
-        new CannotDisableOwnAccountRule("u1", "u2").IsBroken().Should().BeFalse();
-    }
 }
