@@ -96,6 +96,11 @@ public static class DependencyInjection
         services.AddScoped<IAccountProvisioning, AccountProvisioning>();
         services.AddScoped<IApplicantAccounts, ApplicantAccounts>();
         services.AddScoped<AccountActivator>();
+        services.AddOptions<PasswordResetOptions>().BindConfiguration(PasswordResetOptions.SectionName);
+        services.AddOptions<AccountSecurityOptions>().BindConfiguration(AccountSecurityOptions.SectionName);
+        services.AddScoped<PasswordReset>();
+        services.AddScoped<AccountAdministration>();
+        services.AddScoped<TwoFactorSettings>();
         services.AddScoped<INotificationSender, InboxNotificationSender>();
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName);
         services.AddScoped<IMessageOutbox, MessageOutbox>();

@@ -27,6 +27,7 @@ builder.Host.UseSerilog((context, services, logger) => logger
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWebHosting(builder.Environment);
+builder.Services.AddAccountSecurity();
 
 var app = builder.Build();
 
@@ -86,6 +87,7 @@ app.MapUnitApi();
 app.MapApplicantApi();
 app.MapDossierApi();
 app.MapPublicityApi();
+app.MapAccountApi();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

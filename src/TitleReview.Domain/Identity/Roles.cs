@@ -1,6 +1,6 @@
 namespace TitleReview.Domain.Identity;
 
-/// <summary>The four kinds of signed-in users (the public needs no account).</summary>
+/// <summary>The kinds of signed-in users (the public needs no account).</summary>
 public static class Roles
 {
     /// <summary>省政工职评办 staff.</summary>
@@ -15,7 +15,19 @@ public static class Roles
     /// <summary>评委会 member.</summary>
     public const string Expert = "Expert";
 
-    public static readonly IReadOnlyList<string> All = [Office, Auditor, Applicant, Expert];
+    /// <summary>
+    /// 系统管理员: an office member who also manages office staff and expert accounts and
+    /// their roles. Always held together with <see cref="Office"/>.
+    /// </summary>
+    public const string OfficeAdmin = "OfficeAdmin";
+
+    public static readonly IReadOnlyList<string> All = [Office, OfficeAdmin, Auditor, Applicant, Expert];
+
+    /// <summary>The roles an office administrator gives to office staff and expert accounts.</summary>
+    public static readonly IReadOnlyList<string> StaffRoles = [Office, OfficeAdmin, Expert];
+
+    /// <summary>Accounts in these roles must sign in with a second factor (when so configured).</summary>
+    public static bool RequiresTwoFactor(string role) => role is Office or OfficeAdmin;
 
     public static string DisplayName(string role) => role switch
     {
@@ -23,6 +35,7 @@ public static class Roles
         Auditor => "单位审核人",
         Applicant => "申报人",
         Expert => "评委",
+        OfficeAdmin => "系统管理员",
         _ => role,
     };
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace TitleReview.Infrastructure.Identity;
 
-/// <summary>Adds the person's name and unit to the sign-in cookie, so pages need no lookup.</summary>
+/// <summary>Adds the person's name, unit and whether they use two-factor sign-in to the sign-in cookie, so pages need no lookup.</summary>
 public sealed class AppUserClaimsPrincipalFactory(
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
@@ -14,6 +14,9 @@ public sealed class AppUserClaimsPrincipalFactory(
     public const string DisplayNameClaim = "display_name";
     public const string UnitIdClaim = "unit_id";
 
+    /// <summary>Present when the account has two-factor sign-in turned on (office accounts must).</summary>
+    public const string TwoFactorClaim = "two_factor";
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
@@ -21,6 +24,11 @@ public sealed class AppUserClaimsPrincipalFactory(
         if (user.UnitId is { } unitId)
         {
             identity.AddClaim(new Claim(UnitIdClaim, unitId.ToString()));
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoFactorClaim, "true"));
         }
 
         return identity;

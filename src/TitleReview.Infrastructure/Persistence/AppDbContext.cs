@@ -41,6 +41,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<AccountActivation> AccountActivations => Set<AccountActivation>();
 
+    public DbSet<Domain.Identity.PasswordResetCode> PasswordResetCodes => Set<Domain.Identity.PasswordResetCode>();
+
     public DbSet<Domain.Messaging.OutboundMessage> OutboundMessages => Set<Domain.Messaging.OutboundMessage>();
 
     public DbSet<DossierItem> DossierItems => Set<DossierItem>();

@@ -13,7 +13,7 @@ using TitleReview.Infrastructure.Workflow;
 namespace TitleReview.Infrastructure.Seeding;
 
 /// <summary>
-/// Runs at start-up: applies pending migrations, makes sure the four roles exist, creates the
+/// Runs at start-up: applies pending migrations, makes sure the roles exist, creates the
 /// first office account from configuration if asked, and seeds demo data in Development only.
 /// </summary>
 public sealed class DatabaseInitializer(
@@ -108,7 +108,7 @@ public sealed class DatabaseInitializer(
 
         var user = new AppUser { UserName = userName, DisplayName = "省政工职评办管理员", LockoutEnabled = true, IsActive = true, ActivatedAt = clock.GetUtcNow() };
         Check(await users.CreateAsync(user, password), $"bootstrap office account {userName}");
-        Check(await users.AddToRoleAsync(user, Roles.Office), $"bootstrap office role for {userName}");
+        Check(await users.AddToRolesAsync(user, [Roles.Office, Roles.OfficeAdmin]), $"bootstrap office roles for {userName}");
         logger.LogInformation("Created the first office account {UserName} from configuration", userName);
     }
 
@@ -126,8 +126,15 @@ public sealed class DatabaseInitializer(
 
         foreach (var demo in DemoAccounts.Users)
         {
-            if (await users.FindByNameAsync(demo.UserName) is not null)
+            if (await users.FindByNameAsync(demo.UserName) is { } existing)
             {
+                // A demo database made before a role was added gets it too.
+                var missing = demo.AllRoles.Except(await users.GetRolesAsync(existing)).ToList();
+                if (missing.Count > 0)
+                {
+                    Check(await users.AddToRolesAsync(existing, missing), $"demo roles for {demo.UserName}");
+                }
+
                 continue;
             }
 
@@ -143,7 +150,7 @@ public sealed class DatabaseInitializer(
                 ActivatedAt = clock.GetUtcNow(),
             };
             Check(await users.CreateAsync(user, DemoAccounts.Password), $"demo account {demo.UserName}");
-            Check(await users.AddToRoleAsync(user, demo.Role), $"demo role for {demo.UserName}");
+            Check(await users.AddToRolesAsync(user, demo.AllRoles), $"demo roles for {demo.UserName}");
         }
 
         logger.LogInformation("Demo data is in place ({Count} accounts)", DemoAccounts.Users.Count);

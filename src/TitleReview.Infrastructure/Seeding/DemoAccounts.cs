@@ -37,7 +37,7 @@ public static class DemoAccounts
 
     public static readonly IReadOnlyList<DemoUser> Users =
     [
-        new("office", "陈静", Roles.Office, null, null),
+        new("office", "陈静", Roles.Office, null, null) { ExtraRoles = [Roles.OfficeAdmin] },
         new("auditor1", "王敏", Roles.Auditor, QiannanEnergy.Id, "13800000101"),
         new("auditor2", "刘洋", Roles.Auditor, ProvincialTransport.Id, "13800000102"),
         new("applicant1", "李华", Roles.Applicant, QiannanEnergy.Id, "13900000201", "522701198803150219"),
@@ -51,5 +51,10 @@ public static class DemoAccounts
     public sealed record DemoUnit(Guid Id, string Name, string CreditCode, UnitNature Nature, string Region);
 
     /// <summary>Mobile and ID numbers are invented (valid check characters, nobody's), as is everything here.</summary>
-    public sealed record DemoUser(string UserName, string DisplayName, string Role, Guid? UnitId, string? Mobile, string? IdNumber = null);
+    public sealed record DemoUser(string UserName, string DisplayName, string Role, Guid? UnitId, string? Mobile, string? IdNumber = null)
+    {
+        public IReadOnlyList<string> ExtraRoles { get; init; } = [];
+
+        public IReadOnlyList<string> AllRoles => [Role, .. ExtraRoles];
+    }
 }

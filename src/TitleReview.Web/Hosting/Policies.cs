@@ -9,4 +9,5 @@ public static class Policies
     public const string Auditor = Roles.Auditor;
     public const string Applicant = Roles.Applicant;
     public const string Expert = Roles.Expert;
+    public const string OfficeAdmin = Roles.OfficeAdmin;
 }

@@ -68,6 +68,10 @@ internal static class WebHostingExtensions
                 options.Conventions.AllowAnonymousToPage("/Account/Activate");
                 options.Conventions.AllowAnonymousToPage("/Verify");
                 options.Conventions.AllowAnonymousToPage("/Account/Register");
+                options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+                options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
+                options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+                options.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
                 options.Conventions.AllowAnonymousToFolder("/Units");
             })
             .AddMvcOptions(options => options.Filters.Add<ApplicationExceptionPageFilter>());

@@ -51,6 +51,18 @@ public class ProductionTests
     }
 
     [Test]
+    public async Task BootstrapOfficeAccount_MustEnrolInTwoFactorBeforeTheOffice()
+    {
+        (await PostLoginAsync(_client, "office.admin", "Strong#Pass2026")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var office = await _client.GetAsync("/Office/Accounts");
+
+        office.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        office.Headers.Location!.ToString().Should().Be("/Account/Security");
+        (await _client.GetStringAsync("/Account/Security")).Should().Contain("省政工职评办账号须先启用两步验证");
+    }
+
+    [Test]
     public async Task AntiforgeryCookie_IsSecure()
     {
         var response = await _client.GetAsync("/Account/Login");

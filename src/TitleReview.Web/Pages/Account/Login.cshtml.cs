@@ -41,6 +41,8 @@ public sealed class LoginModel(AuditedSignIn signIn) : PageModel
         {
             case SignInOutcome.Succeeded:
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl : "/");
+            case SignInOutcome.RequiresTwoFactor:
+                return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
             case SignInOutcome.LockedOut:
                 var until = attempt.LockedOutUntil is { } end ? BeijingTime.Format(end) : null;
                 ModelState.AddModelError(string.Empty, until is null
