@@ -129,6 +129,43 @@ public sealed class MessageDeliveryTests : WorkflowTestBase
     }
 
     [Test]
+    public async Task APasswordReset_DeliversItsCodeByMailAndText_AndTheCodeWorksOnceAndExpires()
+    {
+        Clock.SetUtcNow(Beijing(2023, 7, 18, 9, 0, 0));
+        await ApproveAsync(await RegisterAsync());
+        await DeliverAsync();
+        var activation = Regex.Match(MailTo(AuditorEmail).TextBody!, @"token=([A-Za-z0-9_-]+)").Groups[1].Value;
+        await ActivateAsync(activation, "Audit#2023x");
+        await InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var user = await users.FindByNameAsync(AuditorMobile);
+            await users.SetEmailAsync(user!, AuditorEmail);
+        });
+
+        _smtp.ClearReceivedEmail();
+        _texts.Clear();
+        await RequestResetAsync();
+        await DeliverAsync();
+        var code = Regex.Match(MailTo(AuditorEmail).TextBody!, @"\b(\d{6})\b").Groups[1].Value;
+        code.Should().NotBeEmpty();
+        TextTo(AuditorMobile).GetProperty("text").GetString().Should().Contain(code);
+
+        await ResetAsync(code, "Reset#2023x");
+        var again = () => ResetAsync(code, "Again#2023x");
+        (await again.Should().ThrowAsync<TitleReview.Application.Common.Exceptions.ValidationException>()).Which.Errors.Values.SelectMany(v => v).Should().Contain(PasswordReset.WrongCodeMessage);
+
+        _smtp.ClearReceivedEmail();
+        Clock.Advance(TimeSpan.FromHours(2));
+        await RequestResetAsync();
+        await DeliverAsync();
+        var late = Regex.Match(MailTo(AuditorEmail).TextBody!, @"\b(\d{6})\b").Groups[1].Value;
+        Clock.Advance(TimeSpan.FromMinutes(16));
+        var expired = () => ResetAsync(late, "Late#2023x");
+        (await expired.Should().ThrowAsync<TitleReview.Application.Common.Exceptions.ValidationException>()).Which.Errors.Values.SelectMany(v => v).Should().Contain(PasswordReset.WrongCodeMessage);
+    }
+
+    [Test]
     public async Task AFailedDelivery_IsRetriedWithBackoff_ThenMarkedFailed_AndTheOfficeCanRequeueIt()
     {
         Clock.SetUtcNow(Beijing(2023, 7, 18, 9, 0, 0));
@@ -181,6 +218,12 @@ public sealed class MessageDeliveryTests : WorkflowTestBase
 
     private Task<OutboundMessage> SmsAsync() =>
         InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().OutboundMessages.AsNoTracking().SingleAsync(m => m.Channel == MessageChannel.Sms));
+
+    private Task RequestResetAsync() =>
+        InScopeAsync(sp => sp.GetRequiredService<PasswordReset>().RequestAsync(AuditorMobile, "127.0.0.1"));
+
+    private Task ResetAsync(string code, string password) =>
+        InScopeAsync(sp => sp.GetRequiredService<PasswordReset>().ResetAsync(AuditorMobile, code, password, password, "127.0.0.1"));
 
     private Task ActivateAsync(string token, string password) =>
         InScopeAsync(sp => sp.GetRequiredService<AccountActivator>().ActivateAsync(token, password, password, "127.0.0.1"));
