@@ -53,10 +53,11 @@ app.UseForwardedHeaders(new ForwardedHeadersOptions
 app.UseExceptionHandler("/Error");
 app.UseWhen(
     context => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/files"),
-    api => api.UseStatusCodePages());
+    api => api.UseStatusCodePages(ApiExceptionHandler.WriteStatusAsync));
 app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/files"),
     pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
+app.UseRequestTargetLimit();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseSerilogRequestLogging(options =>

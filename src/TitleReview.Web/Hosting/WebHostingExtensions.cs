@@ -1,8 +1,9 @@
 using System.Text.Encodings.Web;
-using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
 using TitleReview.Domain.Identity;
 
@@ -11,6 +12,9 @@ namespace TitleReview.Web.Hosting;
 internal static class WebHostingExtensions
 {
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>The longest path and query string the app answers; longer ones get a 414.</summary>
+    public const int MaxRequestTargetLength = 8 * 1024;
 
     public static IServiceCollection AddWebHosting(this IServiceCollection services, IHostEnvironment environment)
     {
@@ -23,8 +27,15 @@ internal static class WebHostingExtensions
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new StrictEnumConverter());
         });
+
+        // Unreadable input always reaches ApiExceptionHandler (which names the field), not only in Development.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        // Kestrel accepts request lines a little longer than the app allows, so the app's own
+        // Chinese 414 answers an over-long address (see UseRequestTargetLimit).
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = 2 * MaxRequestTargetLength);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
@@ -83,6 +94,23 @@ internal static class WebHostingExtensions
 
         return services;
     }
+
+    /// <summary>Refuses a request whose path and query string exceed <see cref="MaxRequestTargetLength"/> with 414.</summary>
+    public static IApplicationBuilder UseRequestTargetLimit(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+            var length = string.IsNullOrEmpty(raw)
+                ? (context.Request.Path.Value?.Length ?? 0) + (context.Request.QueryString.Value?.Length ?? 0)
+                : raw.Length;
+            if (length > MaxRequestTargetLength)
+            {
+                context.Response.StatusCode = StatusCodes.Status414UriTooLong;
+                return;
+            }
+
+            await next();
+        });
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
