@@ -19,14 +19,17 @@ public sealed class TitleReviewFactory : WebApplicationFactory<Program>
     private readonly string _dataFolder;
     private readonly bool _keepData;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public TitleReviewFactory(
         string environment = "Development",
         FakeTimeProvider? clock = null,
         bool kestrel = false,
         string? dataFolder = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         EnvironmentName = environment;
         Clock = clock;
         _keepData = dataFolder is not null;
@@ -79,6 +82,8 @@ public sealed class TitleReviewFactory : WebApplicationFactory<Program>
             {
                 services.AddSingleton<TimeProvider>(Clock);
             }
+
+            _services?.Invoke(services);
         });
     }
 
