@@ -75,6 +75,7 @@ app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/files"),
     pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
 app.UseRequestTargetLimit();
+app.UseCrossSiteRequestGuard();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();

@@ -13,6 +13,8 @@ internal static class WebHostingExtensions
 {
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
 
+    public const string AuthCookieName = "TitleReview.Auth";
+
     /// <summary>The longest path and query string the app answers; longer ones get a 414.</summary>
     public const int MaxRequestTargetLength = 8 * 1024;
 
@@ -40,7 +42,7 @@ internal static class WebHostingExtensions
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "TitleReview.Auth";
+            options.Cookie.Name = AuthCookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = securePolicy;
             options.Cookie.SameSite = SameSiteMode.Lax;
