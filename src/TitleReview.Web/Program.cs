@@ -52,6 +52,12 @@ app.UseForwardedHeaders(new ForwardedHeadersOptions
 {
     ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
 });
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
 
 // Outside the exception handler and status code pages, so the log records the status actually
 // sent: refusals (404, 409, validation) at Information, server errors at Error.
@@ -76,7 +82,6 @@ app.UseWhen(
     pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
 app.UseRequestTargetLimit();
 app.UseCrossSiteRequestGuard();
-app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

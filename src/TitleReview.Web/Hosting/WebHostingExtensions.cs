@@ -114,13 +114,53 @@ internal static class WebHostingExtensions
             await next();
         });
 
+    /// <summary>
+    /// Pages and the API: scripts only from the site's own files (no inline script or event
+    /// handler), inline styles allowed, frames only of the site's own scans, and the site
+    /// itself never framed.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "frame-src 'self'; child-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Served scans (<c>/files/…</c>): shown inside the review pages' frames, so they may be
+    /// framed by the site itself; a PDF needs the browser's viewer (<c>object-src 'self'</c>);
+    /// nothing in them may run script.
+    /// </summary>
+    public const string FilesContentSecurityPolicy =
+        "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+    /// <summary>
+    /// The Hangfire dashboard (office only) is a third-party page built on inline scripts and
+    /// handlers; it keeps 'unsafe-inline' for scripts and is otherwise held to the site's rules.
+    /// </summary>
+    public const string HangfireContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Security headers on every answer, chosen by the original path and set as the response
+    /// starts, so error answers written after the exception handler cleared the headers keep them.
+    /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "SAMEORIGIN";
-            headers["Referrer-Policy"] = "same-origin";
+            var path = context.Request.Path;
+            var files = path.StartsWithSegments("/files");
+            var policy = files ? FilesContentSecurityPolicy
+                : path.StartsWithSegments("/hangfire") ? HangfireContentSecurityPolicy
+                : ContentSecurityPolicy;
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = files ? "SAMEORIGIN" : "DENY";
+                headers["Referrer-Policy"] = "same-origin";
+                headers.ContentSecurityPolicy = policy;
+                return Task.CompletedTask;
+            });
             await next();
         });
 
