@@ -84,6 +84,7 @@ app.UseRequestTargetLimit();
 app.UseCrossSiteRequestGuard();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -23,11 +23,13 @@ internal static class UnitEndpoints
                 return Results.Created($"/api/units/registrations/lookup?number={receipt.Number}&code={receipt.CreditCode}", receipt);
             })
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Registration)
             .WithSummary("报送审核人信息（报送时间内）");
 
         units.MapGet("/lookup", (string? number, string? code, IHandler<FindRegistration, RegistrationDetail> handler, CancellationToken ct) =>
                 handler.HandleAsync(new FindRegistration(number, code), ct))
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Lookup)
             .WithSummary("单位凭报送编号和统一社会信用代码查询报送");
 
         units.MapGet("/", (int? year, string? state, IHandler<ListRegistrations, IReadOnlyList<RegistrationListItem>> handler, CancellationToken ct) =>

@@ -3,6 +3,8 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
 using TitleReview.Domain.Identity;
@@ -82,9 +84,15 @@ internal static class WebHostingExtensions
                 options.Conventions.AllowAnonymousToPage("/Verify");
                 options.Conventions.AllowAnonymousToPage("/Account/Register");
                 options.Conventions.AllowAnonymousToFolder("/Units");
+                options.Conventions.EnableRateLimiting("/Account/Login", RateLimitPolicies.SignIn);
+                options.Conventions.EnableRateLimiting("/Account/Register", RateLimitPolicies.Registration);
+                options.Conventions.EnableRateLimiting("/Units/Register", RateLimitPolicies.Registration);
+                options.Conventions.EnableRateLimiting("/Units/Status", RateLimitPolicies.Lookup);
+                options.Conventions.EnableRateLimiting("/Verify", RateLimitPolicies.Lookup);
             })
             .AddMvcOptions(options => options.Filters.Add<ApplicationExceptionPageFilter>());
 
+        services.AddPerAddressRateLimits();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
@@ -163,6 +171,9 @@ internal static class WebHostingExtensions
             });
             await next();
         });
+
+    private static void EnableRateLimiting(this PageConventionCollection conventions, string page, string policy) =>
+        conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(policy)));
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
