@@ -85,6 +85,26 @@ public class RequestLogTests
         AssertLogged("GET", "/no-such-page", 404);
     }
 
+    [Test]
+    public async Task PageValidationRefusal_IsLoggedAs200_AtInformation()
+    {
+        var path = "/Office/Campaigns/Timeline";
+        var page = await _office.GetStringAsync($"{path}?year={_year}");
+        _sink.Events.Clear();
+
+        var response = await _office.PostAsync($"{path}?year={_year}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["StageKey"] = "filing",
+            ["OpensAt"] = $"{_year}-08-10T00:00:00",
+            ["ClosesAt"] = $"{_year}-08-01T23:59:59",
+            ["__RequestVerificationToken"] = ReadAntiforgeryToken(page),
+        }));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the page shows the message next to the form");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("结束时间必须晚于开始时间。");
+        AssertLogged("POST", path, 200);
+    }
+
     private void AssertLogged(string method, string path, int status)
     {
         var requests = _sink.Events
