@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
+using Serilog.Events;
 using TitleReview.Application;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Calendars;
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
+    .ReadFrom.Services(services)
     .Enrich.FromLogContext()
     .WriteTo.Console()
     .WriteTo.File(
@@ -61,22 +63,39 @@ app.UseForwardedHeaders(new ForwardedHeadersOptions
 {
     ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
 });
-app.UseExceptionHandler("/Error");
-app.UseWhen(
-    context => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/files"),
-    api => api.UseStatusCodePages());
-app.UseWhen(
-    context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/files"),
-    pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
 app.UseSecurityHeaders();
-app.UseStaticFiles();
+
+// Outside the exception handler and status code pages, so the log records the status actually
+// sent: refusals (404, 409, validation) at Information, server errors at Error.
 app.UseSerilogRequestLogging(options =>
 {
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} by {UserName} responded {StatusCode} in {Elapsed:0.0} ms";
+    options.GetLevel = (context, _, exception) =>
+        exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error : LogEventLevel.Information;
     options.EnrichDiagnosticContext = (diagnostics, context) =>
         diagnostics.Set("UserName", context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : "-");
 });
+
+// Exceptions ApiExceptionHandler turns into answers are not logged as errors (ASP.NET Core 10
+// suppresses the middleware's diagnostics when an IExceptionHandler handles the exception);
+// the handler logs the unexpected ones itself.
+app.UseExceptionHandler("/Error");
+app.UseWhen(
+    context => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/files"),
+    api => api.UseStatusCodePages(ApiExceptionHandler.WriteStatusAsync));
+app.UseWhen(
+    context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/files"),
+    pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
+app.UseRequestTargetLimit();
+app.UseCrossSiteRequestGuard();
+app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

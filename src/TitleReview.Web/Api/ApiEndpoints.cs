@@ -136,7 +136,7 @@ internal static class ApiEndpoints
                 throw new Application.Common.Exceptions.ValidationException("until", "截止时间须为北京时间 yyyy-MM-ddTHH:mm:ss。");
             }
 
-            until = BeijingTime.FromBeijing(local);
+            until = BeijingInput.FromInput(local, "until", "截止时间");
         }
 
         if (string.IsNullOrWhiteSpace(input.Trigger))

@@ -2,6 +2,7 @@ using TitleReview.Application.Applicants;
 using TitleReview.Application.Applicants.Queries;
 using TitleReview.Application.Applicants.RegisterApplicant;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Web.Hosting;
 
 namespace TitleReview.Web.Api;
 
@@ -17,6 +18,7 @@ internal static class ApplicantEndpoints
                 return Results.Created("/api/me", account);
             })
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Registration)
             .WithSummary("申报人注册（所在单位审核人信息已核准；用户名为手机号，注册后即可登录）");
 
         applicants.MapGet("/units", (IHandler<ListRegistrableUnits, IReadOnlyList<RegistrableUnit>> handler, CancellationToken ct) =>

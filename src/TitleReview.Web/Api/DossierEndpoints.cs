@@ -79,7 +79,17 @@ internal static class DossierEndpoints
             throw new ValidationException("file", "请以 multipart/form-data 方式上传文件。");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            // A broken multipart envelope (no boundary, truncated parts, too many sections) is the sender's mistake.
+            throw new ValidationException("file", "上传内容不是有效的 multipart/form-data 格式，请重新选择文件上传。");
+        }
+
         var file = form.Files.GetFile("file") ?? throw new ValidationException("file", "请选择要上传的文件。");
         Guid? expected = Guid.TryParse(form["expectedToken"], out var token) ? token : null;
         await using var content = file.OpenReadStream();

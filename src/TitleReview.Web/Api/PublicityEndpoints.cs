@@ -37,6 +37,7 @@ internal static class PublicityEndpoints
         group.MapGet("/documents/verify", (string? code, IHandler<VerifyDocument, VerificationResult> handler, CancellationToken ct) =>
                 handler.HandleAsync(new VerifyDocument(code), ct))
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Lookup)
             .WithSummary("凭校验码核验系统生成的文件");
 
         return app;

@@ -23,11 +23,13 @@ internal static class UnitEndpoints
                 return Results.Created($"/api/units/registrations/{receipt.RegistrationId}", receipt);
             })
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Registration)
             .WithSummary("报送审核人信息（报送时间内）；查询码只在此应答中出现一次，并发送至填报人");
 
         units.MapPost("/lookup", (AccessTokenInput input, IHandler<GetRegistrationStatus, RegistrationStatus> handler, CancellationToken ct) =>
                 handler.HandleAsync(new GetRegistrationStatus(input.AccessToken), ct))
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Lookup)
             .WithSummary("单位凭查询码查询报送进度（联系方式已脱敏，不含激活链接）");
 
         units.MapGet("/", (int? year, string? state, IHandler<ListRegistrations, IReadOnlyList<RegistrationListItem>> handler, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TitleReview.Application.Common.Exceptions;
 using TitleReview.Domain.Time;
 
 namespace TitleReview.Web.Hosting;
@@ -8,4 +9,13 @@ internal static class BeijingInput
 {
     public static string ToInput(DateTimeOffset instant) =>
         BeijingTime.ToBeijing(instant).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A typed Beijing time as an instant; years far from now are typing mistakes (and year 1
+    /// cannot even be converted to UTC), so they are refused as a field message.
+    /// </summary>
+    public static DateTimeOffset FromInput(DateTime beijing, string field, string label) =>
+        beijing.Year is >= 2000 and <= 2100
+            ? BeijingTime.FromBeijing(beijing)
+            : throw new ValidationException(field, $"{label}须在 2000 年至 2100 年之间。");
 }

@@ -1,8 +1,11 @@
 using System.Text.Encodings.Web;
-using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
 using TitleReview.Domain.Identity;
 
@@ -11,6 +14,11 @@ namespace TitleReview.Web.Hosting;
 internal static class WebHostingExtensions
 {
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    public const string AuthCookieName = "TitleReview.Auth";
+
+    /// <summary>The longest path and query string the app answers; longer ones get a 414.</summary>
+    public const int MaxRequestTargetLength = 8 * 1024;
 
     public static IServiceCollection AddWebHosting(this IServiceCollection services, IHostEnvironment environment)
     {
@@ -23,13 +31,20 @@ internal static class WebHostingExtensions
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new StrictEnumConverter());
         });
+
+        // Unreadable input always reaches ApiExceptionHandler (which names the field), not only in Development.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        // Kestrel accepts request lines a little longer than the app allows, so the app's own
+        // Chinese 414 answers an over-long address (see UseRequestTargetLimit).
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = 2 * MaxRequestTargetLength);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "TitleReview.Auth";
+            options.Cookie.Name = AuthCookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = securePolicy;
             options.Cookie.SameSite = SameSiteMode.Lax;
@@ -73,9 +88,20 @@ internal static class WebHostingExtensions
                 options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 options.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
                 options.Conventions.AllowAnonymousToFolder("/Units");
+                options.Conventions.EnableRateLimiting("/Account/Login", RateLimitPolicies.SignIn);
+                options.Conventions.EnableRateLimiting("/Account/LoginWith2fa", RateLimitPolicies.SignIn);
+                options.Conventions.EnableRateLimiting("/Account/LoginWithRecoveryCode", RateLimitPolicies.SignIn);
+                options.Conventions.EnableRateLimiting("/Account/ForgotPassword", RateLimitPolicies.PasswordReset);
+                options.Conventions.EnableRateLimiting("/Account/ResetPassword", RateLimitPolicies.PasswordReset);
+                options.Conventions.EnableRateLimiting("/Units/Form", RateLimitPolicies.Lookup);
+                options.Conventions.EnableRateLimiting("/Account/Register", RateLimitPolicies.Registration);
+                options.Conventions.EnableRateLimiting("/Units/Register", RateLimitPolicies.Registration);
+                options.Conventions.EnableRateLimiting("/Units/Status", RateLimitPolicies.Lookup);
+                options.Conventions.EnableRateLimiting("/Verify", RateLimitPolicies.Lookup);
             })
             .AddMvcOptions(options => options.Filters.Add<ApplicationExceptionPageFilter>());
 
+        services.AddPerAddressRateLimits();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
@@ -88,15 +114,75 @@ internal static class WebHostingExtensions
         return services;
     }
 
+    /// <summary>Refuses a request whose path and query string exceed <see cref="MaxRequestTargetLength"/> with 414.</summary>
+    public static IApplicationBuilder UseRequestTargetLimit(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+            var length = string.IsNullOrEmpty(raw)
+                ? (context.Request.Path.Value?.Length ?? 0) + (context.Request.QueryString.Value?.Length ?? 0)
+                : raw.Length;
+            if (length > MaxRequestTargetLength)
+            {
+                context.Response.StatusCode = StatusCodes.Status414UriTooLong;
+                return;
+            }
+
+            await next();
+        });
+
+    /// <summary>
+    /// Pages and the API: scripts only from the site's own files (no inline script or event
+    /// handler), inline styles allowed, frames only of the site's own scans, and the site
+    /// itself never framed.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "frame-src 'self'; child-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Served scans (<c>/files/…</c>): shown inside the review pages' frames, so they may be
+    /// framed by the site itself; a PDF needs the browser's viewer (<c>object-src 'self'</c>);
+    /// nothing in them may run script.
+    /// </summary>
+    public const string FilesContentSecurityPolicy =
+        "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+    /// <summary>
+    /// The Hangfire dashboard (office only) is a third-party page built on inline scripts and
+    /// handlers; it keeps 'unsafe-inline' for scripts and is otherwise held to the site's rules.
+    /// </summary>
+    public const string HangfireContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Security headers on every answer, chosen by the original path and set as the response
+    /// starts, so error answers written after the exception handler cleared the headers keep them.
+    /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "SAMEORIGIN";
-            headers["Referrer-Policy"] = "same-origin";
+            var path = context.Request.Path;
+            var files = path.StartsWithSegments("/files");
+            var policy = files ? FilesContentSecurityPolicy
+                : path.StartsWithSegments("/hangfire") ? HangfireContentSecurityPolicy
+                : ContentSecurityPolicy;
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = files ? "SAMEORIGIN" : "DENY";
+                headers["Referrer-Policy"] = "same-origin";
+                headers.ContentSecurityPolicy = policy;
+                return Task.CompletedTask;
+            });
             await next();
         });
+
+    private static void EnableRateLimiting(this PageConventionCollection conventions, string page, string policy) =>
+        conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(policy)));
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {

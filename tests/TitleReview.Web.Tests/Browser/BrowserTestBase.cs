@@ -13,6 +13,7 @@ public abstract class BrowserTestBase : PlaywrightTest
 {
     private IBrowser? _browser;
     private IBrowserContext? _context;
+    private readonly List<string> _policyViolations = [];
 
     protected TitleReviewFactory Factory { get; private set; } = null!;
 
@@ -57,6 +58,16 @@ public abstract class BrowserTestBase : PlaywrightTest
             ],
         });
         _context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", TimezoneId = "Asia/Shanghai" });
+        // Every browser test also proves its pages run under the Content-Security-Policy:
+        // Chromium reports each blocked script, style or frame on the console.
+        _policyViolations.Clear();
+        _context.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                _policyViolations.Add(message.Text);
+            }
+        };
         Page = await _context.NewPageAsync();
         Page.SetDefaultTimeout(15_000);
     }
@@ -64,6 +75,7 @@ public abstract class BrowserTestBase : PlaywrightTest
     [TearDown]
     public async Task StopBrowserAsync()
     {
+        var violations = _policyViolations.ToList();
         if (_context is not null)
         {
             await _context.CloseAsync();
@@ -75,6 +87,7 @@ public abstract class BrowserTestBase : PlaywrightTest
         }
 
         Factory?.Dispose();
+        violations.Should().BeEmpty("pages work under the Content-Security-Policy");
     }
 
     protected async Task LoginAsync(string userName, string password)

@@ -127,7 +127,7 @@ public class HostingTests
         var response = await _anonymous.GetAsync("/Account/Login");
 
         response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
-        response.Headers.GetValues("X-Frame-Options").Should().Equal("SAMEORIGIN");
+        response.Headers.GetValues("X-Frame-Options").Should().Equal("DENY");
     }
 
     private static string ReadShared(string path)

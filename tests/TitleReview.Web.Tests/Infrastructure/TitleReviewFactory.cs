@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,21 +13,30 @@ namespace TitleReview.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The whole application, as <c>dotnet run</c> starts it, on its own data folder (a fresh
-/// SQLite database) and, where a test asks, a fake clock.
+/// SQLite database) and, where a test asks, a fake clock. Per-address rate limits are raised
+/// out of the way (tests sign in many times from one address) unless a test asks for the
+/// real ones with <c>rateLimits: true</c>. In-memory requests arrive as if through a proxy
+/// on the same machine, so a test can give a client its address with <c>X-Forwarded-For</c>.
 /// </summary>
 public sealed class TitleReviewFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder;
     private readonly bool _keepData;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly bool _rateLimits;
 
     public TitleReviewFactory(
         string environment = "Development",
         FakeTimeProvider? clock = null,
         bool kestrel = false,
         string? dataFolder = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        bool rateLimits = false)
     {
+        _services = services;
+        _rateLimits = rateLimits;
         EnvironmentName = environment;
         Clock = clock;
         _keepData = dataFolder is not null;
@@ -68,6 +78,14 @@ public sealed class TitleReviewFactory : WebApplicationFactory<Program>
         // Tests drive the clock themselves and bring their own campaigns unless they ask for the demo ones.
         builder.UseSetting("Workflow:ClockEnabled", "false");
         builder.UseSetting("Demo:SeedCampaigns", "false");
+        if (!_rateLimits)
+        {
+            foreach (var policy in new[] { "SignIn", "Registration", "Lookup", "PasswordReset" })
+            {
+                builder.UseSetting($"RateLimits:{policy}:PermitLimit", "100000");
+            }
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -79,6 +97,9 @@ public sealed class TitleReviewFactory : WebApplicationFactory<Program>
             {
                 services.AddSingleton<TimeProvider>(Clock);
             }
+
+            services.AddSingleton<IStartupFilter, LoopbackProxyStartupFilter>();
+            _services?.Invoke(services);
         });
     }
 
@@ -98,4 +119,21 @@ public sealed class TitleReviewFactory : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>
+/// The test server leaves the remote address empty; here it is the local machine, which the
+/// forwarded-headers middleware trusts as a proxy, as it would trust nginx in front of Kestrel.
+/// </summary>
+internal sealed class LoopbackProxyStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            await nextMiddleware();
+        });
+        next(app);
+    };
 }

@@ -25,11 +25,21 @@ public sealed record UpdateStageWindow(
 internal sealed class UpdateStageWindowHandler(IApplicationDbContext db, IWorkflowClock workflowClock, TimeProvider clock)
     : IHandler<UpdateStageWindow, Guid>
 {
+    // Far-off years are typing mistakes, and year 1 or 9999 cannot even be converted to UTC.
+    private const int MinYear = 2000;
+    private const int MaxYear = 2100;
+
+    private static bool InRange(DateTime beijing) => beijing.Year is >= MinYear and <= MaxYear;
+
     public async Task<Guid> HandleAsync(UpdateStageWindow request, CancellationToken cancellationToken = default)
     {
         new Validation()
             .Require(request.OpensAtBeijing is not null, "opensAt", "请填写开始时间。")
             .Require(request.LastSecondBeijing is not null, "closesAt", "请填写结束时间。")
+            .ThrowIfInvalid();
+        new Validation()
+            .Require(InRange(request.OpensAtBeijing!.Value), "opensAt", $"开始时间须在 {MinYear} 年至 {MaxYear} 年之间。")
+            .Require(InRange(request.LastSecondBeijing!.Value), "closesAt", $"结束时间须在 {MinYear} 年至 {MaxYear} 年之间。")
             .ThrowIfInvalid();
 
         var campaign = await CampaignWorkflow.LoadAsync(db, request.CampaignId, cancellationToken);

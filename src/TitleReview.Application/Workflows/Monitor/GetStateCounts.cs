@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Domain.Workflows;
 
@@ -16,6 +17,13 @@ internal sealed class GetStateCountsHandler(IApplicationDbContext db, IWorkflowD
 {
     public async Task<StateCountsDto> HandleAsync(GetStateCounts request, CancellationToken cancellationToken = default)
     {
+        if (!definitions.All.Any(d => d.DefinitionId == request.DefinitionId))
+        {
+            throw new ValidationException(
+                "definitionId",
+                $"没有名为“{request.DefinitionId}”的流程，可选：{string.Join("、", definitions.All.Select(d => d.DefinitionId).Distinct())}。");
+        }
+
         var latest = definitions.Latest(request.DefinitionId);
         var instances = from instance in db.WorkflowInstances.AsNoTracking()
                         join campaign in db.Campaigns.AsNoTracking() on instance.CampaignId equals campaign.Id

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Common.Models;
 using TitleReview.Domain.Workflows;
@@ -36,8 +37,16 @@ public sealed record InstanceListItem(
 internal sealed class ListInstancesHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<ListInstances, PagedList<InstanceListItem>>
 {
+    /// <summary>Ten years: far beyond any instance's life, and far from the calendar's end.</summary>
+    private const int MaxWaitingDays = 3650;
+
     public async Task<PagedList<InstanceListItem>> HandleAsync(ListInstances request, CancellationToken cancellationToken = default)
     {
+        if (request.WaitingLongerThanDays is > MaxWaitingDays)
+        {
+            throw new ValidationException("waitingLongerThanDays", $"停留天数须为 0 到 {MaxWaitingDays} 之间的整数。");
+        }
+
         var (page, pageSize) = Paging.Normalize(request.Page, request.PageSize);
         var query = db.WorkflowInstances.AsNoTracking();
 

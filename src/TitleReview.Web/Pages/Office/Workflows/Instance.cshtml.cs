@@ -31,7 +31,7 @@ public sealed class InstanceModel(
     public async Task<IActionResult> OnPostFireAsync(string trigger, string? reason, DateTime? until, Guid? expectedToken, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var untilInstant = until is { } u ? BeijingTime.FromBeijing(u) : (DateTimeOffset?)null;
+        var untilInstant = until is { } u ? BeijingInput.FromInput(u, "until", "截止时间") : (DateTimeOffset?)null;
         var result = await fire.HandleAsync(new FireTrigger(Id, trigger, User.ToWorkflowActor(), reason, untilInstant, expectedToken), cancellationToken);
         var definition = definitions.Get(Detail.DefinitionId, Detail.DefinitionVersion);
         Message = $"已执行：{definition.StateDisplayName(result.FromState)} → {definition.StateDisplayName(result.ToState)}。";
