@@ -105,7 +105,7 @@ public class RateLimitTests
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 31; i++)
         {
-            statuses.Add((await client.GetAsync("/api/units/registrations/lookup?number=X&code=Y")).StatusCode);
+            statuses.Add((await client.PostAsJsonAsync("/api/units/registrations/lookup", new { accessToken = "X" })).StatusCode);
         }
 
         statuses.Take(30).Should().NotContain(HttpStatusCode.TooManyRequests);
