@@ -74,6 +74,13 @@ public sealed class OutboundMessage
 
     public string? LastError { get; private set; }
 
+    /// <summary>
+    /// Rule: the office may read a message in its outbox unless it carries a secret (a link or
+    /// a code) that really left the system. While the local outbox is the only channel (no SMTP
+    /// server or gateway: the embedded default), the office is how the secret reaches anyone.
+    /// </summary>
+    public bool IsReadableByOffice => !ContainsSecret || Status == DeliveryStatus.StoredLocally;
+
     public static OutboundMessage Create(
         MessageChannel channel,
         string recipient,

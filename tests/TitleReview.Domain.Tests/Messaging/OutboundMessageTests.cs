@@ -71,6 +71,23 @@ public class OutboundMessageTests
     }
 
     [Test]
+    public void ASecret_IsReadableByTheOffice_OnlyWhileTheLocalOutboxIsItsChannel()
+    {
+        var secret = NewMessage();
+        secret.IsReadableByOffice.Should().BeFalse("pending: it may still leave by SMS");
+        secret.MarkDelivered("sms-gateway", storedLocally: false, Now);
+        secret.IsReadableByOffice.Should().BeFalse("it reached the person; the office has no need of it");
+
+        var local = NewMessage();
+        local.MarkDelivered("sms-file", storedLocally: true, Now);
+        local.IsReadableByOffice.Should().BeTrue("on the embedded default the office is the channel");
+
+        var notice = OutboundMessage.Create(MessageChannel.Email, "a@example.cn", null, "审核人账号已可使用", "请登录", "审核人账号", false, Now);
+        notice.MarkDelivered("smtp", storedLocally: false, Now);
+        notice.IsReadableByOffice.Should().BeTrue();
+    }
+
+    [Test]
     public void AnOverlongBodyOrError_IsCutToWhatTheColumnHolds()
     {
         var message = OutboundMessage.Create(MessageChannel.Email, " a@example.cn ", null, "主题", new string('字', 5000), "测试", false, Now);

@@ -42,12 +42,6 @@ public static class OutboxDisplay
         DeliveryStatus.StoredLocally => "已存入本地发件箱",
         _ => "发送失败",
     };
-
-    /// <summary>
-    /// Rule: a secret (a link or code) is readable here only while the local outbox is the channel
-    /// (no SMTP server or gateway configured: the embedded default); once it really left, it is hidden.
-    /// </summary>
-    public static bool ShowsBody(bool containsSecret, DeliveryStatus status) => !containsSecret || status == DeliveryStatus.StoredLocally;
 }
 
 internal sealed class ListOutboundMessagesHandler(IApplicationDbContext db) : IHandler<ListOutboundMessages, PagedList<OutboundMessageItem>>
@@ -76,7 +70,7 @@ internal sealed class ListOutboundMessagesHandler(IApplicationDbContext db) : IH
                 m.RecipientName,
                 m.Purpose,
                 m.Subject,
-                OutboxDisplay.ShowsBody(m.ContainsSecret, m.Status) ? m.Body : OutboxDisplay.HiddenBody,
+                m.IsReadableByOffice ? m.Body : OutboxDisplay.HiddenBody,
                 OutboxDisplay.StatusName(m.Status),
                 m.Status,
                 m.Attempts,
