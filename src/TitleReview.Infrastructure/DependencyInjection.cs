@@ -122,6 +122,10 @@ public static class DependencyInjection
             sp.GetRequiredService<WorkflowDefinitionLoader>().LoadFolder(sp.GetRequiredService<StoragePaths>().WorkflowsFolder)));
         services.AddScoped<IWorkflowEngine, WorkflowEngine>();
         services.AddScoped<IWorkflowClock, WorkflowClock>();
+        services.AddOptions<WorkflowClockOptions>()
+            .BindConfiguration(WorkflowClockOptions.SectionName)
+            .Validate(o => o.BatchSize > 0, "定时任务配置错误：Workflow:Clock:BatchSize 须大于 0。")
+            .ValidateOnStart();
         services.AddSingleton<IWorkflowDiagrams, WorkflowDiagrams>();
         services.AddScoped<WorkflowClockJob>();
         services.AddSingleton<ITimelineFiles, TimelineFiles>();

@@ -30,6 +30,7 @@ public sealed class WorkflowBookmark
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When the timer left <see cref="BookmarkStatus.Pending"/>: null exactly while it is pending.</summary>
     public DateTimeOffset? CompletedAt { get; private set; }
 
     public static WorkflowBookmark Create(Guid instanceId, string state, string trigger, string dueExpression, DateTimeOffset dueAt, DateTimeOffset now) => new()

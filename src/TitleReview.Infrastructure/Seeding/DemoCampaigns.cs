@@ -52,6 +52,7 @@ public sealed class DemoCampaigns(
     IOptions<UploadOptions> uploads,
     WorkingDayCalendar calendar,
     TimeProvider clock,
+    IOptions<WorkflowClockOptions> clockOptions,
     ILoggerFactory loggers)
 {
     public const int HistoryYear = 2023;
@@ -413,7 +414,7 @@ public sealed class DemoCampaigns(
     private WorkflowEngine Engine(TimeProvider time) => new(db, definitions, guards, factProviders, observers, time);
 
     private WorkflowClock Clock(TimeProvider time) =>
-        new(db, scopes, definitions, guards, time, loggers.CreateLogger<WorkflowClock>());
+        new(db, scopes, definitions, guards, time, clockOptions, loggers.CreateLogger<WorkflowClock>());
 
     private async Task<WorkflowActor> ActorAsync(string userName)
     {

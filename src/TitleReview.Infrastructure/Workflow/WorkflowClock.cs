@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Guards;
@@ -10,9 +11,13 @@ using TitleReview.Infrastructure.Persistence;
 namespace TitleReview.Infrastructure.Workflow;
 
 /// <summary>
-/// Fires due timers. Each timer fires in its own scope and transaction; a timer that is no
-/// longer pending is skipped, so running twice changes nothing the second time, and a run
-/// after downtime catches up on everything that fell due meanwhile.
+/// Fires due timers. Timers of the same definition version, state and trigger fire together, in
+/// batches of <see cref="WorkflowClockOptions.BatchSize"/> with one transaction each; a batch that
+/// cannot be saved is fired again one timer at a time, so one bad instance cannot hold up the
+/// others. A timer that is no longer pending is skipped, so running twice changes nothing the
+/// second time; a run stopped between batches leaves whole batches done and the rest pending
+/// for the next run; and a run after downtime catches up, round by round, on everything that
+/// fell due meanwhile.
 /// </summary>
 internal sealed class WorkflowClock(
     AppDbContext db,
@@ -20,50 +25,49 @@ internal sealed class WorkflowClock(
     IWorkflowDefinitions definitions,
     IEnumerable<IWorkflowGuard> guards,
     TimeProvider clock,
+    IOptions<WorkflowClockOptions> options,
     ILogger<WorkflowClock> logger) : IWorkflowClock
 {
-    private const int BatchSize = 200;
-
     /// <summary>Enough rounds for a campaign to catch up through all its stages, bounded against loops.</summary>
     private const int MaxRounds = 100;
 
+    /// <summary>How many due timers one round reads; the next round reads the rest.</summary>
+    private const int MaxTimersPerRound = 100_000;
+
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
+        var batchSize = Math.Max(1, options.Value.BatchSize);
         var fired = 0;
+        var batches = 0;
         var skipped = new HashSet<Guid>();
         for (var round = 0; round < MaxRounds; round++)
         {
-            var now = clock.GetUtcNow();
-            var due = await db.WorkflowBookmarks.AsNoTracking()
-                .Where(b => b.Status == BookmarkStatus.Pending && b.DueAt <= now)
-                .OrderBy(b => b.DueAt)
-                .Select(b => b.Id)
-                .Take(BatchSize + skipped.Count)
-                .ToListAsync(cancellationToken);
-            due.RemoveAll(skipped.Contains);
+            var due = await DueTimersAsync(skipped, cancellationToken);
             if (due.Count == 0)
             {
                 break;
             }
 
-            foreach (var bookmarkId in due)
+            foreach (var group in due.GroupBy(t => (t.DefinitionId, t.DefinitionVersion, t.State, t.Trigger)))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var outcome = await FireBookmarkAsync(bookmarkId, cancellationToken);
-                if (outcome == Outcome.Fired)
+                foreach (var batch in group.Select(t => new DueTimer(t.BookmarkId, t.InstanceId)).Chunk(batchSize))
                 {
-                    fired++;
-                }
-                else if (outcome == Outcome.Conflict)
-                {
-                    skipped.Add(bookmarkId);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var outcomes = await FireBatchAsync(batch, group.Key, cancellationToken);
+                    fired += outcomes.Count(o => o.Value == TimerOutcome.Fired);
+                    skipped.UnionWith(outcomes.Where(o => o.Value == TimerOutcome.Conflict).Select(o => o.Key));
+                    batches++;
+                    if (options.Value.BatchFinished is { } finished)
+                    {
+                        await finished(batches);
+                    }
                 }
             }
         }
 
         if (fired > 0)
         {
-            logger.LogInformation("Workflow clock fired {Count} timers", fired);
+            logger.LogInformation("Workflow clock fired {Count} timers in {Batches} batches", fired, batches);
         }
 
         return fired;
@@ -89,8 +93,8 @@ internal sealed class WorkflowClock(
         bookmark.Retry();
         await db.SaveChangesAsync(cancellationToken);
 
-        var outcome = await FireBookmarkAsync(bookmark.Id, cancellationToken, retryingIncident: incidentId, staffName: staffName);
-        if (outcome == Outcome.Conflict)
+        var outcome = await FireOneAsync(new DueTimer(bookmark.Id, bookmark.InstanceId), new TimerRetry(incidentId, staffName), cancellationToken);
+        if (outcome == TimerOutcome.Conflict)
         {
             throw new ConcurrencyConflictException();
         }
@@ -117,94 +121,108 @@ internal sealed class WorkflowClock(
         return pending.Count;
     }
 
-    private enum Outcome
+    private sealed record DueRow(Guid BookmarkId, Guid InstanceId, string DefinitionId, int DefinitionVersion, string State, string Trigger);
+
+    /// <summary>The timers due now, earliest first, with what groups them into batches.</summary>
+    private async Task<List<DueRow>> DueTimersAsync(HashSet<Guid> skipped, CancellationToken cancellationToken)
     {
-        Fired,
-        Skipped,
-        Faulted,
-        Conflict,
+        var now = clock.GetUtcNow();
+        var excluded = skipped.ToList();
+        return await (
+                from bookmark in db.WorkflowBookmarks.AsNoTracking()
+                join instance in db.WorkflowInstances.AsNoTracking() on bookmark.InstanceId equals instance.Id
+                where bookmark.Status == BookmarkStatus.Pending && bookmark.DueAt <= now && !EF.Parameter(excluded).Contains(bookmark.Id)
+                orderby bookmark.DueAt
+                select new DueRow(bookmark.Id, bookmark.InstanceId, instance.DefinitionId, instance.DefinitionVersion, instance.State, bookmark.Trigger))
+            .Take(MaxTimersPerRound)
+            .ToListAsync(cancellationToken);
     }
 
-    private async Task<Outcome> FireBookmarkAsync(Guid bookmarkId, CancellationToken cancellationToken, Guid? retryingIncident = null, string? staffName = null)
+    private async Task<IReadOnlyDictionary<Guid, TimerOutcome>> FireBatchAsync(
+        DueTimer[] batch,
+        (string DefinitionId, int Version, string State, string Trigger) key,
+        CancellationToken cancellationToken)
     {
-        await using (var scope = scopes.CreateAsyncScope())
+        if (batch.Length == 1)
         {
-            var scopedDb = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var engine = new WorkflowEngine(scopedDb, definitions, guards, scope.ServiceProvider.GetServices<IWorkflowFactProvider>(), scope.ServiceProvider.GetServices<IWorkflowTransitionObserver>(), clock);
-            var bookmark = await scopedDb.WorkflowBookmarks.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookmarkId, cancellationToken);
-            if (bookmark is null || !bookmark.IsPending)
+            return new Dictionary<Guid, TimerOutcome> { [batch[0].BookmarkId] = await FireOneAsync(batch[0], retry: null, cancellationToken) };
+        }
+
+        try
+        {
+            return await FireInScopeAsync(batch, retry: null, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(
+                ex,
+                "A batch of {Count} timers ({Trigger} from {State} of {DefinitionId}@{Version}) could not be saved together; firing them one at a time",
+                batch.Length,
+                key.Trigger,
+                key.State,
+                key.DefinitionId,
+                key.Version);
+            var outcomes = new Dictionary<Guid, TimerOutcome>();
+            foreach (var timer in batch)
             {
-                return Outcome.Skipped;
+                cancellationToken.ThrowIfCancellationRequested();
+                outcomes[timer.BookmarkId] = await FireOneAsync(timer, retry: null, cancellationToken);
             }
 
-            try
-            {
-                await engine.FireAsync(
-                    new FireRequest(bookmark.InstanceId, bookmark.Trigger, WorkflowActor.Clock, $"定时触发（{bookmark.DueExpression}）"),
-                    bookmark.Id,
-                    cancellationToken);
-                if (retryingIncident is { } incidentId)
-                {
-                    await ResolveIncidentAsync(incidentId, bookmark.InstanceId, staffName!, cancellationToken);
-                }
-
-                return Outcome.Fired;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Somebody acted on the instance at the same moment: the next run looks again.
-                return Outcome.Conflict;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Timer {BookmarkId} ({Trigger}) of instance {InstanceId} could not fire", bookmark.Id, bookmark.Trigger, bookmark.InstanceId);
-                await RecordIncidentAsync(bookmark, ex.Message, retryingIncident, cancellationToken);
-                return Outcome.Faulted;
-            }
+            return outcomes;
         }
     }
 
-    private async Task RecordIncidentAsync(WorkflowBookmark firing, string message, Guid? retryingIncident, CancellationToken cancellationToken)
+    /// <summary>Fires a single timer in its own transaction; a failure becomes an incident.</summary>
+    private async Task<TimerOutcome> FireOneAsync(DueTimer timer, TimerRetry? retry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await FireInScopeAsync([timer], retry, cancellationToken))[timer.BookmarkId];
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return TimerOutcome.Conflict;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Timer {BookmarkId} of instance {InstanceId} could not fire", timer.BookmarkId, timer.InstanceId);
+            await RecordIncidentAsync(timer, ex.Message, retry, cancellationToken);
+            return TimerOutcome.Faulted;
+        }
+    }
+
+    /// <summary>
+    /// One batch in its own scope and transaction. A retrying execution strategy (SQL Server) runs
+    /// it again from the start after a transient failure; timers it already fired are then no
+    /// longer pending, so nothing fires twice.
+    /// </summary>
+    private Task<IReadOnlyDictionary<Guid, TimerOutcome>> FireInScopeAsync(IReadOnlyList<DueTimer> timers, TimerRetry? retry, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(
+            async ct =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                return await Engine(scope).FireTimersAsync(timers, retry, options.Value.BeforeBatchSave, ct);
+            },
+            cancellationToken);
+
+    private async Task RecordIncidentAsync(DueTimer timer, string message, TimerRetry? retry, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var scopedDb = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = clock.GetUtcNow();
-        var bookmark = await scopedDb.WorkflowBookmarks.FirstAsync(b => b.Id == firing.Id, cancellationToken);
-        var instance = await scopedDb.WorkflowInstances.FirstAsync(i => i.Id == firing.InstanceId, cancellationToken);
-        bookmark.MarkFaulted(now);
-        if (retryingIncident is { } incidentId)
-        {
-            var incident = await scopedDb.WorkflowIncidents.FirstAsync(x => x.Id == incidentId, cancellationToken);
-            incident.RetryFailed(message, now);
-            instance.Touch(now);
-        }
-        else
-        {
-            scopedDb.WorkflowIncidents.Add(WorkflowIncident.Open(instance.Id, bookmark.Id, bookmark.Trigger, message, now));
-            instance.RecordIncident(now);
-        }
-
+        var bookmark = await scopedDb.WorkflowBookmarks.FirstAsync(b => b.Id == timer.BookmarkId, cancellationToken);
+        var instance = await scopedDb.WorkflowInstances.FirstAsync(i => i.Id == timer.InstanceId, cancellationToken);
+        var retried = retry is null ? null : await scopedDb.WorkflowIncidents.FirstAsync(x => x.Id == retry.IncidentId, cancellationToken);
+        Engine(scope).RecordIncident(bookmark, instance, retried, message, clock.GetUtcNow());
         await scopedDb.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task ResolveIncidentAsync(Guid incidentId, Guid instanceId, string staffName, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var scopedDb = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = clock.GetUtcNow();
-        var incident = await scopedDb.WorkflowIncidents.FirstAsync(x => x.Id == incidentId, cancellationToken);
-        incident.Resolve(staffName, now);
-        var instance = await scopedDb.WorkflowInstances.FirstAsync(i => i.Id == instanceId, cancellationToken);
-        var unresolved = await scopedDb.WorkflowIncidents.CountAsync(x => x.InstanceId == instanceId && x.ResolvedAt == null && x.Id != incidentId, cancellationToken);
-        if (unresolved == 0)
-        {
-            instance.IncidentsResolved(now);
-        }
-        else
-        {
-            instance.Touch(now);
-        }
-
-        await scopedDb.SaveChangesAsync(cancellationToken);
-    }
+    /// <summary>An engine on the scope's unit of work, running on this clock's time (the demo replays 2023 on its own).</summary>
+    private WorkflowEngine Engine(AsyncServiceScope scope) => new(
+        scope.ServiceProvider.GetRequiredService<AppDbContext>(),
+        definitions,
+        guards,
+        scope.ServiceProvider.GetServices<IWorkflowFactProvider>(),
+        scope.ServiceProvider.GetServices<IWorkflowTransitionObserver>(),
+        clock);
 }

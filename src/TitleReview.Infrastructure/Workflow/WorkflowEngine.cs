@@ -27,6 +27,7 @@ internal sealed class WorkflowEngine(
     TimeProvider clock) : IWorkflowEngine
 {
     private readonly IReadOnlyDictionary<string, IWorkflowGuard> _guards = guards.ToDictionary(g => g.Name, StringComparer.Ordinal);
+    private readonly Dictionary<string, StepMachine> _machines = new(StringComparer.Ordinal);
 
     public async Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
@@ -45,11 +46,7 @@ internal sealed class WorkflowEngine(
         return instance;
     }
 
-    public Task<FireResult> FireAsync(FireRequest request, CancellationToken cancellationToken = default) =>
-        FireAsync(request, firingBookmarkId: null, cancellationToken);
-
-    /// <param name="firingBookmarkId">The timer being fired by the clock: it is marked fired, not cancelled.</param>
-    internal async Task<FireResult> FireAsync(FireRequest request, Guid? firingBookmarkId, CancellationToken cancellationToken)
+    public async Task<FireResult> FireAsync(FireRequest request, CancellationToken cancellationToken = default)
     {
         var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == request.InstanceId, cancellationToken)
             ?? throw new NotFoundException("该流程实例");
@@ -59,15 +56,7 @@ internal sealed class WorkflowEngine(
         }
 
         var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
-        var transition = definition.Transition(request.Trigger, instance.State);
-        if (transition is null)
-        {
-            var known = definition.Transitions.Any(t => t.Trigger == request.Trigger);
-            throw known
-                ? new DomainException($"当前状态为“{definition.StateDisplayName(instance.State)}”，不能执行“{definition.TriggerDisplayName(request.Trigger)}”。")
-                : new ValidationException("trigger", $"“{request.Trigger}”不是该流程的操作。");
-        }
-
+        var transition = TransitionOrThrow(definition, request.Trigger, instance.State);
         if (!request.Actor.HasAnyRole(transition.Roles))
         {
             throw new ForbiddenAccessException($"您的角色不能执行“{transition.DisplayName}”。");
@@ -94,43 +83,17 @@ internal sealed class WorkflowEngine(
             throw new DomainException(refusal);
         }
 
-        var previous = await PreviousStateAsync(instance, cancellationToken);
-        var fromState = instance.State;
-        var state = instance.State;
-        var machine = Build(definition, () => state, s => state = s, t => RefusalOf(t, context) is null, () => previous);
-        await machine.FireAsync(request.Trigger);
-
-        if (transition.RequiresUntil)
-        {
-            instance.ReopenUntil(request.Until!.Value, now);
-        }
-
-        instance.EnterState(state, definition.State(state).Final, now);
-        var journalReason = transition.RequiresUntil
-            ? $"{reason}（特例开放至 {BeijingTime.Format(request.Until!.Value)}）"
-            : reason;
-        db.WorkflowJournal.Add(WorkflowJournalEntry.Record(instance.Id, fromState, request.Trigger, state, request.Actor, journalReason, now));
-
+        var previous = transition.To == WorkflowDefinition.PreviousState ? await PreviousStateAsync(instance, cancellationToken) : null;
         var pending = await db.WorkflowBookmarks
             .Where(b => b.InstanceId == instance.Id && b.Status == BookmarkStatus.Pending)
             .ToListAsync(cancellationToken);
-        foreach (var bookmark in pending)
-        {
-            if (bookmark.Id == firingBookmarkId)
-            {
-                bookmark.MarkFired(now);
-            }
-            else
-            {
-                bookmark.Cancel(now);
-            }
-        }
-
-        ScheduleTimers(definition, instance, campaign, now);
-        foreach (var observer in observers)
-        {
-            await observer.OnTransitionAsync(instance, fromState, request.Trigger, now, cancellationToken);
-        }
+        var journalReason = transition.RequiresUntil
+            ? $"{reason}（特例开放至 {BeijingTime.Format(request.Until!.Value)}）"
+            : reason;
+        var fromState = instance.State;
+        var toState = await ApplyTransitionAsync(
+            new TransitionStep(definition, transition, campaign, context, previous, pending, FiringBookmarkId: null, journalReason, request.Until),
+            cancellationToken);
 
         try
         {
@@ -141,7 +104,159 @@ internal sealed class WorkflowEngine(
             throw new ConcurrencyConflictException(inner: ex);
         }
 
-        return new FireResult(instance.Id, fromState, state, instance.ConcurrencyToken);
+        return new FireResult(instance.Id, fromState, toState, instance.ConcurrencyToken);
+    }
+
+    /// <summary>
+    /// The one place a transition happens to a loaded, tracked instance whose role and guards
+    /// have passed: the state moves (through the Stateless machine), the journal gets its row,
+    /// the firing timer is marked fired and the instance's other pending timers are cancelled,
+    /// the new state's timers are scheduled and the observers add their changes. A person's fire
+    /// and the clock's batches both come here; the caller saves. Returns the state entered.
+    /// </summary>
+    internal async Task<string> ApplyTransitionAsync(TransitionStep step, CancellationToken cancellationToken)
+    {
+        var instance = step.Context.Instance;
+        var now = step.Context.Now;
+        var trigger = step.Transition.Trigger;
+        var fromState = instance.State;
+        var machine = MachineFor(step.Definition);
+        machine.Step = step;
+        machine.State = fromState;
+        await machine.Machine.FireAsync(trigger);
+        var state = machine.State;
+
+        if (step.Transition.RequiresUntil)
+        {
+            instance.ReopenUntil(step.Until ?? throw new InvalidOperationException($"{trigger} needs an until instant."), now);
+        }
+
+        instance.EnterState(state, step.Definition.State(state).Final, now);
+        db.WorkflowJournal.Add(WorkflowJournalEntry.Record(instance.Id, fromState, trigger, state, step.Context.Actor, step.Reason, now));
+
+        foreach (var bookmark in step.PendingBookmarks.Where(b => b.IsPending))
+        {
+            if (bookmark.Id == step.FiringBookmarkId)
+            {
+                bookmark.MarkFired(now);
+            }
+            else
+            {
+                bookmark.Cancel(now);
+            }
+        }
+
+        ScheduleTimers(step.Definition, instance, step.Campaign, now);
+        foreach (var observer in observers)
+        {
+            await observer.OnTransitionAsync(instance, fromState, trigger, now, cancellationToken);
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// Fires due timers of one definition version, state and trigger (ADR 0015, batches): loads
+    /// their instances and pending timers with a few set queries, checks each instance as a fire
+    /// would, applies the transition to each, records an incident for each one refused, and saves
+    /// all of it at once under the instances' concurrency tokens. A timer that is no longer
+    /// pending (fired or cancelled since it was found due) is left alone. A failed save throws:
+    /// nothing of the batch is kept (a concurrency conflict as <see cref="ConcurrencyConflictException"/>).
+    /// </summary>
+    /// <param name="retry">The office retrying the incident of a single timer.</param>
+    /// <param name="beforeSave">A test seam: called with the batch's instances just before the save.</param>
+    internal async Task<IReadOnlyDictionary<Guid, TimerOutcome>> FireTimersAsync(
+        IReadOnlyList<DueTimer> timers,
+        TimerRetry? retry,
+        Func<IReadOnlyCollection<Guid>, Task>? beforeSave,
+        CancellationToken cancellationToken)
+    {
+        // The batch writer scans for changes once, before it saves.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var now = clock.GetUtcNow();
+        var instanceIds = timers.Select(t => t.InstanceId).Distinct().ToList();
+        var instances = await db.WorkflowInstances
+            .Where(i => EF.Parameter(instanceIds).Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, cancellationToken);
+
+        // All the instances' timers, pending or not: a filter on status would lead SQLite (which
+        // keeps no statistics) to walk every pending timer through the status index, each batch.
+        var pending = (await db.WorkflowBookmarks
+                .Where(b => EF.Parameter(instanceIds).Contains(b.InstanceId))
+                .ToListAsync(cancellationToken))
+            .Where(b => b.IsPending)
+            .ToLookup(b => b.InstanceId);
+        var campaignIds = instances.Values.Where(i => i.CampaignId is not null).Select(i => i.CampaignId!.Value).Distinct().ToList();
+        var campaigns = await db.Campaigns.AsNoTracking()
+            .Include(c => c.Stages)
+            .Where(c => campaignIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var incident = retry is null ? null : await db.WorkflowIncidents.FirstAsync(x => x.Id == retry.IncidentId, cancellationToken);
+        var outcomes = new Dictionary<Guid, TimerOutcome>();
+        foreach (var timer in timers)
+        {
+            var firing = pending[timer.InstanceId].FirstOrDefault(b => b.Id == timer.BookmarkId && b.IsPending);
+            if (firing is null || !instances.TryGetValue(timer.InstanceId, out var instance))
+            {
+                outcomes[timer.BookmarkId] = TimerOutcome.NotPending;
+                continue;
+            }
+
+            var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
+            var campaign = instance.CampaignId is { } campaignId ? campaigns.GetValueOrDefault(campaignId) : null;
+            var context = new GuardContext(instance, campaign, WorkflowActor.Clock, now);
+            var (transition, refusal) = ClockTransition(definition, firing.Trigger, instance.State);
+            if (transition is not null)
+            {
+                context = context with { Facts = await LoadFactsAsync(instance, campaign, transition, cancellationToken) };
+                refusal = RefusalOf(transition, context);
+            }
+
+            if (refusal is not null)
+            {
+                RecordIncident(firing, instance, incident, refusal, now);
+                outcomes[timer.BookmarkId] = TimerOutcome.Faulted;
+                continue;
+            }
+
+            var previous = transition!.To == WorkflowDefinition.PreviousState ? await PreviousStateAsync(instance, cancellationToken) : null;
+            await ApplyTransitionAsync(
+                new TransitionStep(definition, transition, campaign, context, previous, pending[timer.InstanceId].ToList(), firing.Id, $"定时触发（{firing.DueExpression}）", Until: null),
+                cancellationToken);
+            if (incident is not null)
+            {
+                await ResolveIncidentAsync(incident, instance, retry!.StaffName, now, cancellationToken);
+            }
+
+            outcomes[timer.BookmarkId] = TimerOutcome.Fired;
+        }
+
+        if (beforeSave is not null)
+        {
+            await beforeSave(instanceIds);
+        }
+
+        await WorkflowBatchWriter.SaveAsync(db, cancellationToken);
+        return outcomes;
+    }
+
+    /// <summary>
+    /// A timer that could not fire: it is marked faulted and the instance gets an incident for
+    /// staff (or the incident being retried counts one more failed attempt).
+    /// </summary>
+    internal void RecordIncident(WorkflowBookmark bookmark, WorkflowInstance instance, WorkflowIncident? retried, string message, DateTimeOffset now)
+    {
+        bookmark.MarkFaulted(now);
+        if (retried is not null)
+        {
+            retried.RetryFailed(message, now);
+            instance.Touch(now);
+        }
+        else
+        {
+            db.WorkflowIncidents.Add(WorkflowIncident.Open(instance.Id, bookmark.Id, bookmark.Trigger, message, now));
+            instance.RecordIncident(now);
+        }
     }
 
     public async Task<IReadOnlyList<PermittedTrigger>> PermittedTriggersAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
@@ -161,6 +276,37 @@ internal sealed class WorkflowEngine(
             .Select(trigger => definition.Transition(trigger, instance.State)!)
             .Select(t => new PermittedTrigger(t.Trigger, t.DisplayName, t.RequiresReason, t.RequiresUntil))
             .ToList();
+    }
+
+    /// <summary>
+    /// The Stateless machine of a definition, built once per unit of work (a clock batch moves
+    /// hundreds of instances with it) over a cursor that each transition points at its step.
+    /// </summary>
+    private StepMachine MachineFor(WorkflowDefinition definition)
+    {
+        if (!_machines.TryGetValue(definition.Key, out var machine))
+        {
+            machine = new StepMachine();
+            var cursor = machine;
+            machine.Machine = Build(
+                definition,
+                () => cursor.State,
+                s => cursor.State = s,
+                t => RefusalOf(t, cursor.Step!.Context) is null,
+                () => cursor.Step!.PreviousState);
+            _machines[definition.Key] = machine;
+        }
+
+        return machine;
+    }
+
+    private sealed class StepMachine
+    {
+        public StateMachine<string, string> Machine { get; set; } = null!;
+
+        public string State { get; set; } = string.Empty;
+
+        public TransitionStep? Step { get; set; }
     }
 
     /// <summary>Builds the Stateless machine of a definition over the given state accessors.</summary>
@@ -208,6 +354,53 @@ internal sealed class WorkflowEngine(
         }
 
         return machine;
+    }
+
+    /// <summary>The transition a trigger takes from a state, or the refusal a person would be shown.</summary>
+    private static TransitionDefinition TransitionOrThrow(WorkflowDefinition definition, string trigger, string state)
+    {
+        var transition = definition.Transition(trigger, state);
+        if (transition is not null)
+        {
+            return transition;
+        }
+
+        var known = definition.Transitions.Any(t => t.Trigger == trigger);
+        throw known
+            ? new DomainException($"当前状态为“{definition.StateDisplayName(state)}”，不能执行“{definition.TriggerDisplayName(trigger)}”。")
+            : new ValidationException("trigger", $"“{trigger}”不是该流程的操作。");
+    }
+
+    /// <summary>The transition a timer's trigger takes, or why the clock cannot fire it (the incident's message).</summary>
+    private static (TransitionDefinition? Transition, string? Refusal) ClockTransition(WorkflowDefinition definition, string trigger, string state)
+    {
+        TransitionDefinition transition;
+        try
+        {
+            transition = TransitionOrThrow(definition, trigger, state);
+        }
+        catch (Exception ex) when (ex is DomainException or ValidationException)
+        {
+            return (null, ex.Message);
+        }
+
+        return transition.RequiresUntil
+            ? (null, $"“{transition.DisplayName}”需要特例开放的截止时间，系统时钟不能执行。")
+            : (transition, null);
+    }
+
+    private async Task ResolveIncidentAsync(WorkflowIncident incident, WorkflowInstance instance, string staffName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        incident.Resolve(staffName, now);
+        var unresolved = await db.WorkflowIncidents.CountAsync(x => x.InstanceId == instance.Id && x.ResolvedAt == null && x.Id != incident.Id, cancellationToken);
+        if (unresolved == 0)
+        {
+            instance.IncidentsResolved(now);
+        }
+        else
+        {
+            instance.Touch(now);
+        }
     }
 
     /// <summary>Loads the subject's facts once, when a guard may need them (the clock's own triggers never do).</summary>
