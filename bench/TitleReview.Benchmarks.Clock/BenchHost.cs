@@ -8,6 +8,7 @@ using TitleReview.Application.Workflows;
 using TitleReview.Infrastructure;
 using TitleReview.Infrastructure.Hosting;
 using TitleReview.Infrastructure.Persistence;
+using TitleReview.Infrastructure.Workflow;
 
 namespace TitleReview.Benchmarks.Clock;
 
@@ -27,17 +28,21 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public static string ConnectionString(string folder) => $"Data Source={DatabaseFile(folder)};Pooling=False";
 
-    public static BenchHost Create(string folder, TimeProvider time)
+    public static BenchHost Create(string folder, TimeProvider time, int? batchSize)
     {
         Directory.CreateDirectory(folder);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = ConnectionString(folder),
-                [StoragePaths.DataFolderKey] = folder,
-                ["Demo:SeedCampaigns"] = "false",
-            })
-            .Build();
+        var settings = new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = ConnectionString(folder),
+            [StoragePaths.DataFolderKey] = folder,
+            ["Demo:SeedCampaigns"] = "false",
+        };
+        if (batchSize is { } size)
+        {
+            settings[$"{WorkflowClockOptions.SectionName}:{nameof(WorkflowClockOptions.BatchSize)}"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var services = new ServiceCollection();
         services.AddLogging();

@@ -1,55 +1,45 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using TitleReview.Benchmarks.Clock;
 
 // Times the workflow clock closing N open applications at the filing close, against the
 // minimal set-based SQL with the same effect on a copy of the same database (bench/README.md).
-var count = BenchArguments.Count(args);
+var arguments = BenchArguments.Parse(args);
 var folder = Path.Combine(Path.GetTempPath(), "titlereview-clockbench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
 try
 {
-    var clockFolder = Path.Combine(folder, "clock");
-    var sqlFolder = Path.Combine(folder, "sql");
-    var time = new BenchTime(BenchSeed.Start);
-
-    Console.WriteLine($"Seeding {count:N0} open applications in {folder} …");
-    var seedWatch = Stopwatch.StartNew();
-    SeededCampaign seeded;
-    await using (var host = BenchHost.Create(clockFolder, time))
+    if (arguments.WarmUp > 0)
     {
-        seeded = await BenchSeed.SeedAsync(host, count);
+        // A server has compiled the clock's code long before Aug 31: so has the benchmark.
+        Console.WriteLine($"Warming up on {arguments.WarmUp:N0} applications …");
+        var warmUp = await ClockBenchmark.RunAsync(Path.Combine(folder, "warmup"), arguments.WarmUp, arguments.BatchSize, runs: 1);
+        if (warmUp.Any(r => !r.Agree))
+        {
+            Console.Error.WriteLine("Warm-up: the clock and the set-based SQL did not end in the same state.");
+            return 1;
+        }
     }
 
-    SqliteConnection.ClearAllPools();
-    Directory.CreateDirectory(sqlFolder);
-    File.Copy(BenchHost.DatabaseFile(clockFolder), BenchHost.DatabaseFile(sqlFolder));
-    Console.WriteLine($"Seeded in {seedWatch.Elapsed.TotalSeconds:0.0} s; filing closes at {seeded.ClosesAt:yyyy-MM-dd HH:mm:ss zzz}.");
-
-    time.MoveTo(seeded.ClosesAt);
-    TimeSpan clockTime;
-    int fired;
-    await using (var host = BenchHost.Create(clockFolder, time))
+    Console.WriteLine($"Seeding {arguments.Count:N0} open applications in {folder} …");
+    var runs = await ClockBenchmark.RunAsync(Path.Combine(folder, "measured"), arguments.Count, arguments.BatchSize, arguments.Runs);
+    foreach (var (run, number) in runs.Select((r, i) => (r, i + 1)))
     {
-        var watch = Stopwatch.StartNew();
-        fired = await host.RunClockAsync();
-        clockTime = watch.Elapsed;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  run {number}: clock {run.ClockTime.TotalSeconds:0.00} s (processor {run.ClockProcessorTime.TotalSeconds:0.00} s), set-based SQL {run.SetBasedTime.TotalSeconds:0.00} s (processor {run.SetBasedProcessorTime.TotalSeconds:0.00} s), ratio {run.Ratio:0.0}x"));
+        Console.WriteLine($"         clock database:     {run.Clock}");
+        Console.WriteLine($"         set-based database: {run.SetBased}");
     }
 
-    var sqlTime = await SetBasedClose.RunAsync(BenchHost.ConnectionString(sqlFolder), seeded, time.GetUtcNow());
-
-    var clockCounts = await Outcome.CountAsync(BenchHost.ConnectionString(clockFolder), seeded);
-    var sqlCounts = await Outcome.CountAsync(BenchHost.ConnectionString(sqlFolder), seeded);
-    Console.WriteLine($"clock fired {fired:N0} timers; clock database:   {clockCounts}");
-    Console.WriteLine($"                       set-based database: {sqlCounts}");
-
-    var ratio = clockTime.TotalSeconds / sqlTime.TotalSeconds;
+    var clock = Median(runs.Select(r => r.ClockTime.TotalSeconds));
+    var setBased = Median(runs.Select(r => r.SetBasedTime.TotalSeconds));
+    var ratio = clock / setBased;
     Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"clock: {clockTime.TotalSeconds:0.00} s, set-based SQL: {sqlTime.TotalSeconds:0.00} s, ratio {ratio:0.0}x (target <= {BenchArguments.TargetRatio}x) for {count:N0} applications"));
+        $"clock: {clock:0.00} s, set-based SQL: {setBased:0.00} s, ratio {ratio:0.0}x (target <= {BenchArguments.TargetRatio}x) — medians of {runs.Count} runs, {arguments.Count:N0} applications"));
 
-    if (clockCounts != sqlCounts || clockCounts.Closed != count || !clockCounts.EachClosedOnce)
+    if (runs.Any(r => !r.Agree))
     {
         Console.Error.WriteLine("The clock and the set-based SQL did not end in the same state.");
         return 1;
@@ -65,5 +55,18 @@ try
 finally
 {
     SqliteConnection.ClearAllPools();
-    Directory.Delete(folder, recursive: true);
+    if (arguments.Keep)
+    {
+        Console.WriteLine($"Databases kept in {folder}.");
+    }
+    else
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }
