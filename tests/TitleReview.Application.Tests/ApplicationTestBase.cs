@@ -70,6 +70,7 @@ public abstract class ApplicationTestBase
         services.AddApplication();
         services.AddInfrastructure(configuration);
         services.AddSingleton<TimeProvider>(Clock);
+        ConfigureServices(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -83,6 +84,11 @@ public abstract class ApplicationTestBase
 
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>Where a fixture adds or replaces services after the application's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Runs start-up's initializer: roles, and demo data in Development.</summary>
