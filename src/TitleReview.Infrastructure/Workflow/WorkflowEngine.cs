@@ -181,6 +181,33 @@ internal sealed class WorkflowEngine(
         return new FireResult(instance.Id, fromState, state, instance.ConcurrencyToken);
     }
 
+    /// <summary>
+    /// Moves a loaded, tracked running instance onto a newer version (<see cref="WorkflowMigrations"/>):
+    /// version and state, a journal row, pending timers cancelled and the new state's planned.
+    /// The caller saves.
+    /// </summary>
+    internal async Task MigrateAsync(WorkflowInstance instance, WorkflowDefinition target, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var migration = target.MigrationFrom(instance.DefinitionVersion)
+            ?? throw new InvalidOperationException($"{target.Key} declares no migration from version {instance.DefinitionVersion}.");
+        var now = clock.GetUtcNow();
+        var (fromVersion, fromState) = (instance.DefinitionVersion, instance.State);
+        var toState = migration.Target(fromState);
+        instance.MigrateTo(target.Version, toState, target.State(toState).Final, now);
+        db.WorkflowJournal.Add(WorkflowJournalEntry.Record(
+            instance.Id, fromState, JournalText.MigrateTrigger, toState, actor, $"由第 {fromVersion} 版迁移至第 {target.Version} 版", now));
+
+        var pending = await db.WorkflowBookmarks
+            .Where(b => b.InstanceId == instance.Id && b.Status == BookmarkStatus.Pending)
+            .ToListAsync(cancellationToken);
+        foreach (var bookmark in pending)
+        {
+            bookmark.Cancel(now);
+        }
+
+        ScheduleTimers(target, instance, await FindCampaignAsync(instance.CampaignId, cancellationToken), now);
+    }
+
     public async Task<IReadOnlyList<PermittedTrigger>> PermittedTriggersAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
         var instance = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
