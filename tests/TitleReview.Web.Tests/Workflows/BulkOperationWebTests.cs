@@ -19,7 +19,7 @@ namespace TitleReview.Web.Tests.Workflows;
 public class BulkOperationWebTests
 {
     private const string Reason = "单位申报系统故障，经核实予以补交";
-    private const string WrongState = "当前状态为“已报送省政工职评办”，不能执行“特例重新开放”。";
+    private const string WrongState = "当前状态为“已报送，待接收纸质材料”，不能执行“特例重新开放”。";
 
     private TitleReviewFactory _factory = null!;
     private RecordingQueue _queue = null!;

@@ -81,9 +81,12 @@ internal static class BulkSelections
         .Select(g => new BulkStateGroup(g.DefinitionVersion, g.State, g.Count))
         .ToList();
 
-    /// <summary>A transition a person may fire through the generic fire, one by one or in a batch.</summary>
+    /// <summary>
+    /// A transition a person may fire through the generic fire, one by one or in a batch: one of
+    /// their roles, and no use case owns it (an operation has its own page, ADR 0015).
+    /// </summary>
     public static bool MayFire(TransitionDefinition transition, WorkflowActor actor) =>
-        !actor.IsSystem && actor.HasAnyRole(transition.Roles);
+        !actor.IsSystem && transition.Operation is null && actor.HasAnyRole(transition.Roles);
 
     /// <summary>
     /// The triggers that lead out of the selected instances' states (each by its own definition
@@ -121,7 +124,7 @@ internal static class BulkSelections
             .ToList();
     }
 
-    /// <summary>Why <paramref name="trigger"/> is not among <paramref name="options"/>, in the words of a field message.</summary>
+    /// <summary>Why <paramref name="trigger"/> is not offered for the selection, as a field message.</summary>
     public static string WhyNotOffered(IWorkflowDefinitions definitions, string definitionId, string trigger, WorkflowActor actor)
     {
         var transitions = definitions.All
@@ -135,9 +138,16 @@ internal static class BulkSelections
             return $"“{trigger}”不是该流程的操作。";
         }
 
-        return transitions.Any(t => MayFire(t, actor))
-            ? $"所选实例都不处于可以执行“{transitions[0].DisplayName}”的状态。"
-            : $"您的角色不能执行“{transitions[0].DisplayName}”。";
+        var name = transitions[0].DisplayName;
+        var byRole = transitions.Where(t => !actor.IsSystem && actor.HasAnyRole(t.Roles)).ToList();
+        if (byRole.Count == 0)
+        {
+            return $"您的角色不能执行“{name}”。";
+        }
+
+        return byRole.All(t => t.Operation is not null)
+            ? $"“{name}”须在{WorkflowOperations.Places[byRole[0].Operation!]}办理，不能批量执行。"
+            : $"所选实例都不处于可以执行“{name}”的状态。";
     }
 
     public static IReadOnlyList<BulkStateCount> States(WorkflowDefinition latest, IReadOnlyList<BulkStateGroup> groups) =>

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TitleReview.Application.Workflows;
-using TitleReview.Application.Workflows.BulkOperations;
+using TitleReview.Application.Applications;
+using TitleReview.Application.Workflows.Guards;
+using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Workflows;
 using TitleReview.Domain.Workflows.Bulk;
 using TitleReview.Infrastructure.Persistence;
@@ -20,7 +21,7 @@ public class BulkJobTests : BulkOperationTestBase
     {
         _interference = new Interference();
         services.AddSingleton(_interference);
-        services.AddScoped<IWorkflowTransitionObserver, InterferingObserver>();
+        services.AddScoped<IWorkflowFactProvider, InterferingFacts>();
     }
 
     [Test]
@@ -50,7 +51,7 @@ public class BulkJobTests : BulkOperationTestBase
 
         using var crash = new CancellationTokenSource();
         _interference.Crash = crash;
-        _interference.CrashAtTransition = _interference.Transitions + 3;
+        _interference.CrashAtFire = _interference.Fires + 3;
         var run = () => InScopeAsync(sp => sp.GetRequiredService<BulkOperationJob>().RunAsync(batchId, crash.Token));
         await run.Should().ThrowAsync<OperationCanceledException>();
 
@@ -97,7 +98,7 @@ public class BulkJobTests : BulkOperationTestBase
         return cases;
     }
 
-    /// <summary>What the observer below does to the fires it sees.</summary>
+    /// <summary>What <see cref="InterferingFacts"/> does to the fires it sees.</summary>
     private sealed class Interference
     {
         /// <summary>Per instance, how many of its fires somebody else interrupts by changing the instance first.</summary>
@@ -105,30 +106,39 @@ public class BulkJobTests : BulkOperationTestBase
 
         public CancellationTokenSource? Crash { get; set; }
 
-        /// <summary>The transition (counted from the start of the test) during which the process "crashes".</summary>
-        public int CrashAtTransition { get; set; } = int.MaxValue;
+        /// <summary>The guarded fire (counted from the start of the test) during which the process "crashes".</summary>
+        public int CrashAtFire { get; set; } = int.MaxValue;
 
-        public int Transitions { get; set; }
+        public int Fires { get; set; }
     }
 
-    /// <summary>Acts just before a fire is saved: another person's change to the same instance, or a crash.</summary>
-    private sealed class InterferingObserver(Interference interference, IServiceScopeFactory scopes) : IWorkflowTransitionObserver
+    /// <summary>
+    /// Loaded by the engine in the middle of every guarded fire of an application, after the
+    /// instance was read and before anything is saved: there another person changes the same
+    /// instance, or the process "crashes".
+    /// </summary>
+    private sealed class InterferingFacts(Interference interference, IServiceScopeFactory scopes) : IWorkflowFactProvider
     {
-        public async Task OnTransitionAsync(WorkflowInstance instance, string fromState, string trigger, DateTimeOffset now, CancellationToken cancellationToken)
+        public string SubjectType => ApplicationWorkflow.SubjectType;
+
+        public async Task<IReadOnlyDictionary<string, object>> LoadAsync(WorkflowInstance instance, Campaign? campaign, CancellationToken cancellationToken)
         {
             if (interference.Conflicts.TryGetValue(instance.Id, out var left) && left > 0)
             {
                 interference.Conflicts[instance.Id] = left - 1;
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                (await db.WorkflowInstances.SingleAsync(i => i.Id == instance.Id, CancellationToken.None)).Touch(now);
+                var current = await db.WorkflowInstances.SingleAsync(i => i.Id == instance.Id, CancellationToken.None);
+                current.Touch(current.UpdatedAt);
                 await db.SaveChangesAsync(CancellationToken.None);
             }
 
-            if (++interference.Transitions == interference.CrashAtTransition)
+            if (++interference.Fires == interference.CrashAtFire)
             {
                 await interference.Crash!.CancelAsync();
             }
+
+            return new Dictionary<string, object>();
         }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows.BulkOperations;
+using TitleReview.Application.Workflows.Monitor;
 using TitleReview.Domain.Workflows;
 
 namespace TitleReview.Application.Tests.Workflows.BulkOperations;
@@ -84,6 +85,10 @@ public class BulkOperationValidationTests : BulkOperationTestBase
             var create = () => CreateBatchAsync(Filter(), trigger, "补交", Until);
             (await create.Should().ThrowAsync<ValidationException>()).Which.Errors["trigger"].Should().Equal(message);
         }
+
+        var ownedByAUseCase = () => CreateBatchAsync(new BulkSelection(new InstanceFilter(DefinitionId: "unitRegistration")), "approve", null, null);
+        (await ownedByAUseCase.Should().ThrowAsync<ValidationException>()).Which.Errors["trigger"]
+            .Should().Equal("“审核通过”须在单位报送审核页面（同时创建审核人账号）办理，不能批量执行。");
 
         await FireAsync(_cases[0], "reopen", "office", "补交", Until);
         var notInState = () => CreateBatchAsync(Ticked(_cases[0]), "reopen", "补交", Until);
