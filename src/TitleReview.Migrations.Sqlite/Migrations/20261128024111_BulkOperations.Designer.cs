@@ -11,7 +11,7 @@ using TitleReview.Infrastructure.Persistence;
 namespace TitleReview.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128013221_BulkOperations")]
+    [Migration("20261128024111_BulkOperations")]
     partial class BulkOperations
     {
         /// <inheritdoc />
@@ -602,6 +602,10 @@ namespace TitleReview.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Within")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
