@@ -126,8 +126,11 @@ public static class DependencyInjection
             .BindConfiguration(WorkflowClockOptions.SectionName)
             .Validate(o => o.BatchSize > 0, "定时任务配置错误：Workflow:Clock:BatchSize 须大于 0。")
             .ValidateOnStart();
+        services.AddScoped<Application.Workflows.Migrations.IWorkflowMigrations, WorkflowMigrations>();
         services.AddSingleton<IWorkflowDiagrams, WorkflowDiagrams>();
         services.AddScoped<WorkflowClockJob>();
+        services.AddScoped<BulkOperationJob>();
+        services.AddScoped<Application.Workflows.BulkOperations.IBulkOperationQueue, HangfireBulkOperationQueue>();
         services.AddSingleton<ITimelineFiles, TimelineFiles>();
         services.AddOptions<UploadOptions>()
             .BindConfiguration(UploadOptions.SectionName)

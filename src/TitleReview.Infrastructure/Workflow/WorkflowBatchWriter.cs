@@ -16,7 +16,7 @@ namespace TitleReview.Infrastructure.Workflow;
 /// one command per row (the SQLite provider does not batch): instances that moved alike are
 /// updated together, under their concurrency tokens; fired and cancelled timers are completed
 /// together, if still pending. Whatever else the transitions changed (new timers, incidents,
-/// observers' rows, an instance changed in another way) is saved by EF as usual in the same
+/// actions' rows, an instance changed in another way) is saved by EF as usual in the same
 /// transaction. Any instance or timer changed by somebody else since the batch loaded it
 /// makes the whole batch fail with <see cref="ConcurrencyConflictException"/>.
 /// </summary>

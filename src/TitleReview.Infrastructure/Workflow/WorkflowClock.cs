@@ -223,6 +223,6 @@ internal sealed class WorkflowClock(
         definitions,
         guards,
         scope.ServiceProvider.GetServices<IWorkflowFactProvider>(),
-        scope.ServiceProvider.GetServices<IWorkflowTransitionObserver>(),
+        scope.ServiceProvider.GetServices<IWorkflowAction>(),
         clock);
 }

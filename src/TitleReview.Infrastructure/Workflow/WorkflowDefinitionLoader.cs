@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using TitleReview.Application.Campaigns;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Identity;
@@ -13,8 +14,10 @@ namespace TitleReview.Infrastructure.Workflow;
 
 /// <summary>
 /// Reads <c>workflows/definitions/*.json</c>: checks each file against the JSON schema, then
-/// against what C# knows (guards, roles, states, stages), then against the lock file that
-/// pins each published version's content. Any problem names the file and stops start-up.
+/// against what C# knows (guards, roles, states), then against the lock file that pins each
+/// published version's content. Once every file is read, every stage a definition names (a
+/// state's <c>stage</c>, a timer, a window guard) is checked against the stage catalogues of
+/// the campaign definitions. Any problem names the file and stops start-up.
 /// </summary>
 public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
 {
@@ -50,10 +53,103 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             throw new WorkflowDefinitionException(duplicate.Last().FileName, $"{duplicate.Key} is also defined in {duplicate.First().FileName}.");
         }
 
-        return definitions;
+        var declared = DeclaredStages(definitions);
+        foreach (var definition in definitions)
+        {
+            CheckStageNames(definition, declared);
+        }
+
+        return InheritMeanings(definitions);
     }
 
-    public WorkflowDefinition Load(string path, JsonSchema schema, IReadOnlyDictionary<string, string> pins)
+    /// <summary>
+    /// Checks each declared migration against the older version it names, then gives an older
+    /// version that declares no capabilities, operations or actions those of the newest version
+    /// migrating from it: states through the migration's map, transitions by the same trigger.
+    /// A state name must mean the same in every version of a definition.
+    /// </summary>
+    private static IReadOnlyList<WorkflowDefinition> InheritMeanings(IReadOnlyList<WorkflowDefinition> loaded)
+    {
+        var byKey = loaded.ToDictionary(d => d.Key, StringComparer.Ordinal);
+        foreach (var definition in loaded)
+        {
+            foreach (var migration in definition.MigrateFrom)
+            {
+                if (!byKey.TryGetValue($"{definition.DefinitionId}@{migration.FromVersion}", out var older))
+                {
+                    throw new WorkflowDefinitionException(definition.FileName, $"migrateFrom names version {migration.FromVersion}, which is not loaded.");
+                }
+
+                foreach (var (from, _) in migration.States.Where(m => !older.HasState(m.Key)))
+                {
+                    throw new WorkflowDefinitionException(definition.FileName, $"migrateFrom version {migration.FromVersion} maps state '{from}', which that version does not have.");
+                }
+
+                foreach (var state in older.States.Where(s => !definition.HasState(migration.Target(s.Name))))
+                {
+                    throw new WorkflowDefinitionException(definition.FileName, $"migrateFrom version {migration.FromVersion} gives state '{state.Name}' no image: map it onto a state of version {definition.Version}.");
+                }
+            }
+        }
+
+        var result = new Dictionary<string, WorkflowDefinition>(byKey, StringComparer.Ordinal);
+        foreach (var group in loaded.GroupBy(d => d.DefinitionId))
+        {
+            foreach (var older in group.OrderByDescending(d => d.Version).Where(d => !d.DeclaresMeanings))
+            {
+                var source = group
+                    .Where(d => d.Version > older.Version && d.MigrationFrom(older.Version) is not null)
+                    .OrderByDescending(d => d.Version)
+                    .Select(d => result[d.Key])
+                    .FirstOrDefault();
+                if (source is null)
+                {
+                    continue;
+                }
+
+                var migration = source.MigrationFrom(older.Version)!;
+                result[older.Key] = older with
+                {
+                    States = older.States.Select(s => s with { Capabilities = source.State(migration.Target(s.Name)).Capabilities }).ToList(),
+                    Transitions = older.Transitions.Select(t => source.Transitions.FirstOrDefault(n => n.Trigger == t.Trigger) is { } newer
+                        ? t with { Operation = newer.Operation, Actions = newer.Actions }
+                        : t).ToList(),
+                };
+            }
+
+            var meanings = group.Select(d => result[d.Key])
+                .SelectMany(d => d.States.Select(s => (Definition: d, State: s)))
+                .GroupBy(x => x.State.Name)
+                .FirstOrDefault(g => g.Select(x => string.Join(",", x.State.Capabilities.Order(StringComparer.Ordinal))).Distinct().Count() > 1);
+            if (meanings is not null)
+            {
+                var versions = string.Join(", ", meanings.Select(x => $"{x.Definition.Key}: [{string.Join(", ", x.State.Capabilities)}]"));
+                throw new WorkflowDefinitionException(meanings.Last().Definition.FileName, $"state '{meanings.Key}' means different things in different versions ({versions}); give the new meaning a new state name.");
+            }
+        }
+
+        return loaded.Select(d => result[d.Key]).ToList();
+    }
+
+    /// <summary>
+    /// Every stage some campaign definition version declares, named as the newest version that
+    /// declares it names it. Guards and timers of any definition may name these.
+    /// </summary>
+    public static StageCatalogue DeclaredStages(IEnumerable<WorkflowDefinition> definitions)
+    {
+        var stages = new List<StageDefinition>();
+        foreach (var definition in definitions.Where(IsCampaign).OrderByDescending(d => d.Version))
+        {
+            stages.AddRange(definition.Stages.Stages.Where(s => stages.TrueForAll(known => known.Key != s.Key)));
+        }
+
+        return new StageCatalogue(stages);
+    }
+
+    private static bool IsCampaign(WorkflowDefinition definition) =>
+        string.Equals(definition.SubjectType, CampaignWorkflow.SubjectType, StringComparison.Ordinal);
+
+    private WorkflowDefinition Load(string path, JsonSchema schema, IReadOnlyDictionary<string, string> pins)
     {
         var file = $"workflows/{DefinitionsFolderName}/{Path.GetFileName(path)}";
         var text = File.ReadAllText(path);
@@ -106,7 +202,10 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             (string)s["displayName"]!,
             (bool?)s["final"] ?? false,
             (string?)s["stage"],
-            (s["timers"]?.AsArray() ?? []).Select(t => new TimerDefinition((string)t!["trigger"]!, (string)t["at"]!)).ToList())).ToList();
+            (s["timers"]?.AsArray() ?? []).Select(t => new TimerDefinition((string)t!["trigger"]!, (string)t["at"]!)).ToList())
+        {
+            Capabilities = Strings(s["capabilities"]),
+        }).ToList();
         var transitions = node["transitions"]!.AsArray().Select(t => new TransitionDefinition(
             (string)t!["trigger"]!,
             (string)t["displayName"]!,
@@ -115,18 +214,47 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             t["roles"]!.AsArray().Select(r => (string)r!).ToList(),
             (t["guards"]?.AsArray() ?? []).Select(g => (string)g!).ToList(),
             (bool?)t["requiresReason"] ?? false,
-            (bool?)t["requiresUntil"] ?? false)).ToList();
+            (bool?)t["requiresUntil"] ?? false)
+        {
+            Operation = (string?)t["operation"],
+            Actions = Strings(t["actions"]),
+        }).ToList();
+        var migrations = (node["migrateFrom"]?.AsArray() ?? []).Select(m => new DefinitionMigration(
+            (int)m!["version"]!,
+            (m["states"]?.AsObject() ?? []).ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal))).ToList();
+        var subjectType = (string)node["subjectType"]!;
+        var declared = node["stages"]?.AsArray().Select(s => new StageDefinition((string)s!["key"]!, (string)s["name"]!, (string?)s["within"])).ToList();
+        if (declared is not null && !string.Equals(subjectType, CampaignWorkflow.SubjectType, StringComparison.Ordinal))
+        {
+            throw new WorkflowDefinitionException(file, $"only a campaign definition (subjectType {CampaignWorkflow.SubjectType}) declares stages.");
+        }
+
         return new WorkflowDefinition(
             (string)node["definitionId"]!,
             (int)node["version"]!,
             (string)node["title"]!,
-            (string)node["subjectType"]!,
+            subjectType,
             (string)node["initialState"]!,
             states,
             transitions,
             sha,
-            file);
+            file)
+        {
+            MigrateFrom = migrations,
+            Stages = string.Equals(subjectType, CampaignWorkflow.SubjectType, StringComparison.Ordinal)
+                ? new StageCatalogue(declared ?? StagesOfStates(states))
+                : StageCatalogue.Empty,
+        };
     }
+
+    /// <summary>Version 1 declares no <c>stages</c>: its states' <c>stage</c>, in order, named as the states are.</summary>
+    private static List<StageDefinition> StagesOfStates(IReadOnlyList<StateDefinition> states) =>
+        states.Where(s => s.Stage is not null)
+            .DistinctBy(s => s.Stage)
+            .Select(s => new StageDefinition(s.Stage!, s.DisplayName))
+            .ToList();
+
+    private static List<string> Strings(JsonNode? array) => (array?.AsArray() ?? []).Select(x => (string)x!).ToList();
 
     private void Check(WorkflowDefinition definition, string file)
     {
@@ -164,15 +292,63 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
 
             foreach (var guard in transition.Guards)
             {
-                var (name, argument) = SplitGuard(guard);
-                if (!_guards.TryGetValue(name, out var known))
+                var (name, _) = SplitGuard(guard);
+                if (!_guards.ContainsKey(name))
                 {
                     Fail($"transition '{transition.Trigger}' names unknown guard '{name}' (known: {string.Join(", ", _guards.Keys)}).");
                 }
-                else if (known.ValidateArgument(argument) is { } problem)
+            }
+        }
+
+        foreach (var state in definition.States)
+        {
+            foreach (var capability in state.Capabilities.Where(c => !StateCapabilities.All.Contains(c)))
+            {
+                Fail($"state '{state.Name}' declares unknown capability '{capability}' (known: {string.Join(", ", StateCapabilities.All)}).");
+            }
+        }
+
+        foreach (var transition in definition.Transitions)
+        {
+            if (transition.Operation is { } operation)
+            {
+                if (!WorkflowOperations.IsKnown(operation))
                 {
-                    Fail($"guard '{guard}' of transition '{transition.Trigger}': {problem}.");
+                    Fail($"transition '{transition.Trigger}' names unknown operation '{operation}' (known: {string.Join(", ", WorkflowOperations.All)}).");
                 }
+
+                if (transition.Roles.Contains(WorkflowActor.SystemRole))
+                {
+                    Fail($"transition '{transition.Trigger}' belongs to operation '{operation}' but the system may fire it: a timer cannot run a use case.");
+                }
+            }
+
+            foreach (var action in transition.Actions.Where(a => !WorkflowActions.All.Contains(a)))
+            {
+                Fail($"transition '{transition.Trigger}' names unknown action '{action}' (known: {string.Join(", ", WorkflowActions.All)}).");
+            }
+        }
+
+        var duplicateOperation = definition.Transitions
+            .Where(t => t.Operation is not null)
+            .SelectMany(t => t.From.Select(f => (t.Operation, From: f)))
+            .GroupBy(x => x)
+            .FirstOrDefault(g => g.Count() > 1);
+        if (duplicateOperation is not null)
+        {
+            Fail($"operation '{duplicateOperation.Key.Operation}' has two transitions from state '{duplicateOperation.Key.From}'.");
+        }
+
+        foreach (var migration in definition.MigrateFrom)
+        {
+            if (migration.FromVersion >= definition.Version)
+            {
+                Fail($"migrateFrom version {migration.FromVersion} is not older than {definition.Version}.");
+            }
+
+            foreach (var (from, to) in migration.States.Where(m => !stateNames.Contains(m.Value)))
+            {
+                Fail($"migrateFrom version {migration.FromVersion} maps state '{from}' onto unknown state '{to}'.");
             }
         }
 
@@ -185,25 +361,81 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             Fail($"trigger '{duplicateTransition.Key.Trigger}' is defined twice from state '{duplicateTransition.Key.From}'.");
         }
 
+        CheckCatalogue(definition.Stages, Fail);
+
         foreach (var state in definition.States)
         {
-            if (state.Stage is not null && !StageKeys.IsKnown(state.Stage))
+            foreach (var timer in state.Timers)
             {
-                Fail($"state '{state.Name}' names unknown stage '{state.Stage}'.");
+                var transition = definition.Transition(timer.Trigger, state.Name);
+                if (transition is null || !transition.Roles.Contains(WorkflowActor.SystemRole))
+                {
+                    Fail($"timer '{timer.Trigger}' of state '{state.Name}' has no transition from that state that the system may fire.");
+                }
+            }
+        }
+    }
+
+    /// <summary>Stage keys are unique, and a stage is <c>within</c> another top-level stage of the same catalogue.</summary>
+    private static void CheckCatalogue(StageCatalogue catalogue, Action<string> fail)
+    {
+        var duplicate = catalogue.Stages.GroupBy(s => s.Key).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            fail($"stage '{duplicate.Key}' is declared twice.");
+        }
+
+        foreach (var stage in catalogue.Stages.Where(s => s.Within is not null))
+        {
+            var parent = catalogue.Find(stage.Within);
+            if (parent is null || parent.Key == stage.Key)
+            {
+                fail($"stage '{stage.Key}' is within '{stage.Within}', which is not another stage of this definition.");
+            }
+            else if (parent.Within is not null)
+            {
+                fail($"stage '{stage.Key}' is within '{parent.Key}', which is itself within '{parent.Within}'; a stage lies within a top-level stage.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every stage a definition names is declared: a campaign definition's by its own catalogue
+    /// (its campaigns have exactly those stages), any other's by some campaign definition version.
+    /// Guards check their arguments against the same stages.
+    /// </summary>
+    private void CheckStageNames(WorkflowDefinition definition, StageCatalogue declared)
+    {
+        void Fail(string problem) => throw new WorkflowDefinitionException(definition.FileName, problem);
+
+        var stages = IsCampaign(definition) ? definition.Stages : declared;
+        var where = IsCampaign(definition) ? "this campaign definition's stages" : "the campaign definitions' stages";
+        foreach (var state in definition.States)
+        {
+            if (state.Stage is not null && !stages.Contains(state.Stage))
+            {
+                Fail($"state '{state.Name}' names unknown stage '{state.Stage}' (not among {where}).");
             }
 
             foreach (var timer in state.Timers)
             {
                 var stage = TimerSchedule.StageOf(timer.At);
-                if (!StageKeys.IsKnown(stage))
+                if (!stages.Contains(stage))
                 {
-                    Fail($"timer '{timer.Trigger}' of state '{state.Name}' names unknown stage '{stage}'.");
+                    Fail($"timer '{timer.Trigger}' of state '{state.Name}' names unknown stage '{stage}' (not among {where}).");
                 }
+            }
+        }
 
-                var transition = definition.Transition(timer.Trigger, state.Name);
-                if (transition is null || !transition.Roles.Contains(WorkflowActor.SystemRole))
+        var context = new GuardArgumentContext(stages);
+        foreach (var transition in definition.Transitions)
+        {
+            foreach (var guard in transition.Guards)
+            {
+                var (name, argument) = SplitGuard(guard);
+                if (_guards[name].ValidateArgument(argument, context) is { } problem)
                 {
-                    Fail($"timer '{timer.Trigger}' of state '{state.Name}' has no transition from that state that the system may fire.");
+                    Fail($"guard '{guard}' of transition '{transition.Trigger}': {problem}.");
                 }
             }
         }

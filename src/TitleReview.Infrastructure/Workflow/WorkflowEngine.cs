@@ -23,10 +23,11 @@ internal sealed class WorkflowEngine(
     IWorkflowDefinitions definitions,
     IEnumerable<IWorkflowGuard> guards,
     IEnumerable<IWorkflowFactProvider> factProviders,
-    IEnumerable<IWorkflowTransitionObserver> observers,
+    IEnumerable<IWorkflowAction> actions,
     TimeProvider clock) : IWorkflowEngine
 {
     private readonly IReadOnlyDictionary<string, IWorkflowGuard> _guards = guards.ToDictionary(g => g.Name, StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IWorkflowAction> _actions = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
     private readonly Dictionary<string, StepMachine> _machines = new(StringComparer.Ordinal);
 
     public async Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, WorkflowActor actor, CancellationToken cancellationToken = default)
@@ -48,15 +49,51 @@ internal sealed class WorkflowEngine(
 
     public async Task<FireResult> FireAsync(FireRequest request, CancellationToken cancellationToken = default)
     {
-        var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == request.InstanceId, cancellationToken)
+        var (instance, definition) = await LoadAsync(request.InstanceId, request.ExpectedToken, cancellationToken);
+        var transition = TransitionOrThrow(definition, request.Trigger, instance.State);
+        if (transition.Operation is { } operation)
+        {
+            throw new DomainException(OperationRefusal(transition, operation));
+        }
+
+        return await FireAsync(instance, definition, transition, request, cancellationToken);
+    }
+
+    public async Task<FireResult> PerformAsync(PerformRequest request, CancellationToken cancellationToken = default)
+    {
+        var (instance, definition) = await LoadAsync(request.InstanceId, request.ExpectedToken, cancellationToken);
+        var transition = definition.TransitionFor(request.Operation, instance.State);
+        if (transition is null)
+        {
+            var named = definition.Transitions.FirstOrDefault(t => t.Operation == request.Operation);
+            throw named is null
+                ? new InvalidOperationException($"{definition.Key} has no transition for operation {request.Operation}.")
+                : new DomainException($"当前状态为“{definition.StateDisplayName(instance.State)}”，不能执行“{named.DisplayName}”。");
+        }
+
+        return await FireAsync(instance, definition, transition, new FireRequest(request.InstanceId, transition.Trigger, request.Actor, request.Reason, request.Until, request.ExpectedToken), cancellationToken);
+    }
+
+    private async Task<(WorkflowInstance Instance, WorkflowDefinition Definition)> LoadAsync(Guid instanceId, Guid? expectedToken, CancellationToken cancellationToken)
+    {
+        var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
             ?? throw new NotFoundException("该流程实例");
-        if (request.ExpectedToken is { } expected && expected != instance.ConcurrencyToken)
+        if (expectedToken is { } expected && expected != instance.ConcurrencyToken)
         {
             throw new ConcurrencyConflictException();
         }
 
-        var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
-        var transition = TransitionOrThrow(definition, request.Trigger, instance.State);
+        return (instance, definitions.Get(instance.DefinitionId, instance.DefinitionVersion));
+    }
+
+    /// <summary>A person's fire, by trigger or by a use case's operation: checked, applied and saved.</summary>
+    private async Task<FireResult> FireAsync(
+        WorkflowInstance instance,
+        WorkflowDefinition definition,
+        TransitionDefinition transition,
+        FireRequest request,
+        CancellationToken cancellationToken)
+    {
         if (!request.Actor.HasAnyRole(transition.Roles))
         {
             throw new ForbiddenAccessException($"您的角色不能执行“{transition.DisplayName}”。");
@@ -111,8 +148,9 @@ internal sealed class WorkflowEngine(
     /// The one place a transition happens to a loaded, tracked instance whose role and guards
     /// have passed: the state moves (through the Stateless machine), the journal gets its row,
     /// the firing timer is marked fired and the instance's other pending timers are cancelled,
-    /// the new state's timers are scheduled and the observers add their changes. A person's fire
-    /// and the clock's batches both come here; the caller saves. Returns the state entered.
+    /// the new state's timers are scheduled and the transition's actions add their changes. A
+    /// person's fire, a use case's operation and the clock's batches all come here; the caller
+    /// saves. Returns the state entered.
     /// </summary>
     internal async Task<string> ApplyTransitionAsync(TransitionStep step, CancellationToken cancellationToken)
     {
@@ -147,9 +185,9 @@ internal sealed class WorkflowEngine(
         }
 
         ScheduleTimers(step.Definition, instance, step.Campaign, now);
-        foreach (var observer in observers)
+        foreach (var action in step.Transition.Actions)
         {
-            await observer.OnTransitionAsync(instance, fromState, trigger, now, cancellationToken);
+            await _actions[action].RunAsync(new WorkflowActionContext(instance, fromState, trigger, step.Context.Actor, now), cancellationToken);
         }
 
         return state;
@@ -259,6 +297,33 @@ internal sealed class WorkflowEngine(
         }
     }
 
+    /// <summary>
+    /// Moves a loaded, tracked running instance onto a newer version (<see cref="WorkflowMigrations"/>):
+    /// version and state, a journal row, pending timers cancelled and the new state's planned.
+    /// The caller saves.
+    /// </summary>
+    internal async Task MigrateAsync(WorkflowInstance instance, WorkflowDefinition target, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var migration = target.MigrationFrom(instance.DefinitionVersion)
+            ?? throw new InvalidOperationException($"{target.Key} declares no migration from version {instance.DefinitionVersion}.");
+        var now = clock.GetUtcNow();
+        var (fromVersion, fromState) = (instance.DefinitionVersion, instance.State);
+        var toState = migration.Target(fromState);
+        instance.MigrateTo(target.Version, toState, target.State(toState).Final, now);
+        db.WorkflowJournal.Add(WorkflowJournalEntry.Record(
+            instance.Id, fromState, JournalText.MigrateTrigger, toState, actor, $"由第 {fromVersion} 版迁移至第 {target.Version} 版", now));
+
+        var pending = await db.WorkflowBookmarks
+            .Where(b => b.InstanceId == instance.Id && b.Status == BookmarkStatus.Pending)
+            .ToListAsync(cancellationToken);
+        foreach (var bookmark in pending)
+        {
+            bookmark.Cancel(now);
+        }
+
+        ScheduleTimers(target, instance, await FindCampaignAsync(instance.CampaignId, cancellationToken), now);
+    }
+
     public async Task<IReadOnlyList<PermittedTrigger>> PermittedTriggersAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
         var instance = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
@@ -274,7 +339,7 @@ internal sealed class WorkflowEngine(
         var permitted = await machine.GetPermittedTriggersAsync();
         return permitted
             .Select(trigger => definition.Transition(trigger, instance.State)!)
-            .Select(t => new PermittedTrigger(t.Trigger, t.DisplayName, t.RequiresReason, t.RequiresUntil))
+            .Select(t => new PermittedTrigger(t.Trigger, t.DisplayName, t.RequiresReason, t.RequiresUntil, t.Operation))
             .ToList();
     }
 
@@ -384,10 +449,19 @@ internal sealed class WorkflowEngine(
             return (null, ex.Message);
         }
 
+        if (transition.Operation is { } operation)
+        {
+            return (null, OperationRefusal(transition, operation));
+        }
+
         return transition.RequiresUntil
             ? (null, $"“{transition.DisplayName}”需要特例开放的截止时间，系统时钟不能执行。")
             : (transition, null);
     }
+
+    /// <summary>A transition that belongs to a use case is fired by it alone (ADR 0015, operations).</summary>
+    private static string OperationRefusal(TransitionDefinition transition, string operation) =>
+        $"“{transition.DisplayName}”须在{WorkflowOperations.Places[operation]}办理，不能在此直接执行。";
 
     private async Task ResolveIncidentAsync(WorkflowIncident incident, WorkflowInstance instance, string staffName, DateTimeOffset now, CancellationToken cancellationToken)
     {

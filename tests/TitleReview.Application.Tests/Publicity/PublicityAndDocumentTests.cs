@@ -8,7 +8,6 @@ using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Tests.Workflows;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Documents;
-using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Common;
 
 namespace TitleReview.Application.Tests.Publicity;
@@ -187,10 +186,8 @@ public class PublicityAndDocumentTests : WorkflowTestBase
         await InScopeAsync(async sp =>
         {
             var instance = await InstanceAsync(_instance);
-            foreach (var observer in sp.GetServices<TitleReview.Application.Workflows.IWorkflowTransitionObserver>())
-            {
-                await observer.OnTransitionAsync(instance, "Submitted", "approve", Clock.GetUtcNow(), CancellationToken.None);
-            }
+            var snapshot = sp.GetServices<TitleReview.Application.Workflows.IWorkflowAction>().Single(a => a.Name == TitleReview.Domain.Workflows.WorkflowActions.SnapshotDossier);
+            await snapshot.RunAsync(new TitleReview.Application.Workflows.WorkflowActionContext(instance, "Submitted", "approve", TitleReview.Domain.Workflows.WorkflowActor.Clock, Clock.GetUtcNow()), CancellationToken.None);
 
             await sp.GetRequiredService<IApplicationDbContext>().SaveChangesAsync();
         });
@@ -228,10 +225,10 @@ public class PublicityAndDocumentTests : WorkflowTestBase
         var office = await ActorAsync("office");
         var moves = new (string Key, DateTime Opens)[]
         {
-            (StageKeys.PreliminaryReview, new DateTime(2023, 9, 20)),
-            (StageKeys.Payment, new DateTime(2023, 9, 11)),
-            (StageKeys.PaperDelivery, new DateTime(2023, 9, 4)),
-            (StageKeys.UnitPublicity, new DateTime(2023, 8, 1)),
+            ("preliminaryReview", new DateTime(2023, 9, 20)),
+            ("payment", new DateTime(2023, 9, 11)),
+            ("paperDelivery", new DateTime(2023, 9, 4)),
+            ("unitPublicity", new DateTime(2023, 8, 1)),
         };
         foreach (var (key, opens) in moves)
         {

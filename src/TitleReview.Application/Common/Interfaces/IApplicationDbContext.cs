@@ -25,6 +25,10 @@ public interface IApplicationDbContext
 
     DbSet<WorkflowIncident> WorkflowIncidents { get; }
 
+    DbSet<Domain.Workflows.Bulk.BulkOperation> BulkOperations { get; }
+
+    DbSet<Domain.Workflows.Bulk.BulkOperationItem> BulkOperationItems { get; }
+
     DbSet<UnitRegistration> UnitRegistrations { get; }
 
     DbSet<Notifications.InboxMessage> InboxMessages { get; }
