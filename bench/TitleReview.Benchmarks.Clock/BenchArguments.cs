@@ -13,6 +13,9 @@ internal sealed record BenchArguments(int Count, int WarmUp, int Runs, int? Batc
     public const int DefaultWarmUp = 1_000;
     public const int DefaultRuns = 3;
 
+    /// <summary>Batches in the warm-up: each per-batch method runs often enough for the JIT's final tier (30 calls).</summary>
+    public const int WarmUpBatches = 40;
+
     /// <summary>The clock should stay within this factor of the set-based SQL (issue 10).</summary>
     public const int TargetRatio = 10;
 
