@@ -12,7 +12,7 @@ namespace TitleReview.Application.Campaigns;
 internal static class CampaignWorkflow
 {
     public const string DefinitionId = "campaign";
-    public const string SubjectType = "Campaign";
+    public const string SubjectType = WorkflowSubjectTypes.Campaign;
 
     public static async Task<Guid> CreateAsync(
         IApplicationDbContext db,

@@ -33,6 +33,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<WorkflowIncident> WorkflowIncidents => Set<WorkflowIncident>();
 
+    public DbSet<WorkflowMark> WorkflowMarks => Set<WorkflowMark>();
+
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitionVersions => Set<WorkflowDefinitionRecord>();
 
     public DbSet<UnitRegistration> UnitRegistrations => Set<UnitRegistration>();

@@ -410,10 +410,10 @@ public sealed class DemoCampaigns(
         replay.MoveTo(until);
     }
 
-    private WorkflowEngine Engine(TimeProvider time) => new(db, definitions, guards, factProviders, observers, time);
+    private WorkflowEngine Engine(TimeProvider time) => new(db, definitions, guards, factProviders, observers, calendar, time);
 
     private WorkflowClock Clock(TimeProvider time) =>
-        new(db, scopes, definitions, guards, time, loggers.CreateLogger<WorkflowClock>());
+        new(db, scopes, definitions, guards, calendar, time, loggers.CreateLogger<WorkflowClock>());
 
     private async Task<WorkflowActor> ActorAsync(string userName)
     {

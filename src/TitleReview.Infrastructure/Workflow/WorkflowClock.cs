@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Guards;
+using TitleReview.Domain.Calendars;
 using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Persistence;
 
@@ -19,10 +20,14 @@ internal sealed class WorkflowClock(
     IServiceScopeFactory scopes,
     IWorkflowDefinitions definitions,
     IEnumerable<IWorkflowGuard> guards,
+    WorkingDayCalendar calendar,
     TimeProvider clock,
     ILogger<WorkflowClock> logger) : IWorkflowClock
 {
     private const int BatchSize = 200;
+
+    /// <summary>A timer anchored on a stage does not read the instance's marks.</summary>
+    private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoMarks = new Dictionary<string, DateTimeOffset>();
 
     /// <summary>Enough rounds for a campaign to catch up through all its stages, bounded against loops.</summary>
     private const int MaxRounds = 100;
@@ -100,21 +105,29 @@ internal sealed class WorkflowClock(
     {
         var campaign = db.Campaigns.Local.FirstOrDefault(c => c.Id == campaignId)
             ?? await db.Campaigns.Include(c => c.Stages).FirstAsync(c => c.Id == campaignId, cancellationToken);
-        var expressions = new[] { TimerSchedule.OpenPrefix + stageKey, TimerSchedule.ClosePrefix + stageKey };
-        var pending = await (
+        // Every expression anchored on the stage ends with its anchor ("5wd after close:filing").
+        var openAnchor = "open:" + stageKey;
+        var closeAnchor = "close:" + stageKey;
+        var candidates = await (
                 from bookmark in db.WorkflowBookmarks
                 join instance in db.WorkflowInstances on bookmark.InstanceId equals instance.Id
                 where instance.CampaignId == campaignId
                       && bookmark.Status == BookmarkStatus.Pending
-                      && expressions.Contains(bookmark.DueExpression)
+                      && (bookmark.DueExpression.EndsWith(openAnchor) || bookmark.DueExpression.EndsWith(closeAnchor))
                 select new { bookmark, instance })
             .ToListAsync(cancellationToken);
-        foreach (var row in pending)
+        var moved = 0;
+        foreach (var row in candidates)
         {
-            row.bookmark.Reschedule(TimerSchedule.DueAt(row.bookmark.DueExpression, campaign, row.instance));
+            var expression = TimerExpression.Parse(row.bookmark.DueExpression);
+            if (expression.StageKey == stageKey)
+            {
+                row.bookmark.Reschedule(TimerSchedule.DueAt(expression, campaign, row.instance, NoMarks, calendar)!.Value);
+                moved++;
+            }
         }
 
-        return pending.Count;
+        return moved;
     }
 
     private enum Outcome
@@ -130,7 +143,7 @@ internal sealed class WorkflowClock(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var scopedDb = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var engine = new WorkflowEngine(scopedDb, definitions, guards, scope.ServiceProvider.GetServices<IWorkflowFactProvider>(), scope.ServiceProvider.GetServices<IWorkflowTransitionObserver>(), clock);
+            var engine = new WorkflowEngine(scopedDb, definitions, guards, scope.ServiceProvider.GetServices<IWorkflowFactProvider>(), scope.ServiceProvider.GetServices<IWorkflowTransitionObserver>(), calendar, clock);
             var bookmark = await scopedDb.WorkflowBookmarks.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookmarkId, cancellationToken);
             if (bookmark is null || !bookmark.IsPending)
             {

@@ -13,7 +13,8 @@ namespace TitleReview.Infrastructure.Workflow;
 
 /// <summary>
 /// Reads <c>workflows/definitions/*.json</c>: checks each file against the JSON schema, then
-/// against what C# knows (guards, roles, states, stages), then against the lock file that
+/// against what C# knows (subject types, guards, roles, states, stages, marks, timer
+/// expressions), then against the lock file that
 /// pins each published version's content. Any problem names the file and stops start-up.
 /// </summary>
 public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
@@ -115,7 +116,10 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             t["roles"]!.AsArray().Select(r => (string)r!).ToList(),
             (t["guards"]?.AsArray() ?? []).Select(g => (string)g!).ToList(),
             (bool?)t["requiresReason"] ?? false,
-            (bool?)t["requiresUntil"] ?? false)).ToList();
+            (bool?)t["requiresUntil"] ?? false)
+        {
+            Records = (t["records"]?.AsArray() ?? []).Select(r => (string)r!).ToList(),
+        }).ToList();
         return new WorkflowDefinition(
             (string)node["definitionId"]!,
             (int)node["version"]!,
@@ -125,12 +129,26 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             states,
             transitions,
             sha,
-            file);
+            file)
+        {
+            Marks = (node["marks"]?.AsArray() ?? []).Select(m => new MarkDefinition((string)m!["name"]!, (string)m["displayName"]!)).ToList(),
+        };
     }
 
     private void Check(WorkflowDefinition definition, string file)
     {
         void Fail(string problem) => throw new WorkflowDefinitionException(file, problem);
+
+        if (!WorkflowSubjectTypes.IsKnown(definition.SubjectType))
+        {
+            Fail($"subjectType '{definition.SubjectType}' is not a known subject type (known: {string.Join(", ", WorkflowSubjectTypes.All)}).");
+        }
+
+        var duplicateMark = definition.Marks.GroupBy(m => m.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicateMark is not null)
+        {
+            Fail($"mark '{duplicateMark.Key}' is declared twice.");
+        }
 
         var stateNames = definition.States.Select(s => s.Name).ToList();
         var duplicateState = stateNames.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
@@ -155,6 +173,11 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             if (transition.To != WorkflowDefinition.PreviousState && !stateNames.Contains(transition.To))
             {
                 Fail($"transition '{transition.Trigger}' leads to unknown state '{transition.To}'.");
+            }
+
+            foreach (var mark in transition.Records.Where(m => !definition.HasMark(m)))
+            {
+                Fail($"transition '{transition.Trigger}' records undeclared mark '{mark}' (declared in marks: {DeclaredMarks(definition)}).");
             }
 
             foreach (var role in transition.Roles.Where(r => !roles.Contains(r)))
@@ -194,10 +217,17 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
 
             foreach (var timer in state.Timers)
             {
-                var stage = TimerSchedule.StageOf(timer.At);
-                if (!StageKeys.IsKnown(stage))
+                if (!TimerExpression.TryParse(timer.At, out var expression, out var problem))
+                {
+                    Fail($"timer '{timer.Trigger}' of state '{state.Name}': {problem}");
+                }
+                else if (expression.StageKey is { } stage && !StageKeys.IsKnown(stage))
                 {
                     Fail($"timer '{timer.Trigger}' of state '{state.Name}' names unknown stage '{stage}'.");
+                }
+                else if (expression.MarkName is { } mark && !definition.HasMark(mark))
+                {
+                    Fail($"timer '{timer.Trigger}' of state '{state.Name}' names undeclared mark '{mark}' (declared in marks: {DeclaredMarks(definition)}).");
                 }
 
                 var transition = definition.Transition(timer.Trigger, state.Name);
@@ -208,6 +238,9 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             }
         }
     }
+
+    private static string DeclaredMarks(WorkflowDefinition definition) =>
+        definition.Marks.Count == 0 ? "none" : string.Join(", ", definition.Marks.Select(m => m.Name));
 
     public static (string Name, string? Argument) SplitGuard(string guard)
     {

@@ -25,6 +25,8 @@ public interface IApplicationDbContext
 
     DbSet<WorkflowIncident> WorkflowIncidents { get; }
 
+    DbSet<WorkflowMark> WorkflowMarks { get; }
+
     DbSet<UnitRegistration> UnitRegistrations { get; }
 
     DbSet<Notifications.InboxMessage> InboxMessages { get; }
