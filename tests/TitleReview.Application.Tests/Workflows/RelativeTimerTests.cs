@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Campaigns.UpdateStageWindow;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Common.Models;
 using TitleReview.Application.Workflows.Monitor;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Workflows;
@@ -147,6 +148,21 @@ public class RelativeTimerTests : TestDefinitionsTestBase
         detail.Timers.Single().DueDescription.Should().Be("“答辩时间”前 7 天");
         (await DetailAsync(batch)).Timers.Single().DueDescription.Should().Be("“初审及公示”结束后第 3 个工作日结束时");
         detail.Journal.Last().TriggerName.Should().Be("设定时间标记");
+    }
+
+    [Test]
+    public async Task InstanceWithoutACampaign_IsCountedAndListedInTheYearItWasCreated()
+    {
+        Clock.SetUtcNow(Beijing(2023, 11, 1, 9, 0, 0));
+        var session = await StartTestInstanceAsync("testDefense", WorkflowSubjectTypes.CommitteeSession, "2023年度答辩（第五组）", campaignId: null);
+
+        var counts = await InScopeAsync(sp => sp.GetRequiredService<IHandler<GetStateCounts, StateCountsDto>>().HandleAsync(new GetStateCounts(2023, "testDefense")));
+        var list = await InScopeAsync(sp => sp.GetRequiredService<IHandler<ListInstances, PagedList<InstanceListItem>>>().HandleAsync(new ListInstances(2023, "testDefense")));
+        var nextYear = await InScopeAsync(sp => sp.GetRequiredService<IHandler<ListInstances, PagedList<InstanceListItem>>>().HandleAsync(new ListInstances(2024, "testDefense")));
+
+        counts.States.Single(s => s.State == "Scheduled").Count.Should().Be(1);
+        list.Items.Select(i => i.Id).Should().Equal(session);
+        nextYear.Items.Should().BeEmpty();
     }
 
     private async Task<InstanceDetailDto> DetailAsync(Guid instanceId)

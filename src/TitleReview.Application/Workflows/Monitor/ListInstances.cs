@@ -52,7 +52,7 @@ internal sealed class ListInstancesHandler(IApplicationDbContext db, IWorkflowDe
 
         if (request.Year is { } year)
         {
-            query = query.Where(i => db.Campaigns.Any(c => c.Id == i.CampaignId && c.Year == year));
+            query = MonitorYear.Of(db, query, year);
         }
 
         if (!string.IsNullOrWhiteSpace(request.DefinitionId))
