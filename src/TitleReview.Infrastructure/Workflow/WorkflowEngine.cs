@@ -130,13 +130,19 @@ internal sealed class WorkflowEngine(
             }
         }
 
-        var marks = await MarksAsync(instance.Id, cancellationToken);
-        foreach (var name in transition.Records)
+        var marks = NoMarks;
+        if (transition.Records.Count > 0 || definition.State(state).Timers.Any(t => TimerExpression.Parse(t.At).MarkName is not null))
         {
-            SetMark(marks, instance.Id, name, now, now);
+            var tracked = await MarksAsync(instance.Id, cancellationToken);
+            foreach (var name in transition.Records)
+            {
+                SetMark(tracked, instance.Id, name, now, now);
+            }
+
+            marks = ByName(tracked);
         }
 
-        ScheduleTimers(definition, instance, campaign, ByName(marks), now);
+        ScheduleTimers(definition, instance, campaign, marks, now);
         foreach (var observer in observers)
         {
             await observer.OnTransitionAsync(instance, fromState, request.Trigger, now, cancellationToken);
