@@ -25,9 +25,9 @@ public static class DependencyInjection
             services.AddSingleton(typeof(IWorkflowGuard), guard);
         }
 
-        foreach (var observer in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Workflows.IWorkflowTransitionObserver).IsAssignableFrom(t)))
+        foreach (var action in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Workflows.IWorkflowAction).IsAssignableFrom(t)))
         {
-            services.AddScoped(typeof(Workflows.IWorkflowTransitionObserver), observer);
+            services.AddScoped(typeof(Workflows.IWorkflowAction), action);
         }
 
         foreach (var provider in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IWorkflowFactProvider).IsAssignableFrom(t)))

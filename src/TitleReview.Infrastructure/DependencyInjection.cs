@@ -122,6 +122,7 @@ public static class DependencyInjection
             sp.GetRequiredService<WorkflowDefinitionLoader>().LoadFolder(sp.GetRequiredService<StoragePaths>().WorkflowsFolder)));
         services.AddScoped<IWorkflowEngine, WorkflowEngine>();
         services.AddScoped<IWorkflowClock, WorkflowClock>();
+        services.AddScoped<Application.Workflows.Migrations.IWorkflowMigrations, WorkflowMigrations>();
         services.AddSingleton<IWorkflowDiagrams, WorkflowDiagrams>();
         services.AddScoped<WorkflowClockJob>();
         services.AddSingleton<ITimelineFiles, TimelineFiles>();

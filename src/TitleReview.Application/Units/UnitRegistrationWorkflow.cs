@@ -4,7 +4,5 @@ internal static class UnitRegistrationWorkflow
 {
     public const string DefinitionId = "unitRegistration";
     public const string SubjectType = Domain.Workflows.WorkflowSubjectTypes.UnitRegistration;
-    public const string Confirmed = "Confirmed";
-    public const string Rejected = "Rejected";
     public const string ReplaceAuditorNote = "replaceAuditor";
 }

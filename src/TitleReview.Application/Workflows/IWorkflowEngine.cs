@@ -10,9 +10,23 @@ public sealed record FireRequest(
     DateTimeOffset? Until = null,
     Guid? ExpectedToken = null);
 
+/// <summary>A use case fires the transition its operation stands for from the instance's current state.</summary>
+public sealed record PerformRequest(
+    Guid InstanceId,
+    string Operation,
+    WorkflowActor Actor,
+    string? Reason = null,
+    DateTimeOffset? Until = null,
+    Guid? ExpectedToken = null);
+
 public sealed record FireResult(Guid InstanceId, string FromState, string ToState, Guid ConcurrencyToken);
 
-public sealed record PermittedTrigger(string Trigger, string DisplayName, bool RequiresReason, bool RequiresUntil);
+/// <param name="Operation">The use case that owns the transition; null when the generic fire may run it.</param>
+public sealed record PermittedTrigger(string Trigger, string DisplayName, bool RequiresReason, bool RequiresUntil, string? Operation = null)
+{
+    /// <summary>Whether the monitor's generic fire (and the API, and bulk actions) may run it.</summary>
+    public bool IsGeneric => Operation is null;
+}
 
 /// <summary>
 /// Runs workflow instances: starts them on the latest definition version and fires their
@@ -27,10 +41,17 @@ public interface IWorkflowEngine
     Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, WorkflowActor actor, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Fires a trigger and saves: state, journal row and timers in one transaction, under the
-    /// instance's concurrency token. Other changes already in the unit of work go with it.
+    /// Fires a trigger and saves: state, journal row, actions and timers in one transaction, under
+    /// the instance's concurrency token. Other changes already in the unit of work go with it.
+    /// Refuses a transition that belongs to a use case (an operation): that one has one path.
     /// </summary>
     Task<FireResult> FireAsync(FireRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Fires the transition a use case's operation stands for (<see cref="Domain.Workflows.WorkflowOperations"/>)
+    /// and saves, as <see cref="FireAsync"/> does. Only the use case that owns the operation calls this.
+    /// </summary>
+    Task<FireResult> PerformAsync(PerformRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Sets one of the instance's marks (declared in its definition) to an instant, and saves

@@ -88,12 +88,8 @@ public sealed partial record TimerExpression
             count = n;
         }
 
-        var kind = match.Groups["kind"].Value switch
-        {
-            "open" => TimerAnchorKind.Open,
-            "close" => TimerAnchorKind.Close,
-            _ => TimerAnchorKind.Mark,
-        };
+        // The keywords are the kinds' names in lower case (open, close, mark).
+        var kind = Enum.Parse<TimerAnchorKind>(match.Groups["kind"].ValueSpan, ignoreCase: true);
         var unit = match.Groups["unit"].Value == "wd" ? TimerUnit.WorkingDays : TimerUnit.Days;
         expression = new TimerExpression(kind, match.Groups["name"].Value, count, unit, match.Groups["direction"].Value == "before");
         problem = string.Empty;

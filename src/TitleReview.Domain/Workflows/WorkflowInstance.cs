@@ -125,6 +125,32 @@ public sealed class WorkflowInstance : Entity
         Touch(now);
     }
 
+    /// <summary>
+    /// Moves a running case onto a newer version of its definition, in the state the new
+    /// version's migration maps its state onto. A state that keeps its name keeps its entry time.
+    /// </summary>
+    public void MigrateTo(int version, string state, bool final, DateTimeOffset now)
+    {
+        if (IsFinished)
+        {
+            throw new DomainException("已结束的流程实例保留其原版本，不迁移。");
+        }
+
+        if (version <= DefinitionVersion)
+        {
+            throw new DomainException($"只能迁移到更新的版本（当前为第 {DefinitionVersion} 版）。");
+        }
+
+        DefinitionVersion = version;
+        if (state != State || final)
+        {
+            EnterState(state, final, now);
+            return;
+        }
+
+        Touch(now);
+    }
+
     /// <summary>Records that nothing moved but something about the case changed (a journal note).</summary>
     public void Touch(DateTimeOffset now)
     {

@@ -41,7 +41,7 @@ public sealed class DemoCampaigns(
     IWorkflowDefinitions definitions,
     IEnumerable<IWorkflowGuard> guards,
     IEnumerable<IWorkflowFactProvider> factProviders,
-    IEnumerable<IWorkflowTransitionObserver> observers,
+    IEnumerable<IWorkflowAction> actions,
     ITimelineFiles timelines,
     UserManager<AppUser> users,
     IServiceScopeFactory scopes,
@@ -99,13 +99,13 @@ public sealed class DemoCampaigns(
 
         await FillDossierAsync(replay, At(2023, 8, 12, 20, 0), li, "applicant1", complete: true, cancellationToken);
         await FillDossierAsync(replay, At(2023, 8, 14, 19, 30), zhao, "applicant3", complete: true, cancellationToken);
-        await FireAsync(replay, At(2023, 8, 20, 21, 30), li, "submit", "applicant1", null, cancellationToken);
+        await FireAsync(replay, At(2023, 8, 20, 21, 30), li, WorkflowOperations.SubmitDossier, "applicant1", null, cancellationToken);
         await ReturnAsync(replay, At(2023, 8, 22, 10, 12), li, "auditor1", DossierSection.Achievements, "工作材料字数不足，请补充。", cancellationToken);
         await AddMaterialAsync(replay, At(2023, 8, 25, 21, 0), li, "applicant1", cancellationToken);
-        await FireAsync(replay, At(2023, 8, 26, 22, 3), li, "submit", "applicant1", null, cancellationToken);
-        await FireAsync(replay, At(2023, 8, 29, 9, 48), li, "approve", "auditor1", null, cancellationToken);
-        await FireAsync(replay, At(2023, 8, 24, 16, 20), zhao, "submit", "applicant3", null, cancellationToken);
-        await FireAsync(replay, At(2023, 8, 28, 15, 2), zhao, "approve", "auditor2", null, cancellationToken);
+        await FireAsync(replay, At(2023, 8, 26, 22, 3), li, WorkflowOperations.SubmitDossier, "applicant1", null, cancellationToken);
+        await FireAsync(replay, At(2023, 8, 29, 9, 48), li, WorkflowOperations.ApproveDossier, "auditor1", null, cancellationToken);
+        await FireAsync(replay, At(2023, 8, 24, 16, 20), zhao, WorkflowOperations.SubmitDossier, "applicant3", null, cancellationToken);
+        await FireAsync(replay, At(2023, 8, 28, 15, 2), zhao, WorkflowOperations.ApproveDossier, "auditor2", null, cancellationToken);
 
         // Unit publicity for 5 working days (Aug 30 – Sep 5), no objection, submitted to the office.
         // The replay clock only moves forward, and a publicity starts on its day: each step is taken for both in turn.
@@ -148,14 +148,14 @@ public sealed class DemoCampaigns(
         // 李华 is still filing: his hours are 12 short and one job lacks its appointment document.
         await FillDossierAsync(replay, null, li, "applicant1", complete: false, cancellationToken);
         await FillDossierAsync(replay, null, zhao, "applicant3", complete: true, cancellationToken);
-        await FireAsync(replay, null, zhao, "submit", "applicant3", null, cancellationToken);
+        await FireAsync(replay, null, zhao, WorkflowOperations.SubmitDossier, "applicant3", null, cancellationToken);
     }
 
     private async Task RegisterUnitAsync(ReplayClock replay, DateTimeOffset at, Guid campaignId, DemoAccounts.DemoUnit unit, string? auditorUserName, CancellationToken cancellationToken)
     {
         await RunClockUntilAsync(replay, at, cancellationToken);
         var auditor = auditorUserName is null ? null : DemoAccounts.Users.Single(u => u.UserName == auditorUserName);
-        var handler = new RegisterUnitHandler(db, Engine(replay), accounts, new InboxNotificationSender(db, replay), new MessageOutbox(db, replay), links, contact, replay);
+        var handler = new RegisterUnitHandler(db, Engine(replay), definitions, accounts, new InboxNotificationSender(db, replay), new MessageOutbox(db, replay), links, contact, replay);
         await handler.HandleAsync(
             new RegisterUnit(
                 campaignId,
@@ -189,7 +189,7 @@ public sealed class DemoCampaigns(
         var auditor = await users.FindByNameAsync(auditorUserName) ?? throw new InvalidOperationException(auditorUserName);
         registration.Approve(unit.Id, auditor.Id);
         instance.AssignUnit(unit.Id, replay.GetUtcNow());
-        await Engine(replay).FireAsync(new FireRequest(instance.Id, "approve", await ActorAsync("office")), cancellationToken);
+        await Engine(replay).PerformAsync(new PerformRequest(instance.Id, WorkflowOperations.ApproveRegistration, await ActorAsync("office")), cancellationToken);
         db.ChangeTracker.Clear();
     }
 
@@ -198,7 +198,7 @@ public sealed class DemoCampaigns(
         await RunClockUntilAsync(replay, at, cancellationToken);
         var registration = await db.UnitRegistrations.AsNoTracking().OrderByDescending(r => r.SubmittedAt).FirstAsync(r => r.CreditCode == unit.CreditCode, cancellationToken);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.SubjectId == registration.Id, cancellationToken);
-        await Engine(replay).FireAsync(new FireRequest(instance.Id, "confirm", await ActorAsync(auditorUserName)), cancellationToken);
+        await Engine(replay).PerformAsync(new PerformRequest(instance.Id, WorkflowOperations.ConfirmRegistration, await ActorAsync(auditorUserName)), cancellationToken);
         db.ChangeTracker.Clear();
     }
 
@@ -245,25 +245,24 @@ public sealed class DemoCampaigns(
         }
 
         var actor = await ActorAsync(userName);
-        var applicationId = await new StartApplicationHandler(db, Engine(time), contact, time)
+        var applicationId = await new StartApplicationHandler(db, Engine(time), definitions, contact, time)
             .HandleAsync(new StartApplication(campaignId, level, actor), cancellationToken);
         return await db.WorkflowInstances.Where(i => i.SubjectId == applicationId).Select(i => i.Id).SingleAsync(cancellationToken);
     }
 
-    private async Task FireAsync(ReplayClock time, DateTimeOffset? at, Guid instanceId, string trigger, string userName, string? reason, CancellationToken cancellationToken)
+    private async Task FireAsync(ReplayClock time, DateTimeOffset? at, Guid instanceId, string operation, string userName, string? reason, CancellationToken cancellationToken)
     {
         if (at is { } instant)
         {
             await RunClockUntilAsync(time, instant, cancellationToken);
         }
 
-        if (trigger == "approve")
+        if (operation == WorkflowOperations.ApproveDossier)
         {
             await VerifyAllAsync(time, instanceId, userName, cancellationToken);
         }
 
-        await new FireTriggerHandler(db, Engine(time))
-            .HandleAsync(new FireTrigger(instanceId, trigger, await ActorAsync(userName), reason), cancellationToken);
+        await Engine(time).PerformAsync(new PerformRequest(instanceId, operation, await ActorAsync(userName), reason), cancellationToken);
         db.ChangeTracker.Clear();
     }
 
@@ -280,7 +279,7 @@ public sealed class DemoCampaigns(
         var year = await (from a in db.TitleApplications join c in db.Campaigns on a.CampaignId equals c.Id where a.Id == applicationId select c.Year).SingleAsync(cancellationToken);
         var (title, since, post) = userName == "applicant3" ? ("政工师", new DateOnly(2016, 9, 1), "党委宣传部部长") : ("助理政工师", new DateOnly(2018, 7, 1), "党群工作部副部长");
 
-        await new SavePersonalInfoHandler(db, time).HandleAsync(new SavePersonalInfo(applicationId, title, since, post, EvaluationType.Regular, false, null, actor), cancellationToken);
+        await new SavePersonalInfoHandler(db, definitions, time).HandleAsync(new SavePersonalInfo(applicationId, title, since, post, EvaluationType.Regular, false, null, actor), cancellationToken);
         foreach (var slot in AttachmentSlots.Fixed)
         {
             await UploadDemoAsync(time, applicationId, actor, slot, cancellationToken);
@@ -307,7 +306,7 @@ public sealed class DemoCampaigns(
     private async Task StartPublicityAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string auditorUserName, CancellationToken cancellationToken)
     {
         await RunClockUntilAsync(time, at, cancellationToken);
-        await new StartUnitPublicityHandler(db, Engine(time), calendar, time).HandleAsync(
+        await new StartUnitPublicityHandler(db, Engine(time), definitions, calendar, time).HandleAsync(
             new StartUnitPublicity([await ApplicationIdAsync(instanceId, cancellationToken)], await ActorAsync(auditorUserName)), cancellationToken);
         db.ChangeTracker.Clear();
     }
@@ -315,7 +314,7 @@ public sealed class DemoCampaigns(
     private async Task RecordNoObjectionAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string auditorUserName, CancellationToken cancellationToken)
     {
         await RunClockUntilAsync(time, at, cancellationToken);
-        await new RecordUnitPublicityHandler(db, Engine(time), time).HandleAsync(
+        await new RecordUnitPublicityHandler(db, Engine(time), definitions, time).HandleAsync(
             new RecordUnitPublicity(await ApplicationIdAsync(instanceId, cancellationToken), PublicityOutcome.NoObjection, null, await ActorAsync(auditorUserName)), cancellationToken);
         db.ChangeTracker.Clear();
     }
@@ -323,7 +322,7 @@ public sealed class DemoCampaigns(
     private async Task SubmitToOfficeAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string auditorUserName, CancellationToken cancellationToken)
     {
         await RunClockUntilAsync(time, at, cancellationToken);
-        await new SubmitToOfficeHandler(db, Engine(time)).HandleAsync(
+        await new SubmitToOfficeHandler(db, Engine(time), definitions).HandleAsync(
             new SubmitToOffice([await ApplicationIdAsync(instanceId, cancellationToken)], await ActorAsync(auditorUserName)), cancellationToken);
         db.ChangeTracker.Clear();
     }
@@ -331,7 +330,7 @@ public sealed class DemoCampaigns(
     private async Task ReturnAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string auditorUserName, DossierSection section, string reason, CancellationToken cancellationToken)
     {
         await RunClockUntilAsync(time, at, cancellationToken);
-        await new ReturnDossierHandler(db, Engine(time), time).HandleAsync(
+        await new ReturnDossierHandler(db, Engine(time), definitions, time).HandleAsync(
             new ReturnDossier(await ApplicationIdAsync(instanceId, cancellationToken), new Dictionary<DossierSection, string?> { [section] = reason }, null, await ActorAsync(auditorUserName)),
             cancellationToken);
         db.ChangeTracker.Clear();
@@ -353,7 +352,7 @@ public sealed class DemoCampaigns(
 
         foreach (var (key, _, _) in DossierCheck.MandatoryItems(items))
         {
-            await new VerifyItemHandler(db, time).HandleAsync(new VerifyItem(applicationId, key, true, auditor), cancellationToken);
+            await new VerifyItemHandler(db, definitions, time).HandleAsync(new VerifyItem(applicationId, key, true, auditor), cancellationToken);
         }
 
         db.ChangeTracker.Clear();
@@ -361,7 +360,7 @@ public sealed class DemoCampaigns(
 
     private async Task AddItemAsync(ReplayClock time, Guid applicationId, WorkflowActor actor, DossierItemInput input, bool upload, CancellationToken cancellationToken)
     {
-        var change = await new AddDossierItemHandler(db, time).HandleAsync(new AddDossierItem(applicationId, input, null, actor), cancellationToken);
+        var change = await new AddDossierItemHandler(db, definitions, time).HandleAsync(new AddDossierItem(applicationId, input, null, actor), cancellationToken);
         db.ChangeTracker.Clear();
         if (upload)
         {
@@ -373,7 +372,7 @@ public sealed class DemoCampaigns(
     private async Task UploadDemoAsync(ReplayClock time, Guid applicationId, WorkflowActor actor, string slot, CancellationToken cancellationToken)
     {
         using var content = new MemoryStream(DemoScan($"{actor.Name} {slot}"));
-        await new UploadAttachmentHandler(db, files, uploads, time)
+        await new UploadAttachmentHandler(db, files, uploads, definitions, time)
             .HandleAsync(new UploadAttachment(applicationId, slot, content, "扫描件.pdf", content.Length, null, actor), cancellationToken);
         db.ChangeTracker.Clear();
     }
@@ -410,7 +409,7 @@ public sealed class DemoCampaigns(
         replay.MoveTo(until);
     }
 
-    private WorkflowEngine Engine(TimeProvider time) => new(db, definitions, guards, factProviders, observers, calendar, time);
+    private WorkflowEngine Engine(TimeProvider time) => new(db, definitions, guards, factProviders, actions, calendar, time);
 
     private WorkflowClock Clock(TimeProvider time) =>
         new(db, scopes, definitions, guards, calendar, time, loggers.CreateLogger<WorkflowClock>());

@@ -143,7 +143,7 @@ internal sealed class WorkflowClock(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var scopedDb = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var engine = new WorkflowEngine(scopedDb, definitions, guards, scope.ServiceProvider.GetServices<IWorkflowFactProvider>(), scope.ServiceProvider.GetServices<IWorkflowTransitionObserver>(), calendar, clock);
+            var engine = new WorkflowEngine(scopedDb, definitions, guards, scope.ServiceProvider.GetServices<IWorkflowFactProvider>(), scope.ServiceProvider.GetServices<IWorkflowAction>(), calendar, clock);
             var bookmark = await scopedDb.WorkflowBookmarks.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookmarkId, cancellationToken);
             if (bookmark is null || !bookmark.IsPending)
             {

@@ -51,7 +51,76 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             throw new WorkflowDefinitionException(duplicate.Last().FileName, $"{duplicate.Key} is also defined in {duplicate.First().FileName}.");
         }
 
-        return definitions;
+        return InheritMeanings(definitions);
+    }
+
+    /// <summary>
+    /// Checks each declared migration against the older version it names, then gives an older
+    /// version that declares no capabilities, operations or actions those of the newest version
+    /// migrating from it: states through the migration's map, transitions by the same trigger.
+    /// A state name must mean the same in every version of a definition.
+    /// </summary>
+    private static IReadOnlyList<WorkflowDefinition> InheritMeanings(IReadOnlyList<WorkflowDefinition> loaded)
+    {
+        var byKey = loaded.ToDictionary(d => d.Key, StringComparer.Ordinal);
+        foreach (var definition in loaded)
+        {
+            foreach (var migration in definition.MigrateFrom)
+            {
+                if (!byKey.TryGetValue($"{definition.DefinitionId}@{migration.FromVersion}", out var older))
+                {
+                    throw new WorkflowDefinitionException(definition.FileName, $"migrateFrom names version {migration.FromVersion}, which is not loaded.");
+                }
+
+                foreach (var (from, _) in migration.States.Where(m => !older.HasState(m.Key)))
+                {
+                    throw new WorkflowDefinitionException(definition.FileName, $"migrateFrom version {migration.FromVersion} maps state '{from}', which that version does not have.");
+                }
+
+                foreach (var state in older.States.Where(s => !definition.HasState(migration.Target(s.Name))))
+                {
+                    throw new WorkflowDefinitionException(definition.FileName, $"migrateFrom version {migration.FromVersion} gives state '{state.Name}' no image: map it onto a state of version {definition.Version}.");
+                }
+            }
+        }
+
+        var result = new Dictionary<string, WorkflowDefinition>(byKey, StringComparer.Ordinal);
+        foreach (var group in loaded.GroupBy(d => d.DefinitionId))
+        {
+            foreach (var older in group.OrderByDescending(d => d.Version).Where(d => !d.DeclaresMeanings))
+            {
+                var source = group
+                    .Where(d => d.Version > older.Version && d.MigrationFrom(older.Version) is not null)
+                    .OrderByDescending(d => d.Version)
+                    .Select(d => result[d.Key])
+                    .FirstOrDefault();
+                if (source is null)
+                {
+                    continue;
+                }
+
+                var migration = source.MigrationFrom(older.Version)!;
+                result[older.Key] = older with
+                {
+                    States = older.States.Select(s => s with { Capabilities = source.State(migration.Target(s.Name)).Capabilities }).ToList(),
+                    Transitions = older.Transitions.Select(t => source.Transitions.FirstOrDefault(n => n.Trigger == t.Trigger) is { } newer
+                        ? t with { Operation = newer.Operation, Actions = newer.Actions }
+                        : t).ToList(),
+                };
+            }
+
+            var meanings = group.Select(d => result[d.Key])
+                .SelectMany(d => d.States.Select(s => (Definition: d, State: s)))
+                .GroupBy(x => x.State.Name)
+                .FirstOrDefault(g => g.Select(x => string.Join(",", x.State.Capabilities.Order(StringComparer.Ordinal))).Distinct().Count() > 1);
+            if (meanings is not null)
+            {
+                var versions = string.Join(", ", meanings.Select(x => $"{x.Definition.Key}: [{string.Join(", ", x.State.Capabilities)}]"));
+                throw new WorkflowDefinitionException(meanings.Last().Definition.FileName, $"state '{meanings.Key}' means different things in different versions ({versions}); give the new meaning a new state name.");
+            }
+        }
+
+        return loaded.Select(d => result[d.Key]).ToList();
     }
 
     public WorkflowDefinition Load(string path, JsonSchema schema, IReadOnlyDictionary<string, string> pins)
@@ -107,7 +176,10 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             (string)s["displayName"]!,
             (bool?)s["final"] ?? false,
             (string?)s["stage"],
-            (s["timers"]?.AsArray() ?? []).Select(t => new TimerDefinition((string)t!["trigger"]!, (string)t["at"]!)).ToList())).ToList();
+            (s["timers"]?.AsArray() ?? []).Select(t => new TimerDefinition((string)t!["trigger"]!, (string)t["at"]!)).ToList())
+        {
+            Capabilities = Strings(s["capabilities"]),
+        }).ToList();
         var transitions = node["transitions"]!.AsArray().Select(t => new TransitionDefinition(
             (string)t!["trigger"]!,
             (string)t["displayName"]!,
@@ -118,8 +190,13 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             (bool?)t["requiresReason"] ?? false,
             (bool?)t["requiresUntil"] ?? false)
         {
-            Records = (t["records"]?.AsArray() ?? []).Select(r => (string)r!).ToList(),
+            Records = Strings(t["records"]),
+            Operation = (string?)t["operation"],
+            Actions = Strings(t["actions"]),
         }).ToList();
+        var migrations = (node["migrateFrom"]?.AsArray() ?? []).Select(m => new DefinitionMigration(
+            (int)m!["version"]!,
+            (m["states"]?.AsObject() ?? []).ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal))).ToList();
         return new WorkflowDefinition(
             (string)node["definitionId"]!,
             (int)node["version"]!,
@@ -132,8 +209,11 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             file)
         {
             Marks = (node["marks"]?.AsArray() ?? []).Select(m => new MarkDefinition((string)m!["name"]!, (string)m["displayName"]!)).ToList(),
+            MigrateFrom = migrations,
         };
     }
+
+    private static List<string> Strings(JsonNode? array) => (array?.AsArray() ?? []).Select(x => (string)x!).ToList();
 
     private void Check(WorkflowDefinition definition, string file)
     {
@@ -196,6 +276,58 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
                 {
                     Fail($"guard '{guard}' of transition '{transition.Trigger}': {problem}.");
                 }
+            }
+        }
+
+        foreach (var state in definition.States)
+        {
+            foreach (var capability in state.Capabilities.Where(c => !StateCapabilities.All.Contains(c)))
+            {
+                Fail($"state '{state.Name}' declares unknown capability '{capability}' (known: {string.Join(", ", StateCapabilities.All)}).");
+            }
+        }
+
+        foreach (var transition in definition.Transitions)
+        {
+            if (transition.Operation is { } operation)
+            {
+                if (!WorkflowOperations.IsKnown(operation))
+                {
+                    Fail($"transition '{transition.Trigger}' names unknown operation '{operation}' (known: {string.Join(", ", WorkflowOperations.All)}).");
+                }
+
+                if (transition.Roles.Contains(WorkflowActor.SystemRole))
+                {
+                    Fail($"transition '{transition.Trigger}' belongs to operation '{operation}' but the system may fire it: a timer cannot run a use case.");
+                }
+            }
+
+            foreach (var action in transition.Actions.Where(a => !WorkflowActions.All.Contains(a)))
+            {
+                Fail($"transition '{transition.Trigger}' names unknown action '{action}' (known: {string.Join(", ", WorkflowActions.All)}).");
+            }
+        }
+
+        var duplicateOperation = definition.Transitions
+            .Where(t => t.Operation is not null)
+            .SelectMany(t => t.From.Select(f => (t.Operation, From: f)))
+            .GroupBy(x => x)
+            .FirstOrDefault(g => g.Count() > 1);
+        if (duplicateOperation is not null)
+        {
+            Fail($"operation '{duplicateOperation.Key.Operation}' has two transitions from state '{duplicateOperation.Key.From}'.");
+        }
+
+        foreach (var migration in definition.MigrateFrom)
+        {
+            if (migration.FromVersion >= definition.Version)
+            {
+                Fail($"migrateFrom version {migration.FromVersion} is not older than {definition.Version}.");
+            }
+
+            foreach (var (from, to) in migration.States.Where(m => !stateNames.Contains(m.Value)))
+            {
+                Fail($"migrateFrom version {migration.FromVersion} maps state '{from}' onto unknown state '{to}'.");
             }
         }
 

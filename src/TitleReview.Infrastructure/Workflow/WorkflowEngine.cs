@@ -24,13 +24,14 @@ internal sealed class WorkflowEngine(
     IWorkflowDefinitions definitions,
     IEnumerable<IWorkflowGuard> guards,
     IEnumerable<IWorkflowFactProvider> factProviders,
-    IEnumerable<IWorkflowTransitionObserver> observers,
+    IEnumerable<IWorkflowAction> actions,
     WorkingDayCalendar calendar,
     TimeProvider clock) : IWorkflowEngine
 {
     private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoMarks = new Dictionary<string, DateTimeOffset>();
 
     private readonly IReadOnlyDictionary<string, IWorkflowGuard> _guards = guards.ToDictionary(g => g.Name, StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IWorkflowAction> _actions = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
 
     public async Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
@@ -52,17 +53,25 @@ internal sealed class WorkflowEngine(
     public Task<FireResult> FireAsync(FireRequest request, CancellationToken cancellationToken = default) =>
         FireAsync(request, firingBookmarkId: null, cancellationToken);
 
+    public async Task<FireResult> PerformAsync(PerformRequest request, CancellationToken cancellationToken = default)
+    {
+        var (instance, definition) = await LoadAsync(request.InstanceId, request.ExpectedToken, cancellationToken);
+        var transition = definition.TransitionFor(request.Operation, instance.State);
+        if (transition is null)
+        {
+            var named = definition.Transitions.FirstOrDefault(t => t.Operation == request.Operation);
+            throw named is null
+                ? new InvalidOperationException($"{definition.Key} has no transition for operation {request.Operation}.")
+                : new DomainException($"当前状态为“{definition.StateDisplayName(instance.State)}”，不能执行“{named.DisplayName}”。");
+        }
+
+        return await FireAsync(instance, definition, transition, new FireRequest(request.InstanceId, transition.Trigger, request.Actor, request.Reason, request.Until, request.ExpectedToken), null, cancellationToken);
+    }
+
     /// <param name="firingBookmarkId">The timer being fired by the clock: it is marked fired, not cancelled.</param>
     internal async Task<FireResult> FireAsync(FireRequest request, Guid? firingBookmarkId, CancellationToken cancellationToken)
     {
-        var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == request.InstanceId, cancellationToken)
-            ?? throw new NotFoundException("该流程实例");
-        if (request.ExpectedToken is { } expected && expected != instance.ConcurrencyToken)
-        {
-            throw new ConcurrencyConflictException();
-        }
-
-        var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
+        var (instance, definition) = await LoadAsync(request.InstanceId, request.ExpectedToken, cancellationToken);
         var transition = definition.Transition(request.Trigger, instance.State);
         if (transition is null)
         {
@@ -72,6 +81,34 @@ internal sealed class WorkflowEngine(
                 : new ValidationException("trigger", $"“{request.Trigger}”不是该流程的操作。");
         }
 
+        if (transition.Operation is { } operation)
+        {
+            throw new DomainException($"“{transition.DisplayName}”须在{WorkflowOperations.Places[operation]}办理，不能在此直接执行。");
+        }
+
+        return await FireAsync(instance, definition, transition, request, firingBookmarkId, cancellationToken);
+    }
+
+    private async Task<(WorkflowInstance Instance, WorkflowDefinition Definition)> LoadAsync(Guid instanceId, Guid? expectedToken, CancellationToken cancellationToken)
+    {
+        var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
+            ?? throw new NotFoundException("该流程实例");
+        if (expectedToken is { } expected && expected != instance.ConcurrencyToken)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        return (instance, definitions.Get(instance.DefinitionId, instance.DefinitionVersion));
+    }
+
+    private async Task<FireResult> FireAsync(
+        WorkflowInstance instance,
+        WorkflowDefinition definition,
+        TransitionDefinition transition,
+        FireRequest request,
+        Guid? firingBookmarkId,
+        CancellationToken cancellationToken)
+    {
         if (!request.Actor.HasAnyRole(transition.Roles))
         {
             throw new ForbiddenAccessException($"您的角色不能执行“{transition.DisplayName}”。");
@@ -143,9 +180,9 @@ internal sealed class WorkflowEngine(
         }
 
         ScheduleTimers(definition, instance, campaign, marks, now);
-        foreach (var observer in observers)
+        foreach (var action in transition.Actions)
         {
-            await observer.OnTransitionAsync(instance, fromState, request.Trigger, now, cancellationToken);
+            await _actions[action].RunAsync(new WorkflowActionContext(instance, fromState, transition.Trigger, request.Actor, now), cancellationToken);
         }
 
         await SaveAsync(cancellationToken);
@@ -154,9 +191,7 @@ internal sealed class WorkflowEngine(
 
     public async Task SetMarkAsync(Guid instanceId, string mark, DateTimeOffset at, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
-        var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
-            ?? throw new NotFoundException("该流程实例");
-        var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
+        var (instance, definition) = await LoadAsync(instanceId, expectedToken: null, cancellationToken);
         if (!definition.HasMark(mark))
         {
             throw new InvalidOperationException($"{definition.Key} declares no mark '{mark}'.");
@@ -186,6 +221,34 @@ internal sealed class WorkflowEngine(
         await SaveAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Moves a loaded, tracked running instance onto a newer version (<see cref="WorkflowMigrations"/>):
+    /// version and state, a journal row, pending timers cancelled and the new state's planned.
+    /// The caller saves.
+    /// </summary>
+    internal async Task MigrateAsync(WorkflowInstance instance, WorkflowDefinition target, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var migration = target.MigrationFrom(instance.DefinitionVersion)
+            ?? throw new InvalidOperationException($"{target.Key} declares no migration from version {instance.DefinitionVersion}.");
+        var now = clock.GetUtcNow();
+        var (fromVersion, fromState) = (instance.DefinitionVersion, instance.State);
+        var toState = migration.Target(fromState);
+        instance.MigrateTo(target.Version, toState, target.State(toState).Final, now);
+        db.WorkflowJournal.Add(WorkflowJournalEntry.Record(
+            instance.Id, fromState, JournalText.MigrateTrigger, toState, actor, $"由第 {fromVersion} 版迁移至第 {target.Version} 版", now));
+
+        var pending = await db.WorkflowBookmarks
+            .Where(b => b.InstanceId == instance.Id && b.Status == BookmarkStatus.Pending)
+            .ToListAsync(cancellationToken);
+        foreach (var bookmark in pending)
+        {
+            bookmark.Cancel(now);
+        }
+
+        var marks = ByName(await MarksAsync(instance.Id, cancellationToken));
+        ScheduleTimers(target, instance, await FindCampaignAsync(instance.CampaignId, cancellationToken), marks, now);
+    }
+
     public async Task<IReadOnlyList<PermittedTrigger>> PermittedTriggersAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
         var instance = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
@@ -201,7 +264,7 @@ internal sealed class WorkflowEngine(
         var permitted = await machine.GetPermittedTriggersAsync();
         return permitted
             .Select(trigger => definition.Transition(trigger, instance.State)!)
-            .Select(t => new PermittedTrigger(t.Trigger, t.DisplayName, t.RequiresReason, t.RequiresUntil))
+            .Select(t => new PermittedTrigger(t.Trigger, t.DisplayName, t.RequiresReason, t.RequiresUntil, t.Operation))
             .ToList();
     }
 

@@ -63,6 +63,14 @@ internal static class DossierEndpoints
                 handler.HandleAsync(new ReturnDossier(id, input.Reasons ?? [], input.ExpectedToken, user.ToWorkflowActor()), ct))
             .WithSummary("退回修改，按部分填写原因");
 
+        dossier.MapPost("/submit", (Guid id, TokenInput? input, ClaimsPrincipal user, IHandler<SubmitDossier, FireResult> handler, CancellationToken ct) =>
+                handler.HandleAsync(new SubmitDossier(id, user.ToWorkflowActor(), input?.ExpectedToken), ct))
+            .WithSummary("申报人提交单位审核（材料须完整，在填报时间内）");
+
+        dossier.MapPost("/approve", (Guid id, TokenInput? input, ClaimsPrincipal user, IHandler<ApproveDossier, FireResult> handler, CancellationToken ct) =>
+                handler.HandleAsync(new ApproveDossier(id, user.ToWorkflowActor(), input?.ExpectedToken), ct))
+            .WithSummary("审核人审核通过（必须校验的项目须全部核验）");
+
         return app;
     }
 
@@ -131,4 +139,6 @@ internal static class DossierEndpoints
     internal sealed record VerifyInput(string? ItemKey, bool Verified);
 
     internal sealed record ReturnInput(Dictionary<DossierSection, string?>? Reasons, Guid? ExpectedToken);
+
+    internal sealed record TokenInput(Guid? ExpectedToken);
 }

@@ -6,7 +6,7 @@ using TitleReview.Application.Units.RegisterUnit;
 using TitleReview.Application.Units.ReplaceAuditor;
 using TitleReview.Application.Units.ReviewRegistration;
 using TitleReview.Application.Workflows;
-using TitleReview.Application.Workflows.FireTrigger;
+using TitleReview.Application.Units.ConfirmRegistration;
 using TitleReview.Web.Hosting;
 
 namespace TitleReview.Web.Api;
@@ -61,11 +61,8 @@ internal static class UnitEndpoints
             .RequireAuthorization(Policies.Office)
             .WithSummary("退回报送（须填写原因）");
 
-        units.MapPost("/{id:guid}/confirm", async (Guid id, ClaimsPrincipal user, IHandler<GetRegistration, RegistrationDetail> get, IHandler<FireTrigger, FireResult> fire, CancellationToken ct) =>
-            {
-                var detail = await get.HandleAsync(new GetRegistration(id, user.ToWorkflowActor()), ct);
-                return await fire.HandleAsync(new FireTrigger(detail.InstanceId, "confirm", user.ToWorkflowActor()), ct);
-            })
+        units.MapPost("/{id:guid}/confirm", (Guid id, ExpectedTokenInput? input, ClaimsPrincipal user, IHandler<ConfirmRegistration, FireResult> handler, CancellationToken ct) =>
+                handler.HandleAsync(new ConfirmRegistration(id, user.ToWorkflowActor(), input?.ExpectedToken), ct))
             .RequireAuthorization(Policies.Auditor)
             .WithSummary("审核人核准本单位信息（核准时间内）");
 

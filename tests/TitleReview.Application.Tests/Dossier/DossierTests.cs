@@ -76,8 +76,8 @@ public class DossierTests : WorkflowTestBase
         await UploadAsync(applicationId, applicant, material.Key, DossierFiller.Pdf("summary"), "总结.pdf");
         (await FireAsync(instance, "submit", "applicant1")).ToState.Should().Be("Submitted");
 
-        var unticked = () => InScopeAsync(sp => sp.GetRequiredService<IHandler<TitleReview.Application.Workflows.FireTrigger.FireTrigger, TitleReview.Application.Workflows.FireResult>>()
-            .HandleAsync(new TitleReview.Application.Workflows.FireTrigger.FireTrigger(instance, "approve", auditor)));
+        var unticked = () => InScopeAsync(sp => sp.GetRequiredService<IHandler<ApproveDossier, TitleReview.Application.Workflows.FireResult>>()
+            .HandleAsync(new ApproveDossier(applicationId, auditor)));
         (await unticked.Should().ThrowAsync<DomainException>()).Which.Message.Should().StartWith("尚有必须校验的项目未核验").And.Contain("年度思想政治工作总结");
 
         (await FireAsync(instance, "approve", "auditor1")).ToState.Should().Be("UnitApproved");
@@ -122,7 +122,7 @@ public class DossierTests : WorkflowTestBase
         await RunClockAsync();
         var dossier = await DossierAsync(instance, "applicant1");
         dossier.State.Should().Be("NotSubmitted");
-        dossier.NotEditableReason.Should().Be("申报期已截止，材料未提交，不能再修改。");
+        dossier.NotEditableReason.Should().Be("材料当前状态为“未提交（申报期已截止）”，不能再修改。");
     }
 
     [Test]

@@ -187,10 +187,8 @@ public class PublicityAndDocumentTests : WorkflowTestBase
         await InScopeAsync(async sp =>
         {
             var instance = await InstanceAsync(_instance);
-            foreach (var observer in sp.GetServices<TitleReview.Application.Workflows.IWorkflowTransitionObserver>())
-            {
-                await observer.OnTransitionAsync(instance, "Submitted", "approve", Clock.GetUtcNow(), CancellationToken.None);
-            }
+            var snapshot = sp.GetServices<TitleReview.Application.Workflows.IWorkflowAction>().Single(a => a.Name == TitleReview.Domain.Workflows.WorkflowActions.SnapshotDossier);
+            await snapshot.RunAsync(new TitleReview.Application.Workflows.WorkflowActionContext(instance, "Submitted", "approve", TitleReview.Domain.Workflows.WorkflowActor.Clock, Clock.GetUtcNow()), CancellationToken.None);
 
             await sp.GetRequiredService<IApplicationDbContext>().SaveChangesAsync();
         });

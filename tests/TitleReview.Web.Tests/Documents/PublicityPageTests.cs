@@ -119,7 +119,6 @@ public class PublicityPageTests
                 .StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
-        var instance = dossier.GetProperty("instanceId").GetGuid();
-        (await auditor.PostAsJsonAsync($"/api/workflows/instances/{instance}/fire", new { trigger = "approve" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await auditor.PostAsJsonAsync($"/api/applications/{applicationId}/dossier/approve", new { })).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

@@ -65,26 +65,29 @@ public class WorkflowApiTests
     }
 
     [Test]
-    public async Task Fire_SubmitOfAnIncompleteDossier_ReturnWithoutReason_ApproveByApplicant()
+    public async Task Steps_SubmitOfAnIncompleteDossier_ReturnThroughTheGenericFire_ApproveByApplicant()
     {
-        var li = await InstanceIdAsync("李华");
-        var zhao = await InstanceIdAsync("赵强");
+        var li = await ApplicationIdAsync("李华");
+        var zhao = await ApplicationIdAsync("赵强");
+        var zhaoInstance = await InstanceIdAsync("赵强");
         var applicant1 = await SignedInClientAsync(_factory, "applicant1");
         var applicant3 = await SignedInClientAsync(_factory, "applicant3");
         var auditor2 = await SignedInClientAsync(_factory, "auditor2");
 
-        var incomplete = await applicant1.PostAsJsonAsync($"/api/workflows/instances/{li}/fire", new { trigger = "submit" });
+        var incomplete = await applicant1.PostAsJsonAsync($"/api/applications/{li}/dossier/submit", new { });
         incomplete.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await incomplete.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("材料不完整").And.Contain("差 12 学时");
 
-        var noReason = await auditor2.PostAsJsonAsync($"/api/workflows/instances/{zhao}/fire", new { trigger = "return", reason = "" });
-        noReason.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("reason")[0].GetString().Should().Be("请填写“退回修改”的原因。");
+        // A return without per-section reasons is not a return: the generic fire refuses it and names the page.
+        var generic = await auditor2.PostAsJsonAsync($"/api/workflows/instances/{zhaoInstance}/fire", new { trigger = "return", reason = "材料不全" });
+        generic.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await generic.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("须在审核人的材料审核页面");
+        (await StateOfAsync(zhaoInstance)).Should().Be("Submitted");
 
-        var byApplicant = await applicant3.PostAsJsonAsync($"/api/workflows/instances/{zhao}/fire", new { trigger = "approve" });
+        var byApplicant = await applicant3.PostAsJsonAsync($"/api/applications/{zhao}/dossier/approve", new { });
         byApplicant.StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
-        var wrongState = await applicant3.PostAsJsonAsync($"/api/workflows/instances/{zhao}/fire", new { trigger = "submit" });
+        var wrongState = await applicant3.PostAsJsonAsync($"/api/applications/{zhao}/dossier/submit", new { });
         wrongState.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await wrongState.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("待单位审核");
     }
@@ -127,6 +130,20 @@ public class WorkflowApiTests
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         json.RootElement.GetProperty("year").GetInt32().Should().Be(_year);
         json.RootElement.GetProperty("stages")[0].GetProperty("opensAt").GetString().Should().EndWith("+08:00");
+    }
+
+    private async Task<string> StateOfAsync(Guid instanceId)
+    {
+        using var scope = _factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().WorkflowInstances.Where(i => i.Id == instanceId).Select(i => i.State).SingleAsync();
+    }
+
+    private async Task<Guid> ApplicationIdAsync(string applicantName)
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var instance = await InstanceIdAsync(applicantName);
+        return await db.WorkflowInstances.Where(i => i.Id == instance).Select(i => i.SubjectId).SingleAsync();
     }
 
     private async Task<Guid> InstanceIdAsync(string applicantName)

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Workflows;
+using TitleReview.Domain.Workflows;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
 
@@ -14,7 +16,7 @@ public sealed record ListRegistrableUnits;
 /// <param name="Year">The campaign the answer is about: the one the unit is confirmed in, or the nearest one.</param>
 public sealed record RegistrableUnit(Guid UnitId, string Name, bool IsConfirmed, int Year);
 
-internal sealed class ListRegistrableUnitsHandler(IApplicationDbContext db, TimeProvider clock)
+internal sealed class ListRegistrableUnitsHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<ListRegistrableUnits, IReadOnlyList<RegistrableUnit>>
 {
     public async Task<IReadOnlyList<RegistrableUnit>> HandleAsync(ListRegistrableUnits request, CancellationToken cancellationToken = default)
@@ -26,6 +28,7 @@ internal sealed class ListRegistrableUnitsHandler(IApplicationDbContext db, Time
         }
 
         var campaignIds = campaigns.Select(c => c.Id).ToList();
+        var confirmedStates = definitions.StatesWith(UnitRegistrationWorkflow.DefinitionId, StateCapabilities.RegistrationConfirmed);
         var registrations = await (
                 from registration in db.UnitRegistrations.AsNoTracking()
                 join instance in db.WorkflowInstances.AsNoTracking() on registration.Id equals instance.SubjectId
@@ -47,7 +50,7 @@ internal sealed class ListRegistrableUnitsHandler(IApplicationDbContext db, Time
             .Select(unit =>
             {
                 var own = registrations.Where(r => r.UnitId == unit.Id || r.CreditCode == unit.CreditCode).ToList();
-                var confirmed = own.Where(r => r.UnitId == unit.Id && r.State == UnitRegistrationWorkflow.Confirmed)
+                var confirmed = own.Where(r => r.UnitId == unit.Id && confirmedStates.Contains(r.State))
                     .OrderBy(r => order[r.CampaignId])
                     .FirstOrDefault();
                 var about = confirmed ?? own.OrderBy(r => order[r.CampaignId]).First();

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Workflows;
+using TitleReview.Domain.Workflows;
 using Microsoft.Extensions.Options;
 using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
@@ -24,6 +26,7 @@ public sealed record RegisterApplicant(
 
 internal sealed class RegisterApplicantHandler(
     IApplicationDbContext db,
+    IWorkflowDefinitions definitions,
     IApplicantAccounts accounts,
     IOptions<OfficeContact> contact,
     TimeProvider clock) : IHandler<RegisterApplicant, ApplicantAccount>
@@ -115,13 +118,14 @@ internal sealed class RegisterApplicantHandler(
     private async Task<bool> IsRegisteredAuditorAsync(IReadOnlyList<Campaign> campaigns, string mobile, CancellationToken cancellationToken)
     {
         var campaignIds = campaigns.Select(c => c.Id).ToList();
+        var rejected = definitions.StatesWith(UnitRegistrationWorkflow.DefinitionId, StateCapabilities.RegistrationRejected);
         return await (
                 from registration in db.UnitRegistrations
                 join instance in db.WorkflowInstances on registration.Id equals instance.SubjectId
                 where campaignIds.Contains(registration.CampaignId)
                       && registration.AuditorMobile == mobile
                       && instance.SubjectType == UnitRegistrationWorkflow.SubjectType
-                      && instance.State != UnitRegistrationWorkflow.Rejected
+                      && !rejected.Contains(instance.State)
                 select registration.Id)
             .AnyAsync(cancellationToken);
     }
@@ -136,7 +140,7 @@ internal sealed class RegisterApplicantHandler(
 
         foreach (var campaign in campaigns)
         {
-            if (await UnitConfirmation.IsConfirmedAsync(db, campaign.Id, unitId, cancellationToken))
+            if (await UnitConfirmation.IsConfirmedAsync(db, definitions, campaign.Id, unitId, cancellationToken))
             {
                 return;
             }

@@ -9,16 +9,19 @@ using TitleReview.Domain.Workflows;
 namespace TitleReview.Application.Applications.Documents;
 
 /// <summary>
-/// When a unit approves a dossier, its content is frozen: the papers print from this snapshot,
+/// The <see cref="WorkflowActions.SnapshotDossier"/> action: when a unit approves a dossier, its content is frozen: the papers print from this snapshot,
 /// and papers printed from an earlier approval no longer count as current.
 /// </summary>
-internal sealed class DossierSnapshotter(IApplicationDbContext db, IPersonDirectory people) : IWorkflowTransitionObserver
+internal sealed class DossierSnapshotter(IApplicationDbContext db, IPersonDirectory people) : IWorkflowAction
 {
-    public async Task OnTransitionAsync(WorkflowInstance instance, string fromState, string trigger, DateTimeOffset now, CancellationToken cancellationToken)
+    public string Name => WorkflowActions.SnapshotDossier;
+
+    public async Task RunAsync(WorkflowActionContext context, CancellationToken cancellationToken)
     {
-        if (instance.SubjectType != ApplicationWorkflow.SubjectType || trigger != "approve")
+        var (instance, now) = (context.Instance, context.Now);
+        if (instance.SubjectType != ApplicationWorkflow.SubjectType)
         {
-            return;
+            throw new InvalidOperationException($"{WorkflowActions.SnapshotDossier} runs on applications, not on {instance.SubjectType}.");
         }
 
         var contents = await DossierContents.LoadAsync(db, instance.SubjectId, cancellationToken);

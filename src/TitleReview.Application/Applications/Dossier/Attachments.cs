@@ -32,12 +32,13 @@ internal sealed class UploadAttachmentHandler(
     IApplicationDbContext db,
     IFileStore files,
     IOptions<UploadOptions> options,
+    IWorkflowDefinitions definitions,
     TimeProvider clock) : IHandler<UploadAttachment, AttachmentInfo>
 {
     public async Task<AttachmentInfo> HandleAsync(UploadAttachment request, CancellationToken cancellationToken = default)
     {
         var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
-        DossierAccess.EnsureEditable(application, instance, campaign, request.Actor, clock.GetUtcNow(), request.ExpectedToken);
+        DossierAccess.EnsureEditable(definitions, application, instance, campaign, request.Actor, clock.GetUtcNow(), request.ExpectedToken);
 
         var slot = request.SlotKey?.Trim() ?? string.Empty;
         var item = AttachmentSlots.Fixed.Contains(slot)

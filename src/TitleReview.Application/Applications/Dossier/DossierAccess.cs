@@ -14,8 +14,6 @@ namespace TitleReview.Application.Applications.Dossier;
 /// <summary>Who may read a dossier, and when its owner may change it.</summary>
 internal static class DossierAccess
 {
-    public static readonly IReadOnlySet<string> EditableStates = new HashSet<string> { "Draft", "Returned" };
-
     public static async Task<(TitleApplication Application, WorkflowInstance Instance, Campaign Campaign)> LoadAsync(
         IApplicationDbContext db, Guid applicationId, WorkflowActor actor, bool track, CancellationToken cancellationToken)
     {
@@ -34,30 +32,27 @@ internal static class DossierAccess
     }
 
     /// <summary>Null when the owner may edit now; otherwise why not (Chinese).</summary>
-    public static string? WhyNotEditable(TitleApplication application, WorkflowInstance instance, Campaign campaign, WorkflowActor actor, DateTimeOffset now)
+    public static string? WhyNotEditable(IWorkflowDefinitions definitions, TitleApplication application, WorkflowInstance instance, Campaign campaign, WorkflowActor actor, DateTimeOffset now)
     {
         if (application.ApplicantUserId != actor.Id || !actor.Roles.Contains(Roles.Applicant))
         {
             return "只有申报人本人可以修改申报材料。";
         }
 
-        if (!EditableStates.Contains(instance.State))
+        if (!definitions.Has(instance, StateCapabilities.ApplicantMayEdit))
         {
-            return instance.State switch
-            {
-                "Submitted" => "材料已提交，正在等待单位审核，不能修改；如需修改，请联系本单位审核人退回。",
-                "NotSubmitted" => "申报期已截止，材料未提交，不能再修改。",
-                _ => "材料已通过单位审核，不能再修改。",
-            };
+            return definitions.Has(instance, StateCapabilities.AwaitingUnitReview) ? "材料已提交，正在等待单位审核，不能修改；如需修改，请联系本单位审核人退回。"
+                : definitions.Has(instance, StateCapabilities.DocumentsPrintable) ? "材料已通过单位审核，不能再修改。"
+                : $"材料当前状态为“{definitions.Get(instance.DefinitionId, instance.DefinitionVersion).StateDisplayName(instance.State)}”，不能再修改。";
         }
 
         var window = WindowOpenGuard.Evaluate(campaign.Stage(StageKeys.Filing), now, instance.ReopenedUntil);
         return window.Passed ? null : window.Reason;
     }
 
-    public static void EnsureEditable(TitleApplication application, WorkflowInstance instance, Campaign campaign, WorkflowActor actor, DateTimeOffset now, Guid? expectedToken)
+    public static void EnsureEditable(IWorkflowDefinitions definitions, TitleApplication application, WorkflowInstance instance, Campaign campaign, WorkflowActor actor, DateTimeOffset now, Guid? expectedToken)
     {
-        if (WhyNotEditable(application, instance, campaign, actor, now) is { } reason)
+        if (WhyNotEditable(definitions, application, instance, campaign, actor, now) is { } reason)
         {
             throw application.ApplicantUserId == actor.Id ? new DomainException(reason) : new ForbiddenAccessException(reason);
         }

@@ -4,6 +4,7 @@ using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Files;
+using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Domain.Workflows;
@@ -62,14 +63,14 @@ internal static class DossierKinds
     public const string Book = "book";
 }
 
-internal sealed class SavePersonalInfoHandler(IApplicationDbContext db, TimeProvider clock)
+internal sealed class SavePersonalInfoHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<SavePersonalInfo, DossierChange>
 {
     public async Task<DossierChange> HandleAsync(SavePersonalInfo request, CancellationToken cancellationToken = default)
     {
         var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
         var now = clock.GetUtcNow();
-        DossierAccess.EnsureEditable(application, instance, campaign, request.Actor, now, request.ExpectedToken);
+        DossierAccess.EnsureEditable(definitions, application, instance, campaign, request.Actor, now, request.ExpectedToken);
 
         var v = new Validation();
         v.Require(!string.IsNullOrWhiteSpace(request.CurrentPost), "currentPost", "请填写现任思想政治工作岗位职务。");
@@ -93,7 +94,7 @@ internal sealed class SavePersonalInfoHandler(IApplicationDbContext db, TimeProv
     }
 }
 
-internal sealed class AddDossierItemHandler(IApplicationDbContext db, TimeProvider clock)
+internal sealed class AddDossierItemHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<AddDossierItem, DossierChange>
 {
     public const int MaxText = 200;
@@ -102,7 +103,7 @@ internal sealed class AddDossierItemHandler(IApplicationDbContext db, TimeProvid
     {
         var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
         var now = clock.GetUtcNow();
-        DossierAccess.EnsureEditable(application, instance, campaign, request.Actor, now, request.ExpectedToken);
+        DossierAccess.EnsureEditable(definitions, application, instance, campaign, request.Actor, now, request.ExpectedToken);
 
         var item = Build(application.Id, request.Input, campaign.TenureCutoff);
         if (item is ContinuingEducationYear year
@@ -212,13 +213,13 @@ internal sealed class AddDossierItemHandler(IApplicationDbContext db, TimeProvid
     }
 }
 
-internal sealed class DeleteDossierItemHandler(IApplicationDbContext db, IFileStore files, TimeProvider clock)
+internal sealed class DeleteDossierItemHandler(IApplicationDbContext db, IFileStore files, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<DeleteDossierItem, DossierChange>
 {
     public async Task<DossierChange> HandleAsync(DeleteDossierItem request, CancellationToken cancellationToken = default)
     {
         var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
-        DossierAccess.EnsureEditable(application, instance, campaign, request.Actor, clock.GetUtcNow(), request.ExpectedToken);
+        DossierAccess.EnsureEditable(definitions, application, instance, campaign, request.Actor, clock.GetUtcNow(), request.ExpectedToken);
 
         var item = await db.DossierItems.FirstOrDefaultAsync(i => i.Id == request.ItemId && i.ApplicationId == application.Id, cancellationToken)
             ?? throw new NotFoundException("该条记录");

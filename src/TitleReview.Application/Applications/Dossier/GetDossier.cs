@@ -51,6 +51,15 @@ public sealed record DossierView(
 {
     public bool Editable => NotEditableReason is null;
 
+    /// <summary>The unit approved the dossier: its generated papers can be printed.</summary>
+    public bool DocumentsPrintable { get; init; }
+
+    /// <summary>The dossier waits for the unit's auditor.</summary>
+    public bool AwaitingUnitReview { get; init; }
+
+    /// <summary>Whether the viewer may fire the use case's operation now (e.g. the applicant's submission).</summary>
+    public bool Permits(string operation) => PermittedTriggers.Any(t => t.Operation == operation);
+
     public IEnumerable<T> ItemsOf<T>()
         where T : DossierItem => Items.OfType<T>();
 
@@ -109,7 +118,7 @@ internal sealed class GetDossierHandler(
             definitions.Get(instance.DefinitionId, instance.DefinitionVersion).StateDisplayName(instance.State),
             instance.ConcurrencyToken,
             application.ConcurrencyToken,
-            DossierAccess.WhyNotEditable(application, instance, campaign, request.Actor, now),
+            DossierAccess.WhyNotEditable(definitions, application, instance, campaign, request.Actor, now),
             $"{BeijingTime.Format(filing.OpensAt)} 至 {BeijingTime.Format(filing.LastSecond)}",
             contents.Items.OrderBy(i => i.Section).ThenBy(SortKey).ToList(),
             contents.Attachments.ToDictionary(
@@ -118,7 +127,11 @@ internal sealed class GetDossierHandler(
             DossierCheck.Missing(application, contents.Items, contents.FilledSlots, rule, campaign.Year),
             DossierCheck.MandatoryItems(contents.Items).Select(m => new MandatoryItemView(m.Key, m.Section, m.Description, contents.VerifiedKeys.Contains(m.Key))).ToList(),
             returns.Where(r => r.Round == latestRound).Select(r => new ReturnReasonView(r.Section, r.Reason, r.Round, r.ReturnedAt, r.ReturnedBy)).ToList(),
-            await engine.PermittedTriggersAsync(instance.Id, request.Actor, cancellationToken));
+            await engine.PermittedTriggersAsync(instance.Id, request.Actor, cancellationToken))
+        {
+            DocumentsPrintable = definitions.Has(instance, StateCapabilities.DocumentsPrintable),
+            AwaitingUnitReview = definitions.Has(instance, StateCapabilities.AwaitingUnitReview),
+        };
     }
 
     private static string SortKey(DossierItem item) => item switch

@@ -18,13 +18,13 @@ public sealed record VerifyItem(Guid ApplicationId, string ItemKey, bool Verifie
 /// <summary>The auditor returns the dossier with a reason per section; at least one reason.</summary>
 public sealed record ReturnDossier(Guid ApplicationId, IReadOnlyDictionary<DossierSection, string?> Reasons, Guid? ExpectedToken, WorkflowActor Actor);
 
-internal sealed class VerifyItemHandler(IApplicationDbContext db, TimeProvider clock) : IHandler<VerifyItem, Guid>
+internal sealed class VerifyItemHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock) : IHandler<VerifyItem, Guid>
 {
     public async Task<Guid> HandleAsync(VerifyItem request, CancellationToken cancellationToken = default)
     {
         var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
         var now = clock.GetUtcNow();
-        ReviewRules.EnsureAuditorMayReview(instance, campaign, request.Actor, now);
+        ReviewRules.EnsureAuditorMayReview(definitions, instance, campaign, request.Actor, now);
 
         var items = await db.DossierItems.AsNoTracking().Where(i => i.ApplicationId == application.Id).ToListAsync(cancellationToken);
         var mandatory = DossierCheck.MandatoryItems(items).FirstOrDefault(m => m.Key == request.ItemKey);
@@ -70,7 +70,7 @@ internal sealed class VerifyItemHandler(IApplicationDbContext db, TimeProvider c
     }
 }
 
-internal sealed class ReturnDossierHandler(IApplicationDbContext db, IWorkflowEngine engine, TimeProvider clock)
+internal sealed class ReturnDossierHandler(IApplicationDbContext db, IWorkflowEngine engine, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<ReturnDossier, FireResult>
 {
     public const int MaxReasonLength = 500;
@@ -79,7 +79,7 @@ internal sealed class ReturnDossierHandler(IApplicationDbContext db, IWorkflowEn
     {
         var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
         var now = clock.GetUtcNow();
-        ReviewRules.EnsureAuditorMayReview(instance, campaign, request.Actor, now);
+        ReviewRules.EnsureAuditorMayReview(definitions, instance, campaign, request.Actor, now);
         DossierAccess.EnsureCurrent(application, request.ExpectedToken);
 
         var reasons = request.Reasons
@@ -102,20 +102,20 @@ internal sealed class ReturnDossierHandler(IApplicationDbContext db, IWorkflowEn
 
         application.Touch();
         var summary = string.Join("；", reasons.OrderBy(r => r.Key).Select(r => $"【{DossierSections.DisplayName(r.Key)}】{r.Value}"));
-        return await engine.FireAsync(new FireRequest(instance.Id, "return", request.Actor, summary), cancellationToken);
+        return await engine.PerformAsync(new PerformRequest(instance.Id, WorkflowOperations.ReturnDossier, request.Actor, summary), cancellationToken);
     }
 }
 
 internal static class ReviewRules
 {
-    public static void EnsureAuditorMayReview(WorkflowInstance instance, Campaign campaign, WorkflowActor actor, DateTimeOffset now)
+    public static void EnsureAuditorMayReview(IWorkflowDefinitions definitions, WorkflowInstance instance, Campaign campaign, WorkflowActor actor, DateTimeOffset now)
     {
         if (!actor.Roles.Contains(Roles.Auditor))
         {
             throw new ForbiddenAccessException("只有本单位审核人可以审核申报材料。");
         }
 
-        if (instance.State != "Submitted")
+        if (!definitions.Has(instance, StateCapabilities.AwaitingUnitReview))
         {
             throw new DomainException("该材料当前不在待审核状态，不能核验或退回。");
         }

@@ -24,7 +24,13 @@ public sealed record ApplicationListItem(
     string? LatestReason,
     DateOnly? PublicityStart = null,
     DateOnly? PublicityEnd = null,
-    PublicityOutcome? PublicityOutcome = null);
+    PublicityOutcome? PublicityOutcome = null)
+{
+    /// <summary>What the case's state means (<see cref="StateCapabilities"/>), as its definition declares.</summary>
+    public IReadOnlyList<string> Capabilities { get; init; } = [];
+
+    public bool Means(string capability) => Capabilities.Contains(capability);
+}
 
 internal sealed class ListApplicationsHandler(IApplicationDbContext db, IWorkflowDefinitions definitions)
     : IHandler<ListApplications, IReadOnlyList<ApplicationListItem>>
@@ -72,7 +78,10 @@ internal sealed class ListApplicationsHandler(IApplicationDbContext db, IWorkflo
                 r.LatestReason,
                 r.application.PublicityStart,
                 r.application.PublicityEnd,
-                r.application.PublicityOutcome))
+                r.application.PublicityOutcome)
+            {
+                Capabilities = definitions.Get(r.instance.DefinitionId, r.instance.DefinitionVersion).State(r.instance.State).Capabilities,
+            })
             .ToList();
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows;
+using TitleReview.Domain.Workflows;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Documents;
 using TitleReview.Domain.Applications.Dossier;
@@ -21,16 +23,17 @@ public sealed record PersonChecklist(Guid ApplicationId, string Name, TitleLevel
 
 public sealed record UnitChecklist(string UnitName, UnitNature Nature, int Year, IReadOnlyList<PersonChecklist> People);
 
-internal sealed class ListIncomingHandler(IApplicationDbContext db) : IHandler<ListIncoming, IReadOnlyList<IncomingUnit>>
+internal sealed class ListIncomingHandler(IApplicationDbContext db, IWorkflowDefinitions definitions) : IHandler<ListIncoming, IReadOnlyList<IncomingUnit>>
 {
     public async Task<IReadOnlyList<IncomingUnit>> HandleAsync(ListIncoming request, CancellationToken cancellationToken = default)
     {
+        var submitted = definitions.StatesWith(ApplicationWorkflow.DefinitionId, StateCapabilities.SubmittedToOffice);
         var rows = await (
                 from instance in db.WorkflowInstances.AsNoTracking()
                 join application in db.TitleApplications.AsNoTracking() on instance.SubjectId equals application.Id
                 join campaign in db.Campaigns.AsNoTracking() on application.CampaignId equals campaign.Id
                 join unit in db.Units.AsNoTracking() on application.UnitId equals unit.Id
-                where campaign.Year == request.Year && instance.SubjectType == ApplicationWorkflow.SubjectType && instance.State == "SubmittedToOffice"
+                where campaign.Year == request.Year && instance.SubjectType == ApplicationWorkflow.SubjectType && submitted.Contains(instance.State)
                 select new { unit.Id, unit.Name, unit.Region, application.ApplicantName, application.Level, ApplicationId = application.Id, instance.StateEnteredAt })
             .ToListAsync(cancellationToken);
         return rows.GroupBy(r => new { r.Id, r.Name, r.Region })
@@ -40,18 +43,21 @@ internal sealed class ListIncomingHandler(IApplicationDbContext db) : IHandler<L
     }
 }
 
-internal sealed class GetUnitChecklistHandler(IApplicationDbContext db) : IHandler<GetUnitChecklist, UnitChecklist>
+internal sealed class GetUnitChecklistHandler(IApplicationDbContext db, IWorkflowDefinitions definitions) : IHandler<GetUnitChecklist, UnitChecklist>
 {
-    private static readonly string[] Going = ["UnitApproved", "UnitPublicity", "PublicityPassed", "SubmittedToOffice"];
+    /// <summary>The dossiers still on their way to the office: approved by the unit and not dropped out.</summary>
+    private static readonly string[] Going =
+        [StateCapabilities.PublicityMayStart, StateCapabilities.PublicityRunning, StateCapabilities.ReadyForOffice, StateCapabilities.SubmittedToOffice];
 
     public async Task<UnitChecklist> HandleAsync(GetUnitChecklist request, CancellationToken cancellationToken = default)
     {
+        var going = Going.SelectMany(c => definitions.StatesWith(ApplicationWorkflow.DefinitionId, c)).Distinct().ToArray();
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == request.UnitId, cancellationToken);
         var rows = await (
                 from instance in db.WorkflowInstances.AsNoTracking()
                 join application in db.TitleApplications.AsNoTracking() on instance.SubjectId equals application.Id
                 join campaign in db.Campaigns.AsNoTracking() on application.CampaignId equals campaign.Id
-                where campaign.Year == request.Year && application.UnitId == unit.Id && instance.SubjectType == ApplicationWorkflow.SubjectType && Going.Contains(instance.State)
+                where campaign.Year == request.Year && application.UnitId == unit.Id && instance.SubjectType == ApplicationWorkflow.SubjectType && going.Contains(instance.State)
                 orderby application.ApplicantName
                 select application)
             .ToListAsync(cancellationToken);

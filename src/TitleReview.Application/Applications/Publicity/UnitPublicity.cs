@@ -43,7 +43,7 @@ internal static class PublicityRules
     }
 }
 
-internal sealed class StartUnitPublicityHandler(IApplicationDbContext db, IWorkflowEngine engine, WorkingDayCalendar calendar, TimeProvider clock)
+internal sealed class StartUnitPublicityHandler(IApplicationDbContext db, IWorkflowEngine engine, IWorkflowDefinitions definitions, WorkingDayCalendar calendar, TimeProvider clock)
     : IHandler<StartUnitPublicity, PublicityStarted>
 {
     public async Task<PublicityStarted> HandleAsync(StartUnitPublicity request, CancellationToken cancellationToken = default)
@@ -60,7 +60,7 @@ internal sealed class StartUnitPublicityHandler(IApplicationDbContext db, IWorkf
         foreach (var id in request.ApplicationIds.Distinct())
         {
             var (application, instance) = await PublicityRules.LoadForAuditorAsync(db, id, request.Actor, cancellationToken);
-            if (instance.State != "UnitApproved")
+            if (!definitions.Has(instance, StateCapabilities.PublicityMayStart))
             {
                 throw new DomainException($"{application.ApplicantName}的材料当前不是“单位审核通过”状态，不能开始公示。");
             }
@@ -69,7 +69,7 @@ internal sealed class StartUnitPublicityHandler(IApplicationDbContext db, IWorkf
 
             // The guards read the dossier from the database: save the dates first, inside the transaction.
             await db.SaveChangesAsync(cancellationToken);
-            await engine.FireAsync(new FireRequest(instance.Id, "startPublicity", request.Actor, $"公示期 {start:yyyy-MM-dd} 至 {end:yyyy-MM-dd}（{UnitPublicityPeriod.WorkingDays} 个工作日）"), cancellationToken);
+            await engine.PerformAsync(new PerformRequest(instance.Id, WorkflowOperations.StartUnitPublicity, request.Actor, $"公示期 {start:yyyy-MM-dd} 至 {end:yyyy-MM-dd}（{UnitPublicityPeriod.WorkingDays} 个工作日）"), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -77,7 +77,7 @@ internal sealed class StartUnitPublicityHandler(IApplicationDbContext db, IWorkf
     }
 }
 
-internal sealed class RecordUnitPublicityHandler(IApplicationDbContext db, IWorkflowEngine engine, TimeProvider clock)
+internal sealed class RecordUnitPublicityHandler(IApplicationDbContext db, IWorkflowEngine engine, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<RecordUnitPublicity, FireResult>
 {
     public async Task<FireResult> HandleAsync(RecordUnitPublicity request, CancellationToken cancellationToken = default)
@@ -89,7 +89,7 @@ internal sealed class RecordUnitPublicityHandler(IApplicationDbContext db, IWork
         v.ThrowIfInvalid();
 
         var (application, instance) = await PublicityRules.LoadForAuditorAsync(db, request.ApplicationId, request.Actor, cancellationToken);
-        if (instance.State != "UnitPublicity")
+        if (!definitions.Has(instance, StateCapabilities.PublicityRunning))
         {
             throw new DomainException($"{application.ApplicantName}的材料当前不在单位公示中，不能记录公示结果。");
         }
@@ -97,14 +97,14 @@ internal sealed class RecordUnitPublicityHandler(IApplicationDbContext db, IWork
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         application.RecordPublicity(request.Outcome!.Value, request.Note, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        var trigger = request.Outcome == PublicityOutcome.NoObjection ? "recordNoObjection" : "recordObjection";
-        var result = await engine.FireAsync(new FireRequest(instance.Id, trigger, request.Actor, request.Note), cancellationToken);
+        var operation = request.Outcome == PublicityOutcome.NoObjection ? WorkflowOperations.RecordNoObjection : WorkflowOperations.RecordObjection;
+        var result = await engine.PerformAsync(new PerformRequest(instance.Id, operation, request.Actor, request.Note), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
 }
 
-internal sealed class SubmitToOfficeHandler(IApplicationDbContext db, IWorkflowEngine engine) : IHandler<SubmitToOffice, int>
+internal sealed class SubmitToOfficeHandler(IApplicationDbContext db, IWorkflowEngine engine, IWorkflowDefinitions definitions) : IHandler<SubmitToOffice, int>
 {
     public async Task<int> HandleAsync(SubmitToOffice request, CancellationToken cancellationToken = default)
     {
@@ -116,14 +116,13 @@ internal sealed class SubmitToOfficeHandler(IApplicationDbContext db, IWorkflowE
         foreach (var id in request.ApplicationIds.Distinct())
         {
             var (application, instance) = await PublicityRules.LoadForAuditorAsync(db, id, request.Actor, cancellationToken);
-            var problem = instance.State switch
-            {
-                "PublicityPassed" when application.PublicityOutcome == PublicityOutcome.NoObjection => null,
-                "UnitPublicity" => "尚未记录单位公示结果，不能报送（只有公示无异议的材料才能报送省政工职评办）",
-                "UnitApproved" => "尚未进行单位公示，不能报送",
-                "SubmittedToOffice" => "已报送，无需重复报送",
-                _ => "当前状态不能报送",
-            };
+            bool Means(string capability) => definitions.Has(instance, capability);
+            var problem =
+                Means(StateCapabilities.ReadyForOffice) && application.PublicityOutcome == PublicityOutcome.NoObjection ? null
+                : Means(StateCapabilities.PublicityRunning) ? "尚未记录单位公示结果，不能报送（只有公示无异议的材料才能报送省政工职评办）"
+                : Means(StateCapabilities.PublicityMayStart) ? "尚未进行单位公示，不能报送"
+                : Means(StateCapabilities.SubmittedToOffice) ? "已报送，无需重复报送"
+                : "当前状态不能报送";
             if (problem is null)
             {
                 ready.Add(instance);
@@ -142,7 +141,7 @@ internal sealed class SubmitToOfficeHandler(IApplicationDbContext db, IWorkflowE
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         foreach (var instance in ready)
         {
-            await engine.FireAsync(new FireRequest(instance.Id, "submitToOffice", request.Actor), cancellationToken);
+            await engine.PerformAsync(new PerformRequest(instance.Id, WorkflowOperations.SubmitToOffice, request.Actor), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -18,6 +18,7 @@ public sealed record StartApplication(Guid CampaignId, TitleLevel? Level, Workfl
 internal sealed class StartApplicationHandler(
     IApplicationDbContext db,
     IWorkflowEngine engine,
+    IWorkflowDefinitions definitions,
     Microsoft.Extensions.Options.IOptions<OfficeContact> contact,
     TimeProvider clock) : IHandler<StartApplication, Guid>
 {
@@ -47,7 +48,7 @@ internal sealed class StartApplicationHandler(
             throw new DomainException(window.Reason!);
         }
 
-        if (!await Units.Queries.UnitConfirmation.IsConfirmedAsync(db, campaign.Id, unitId, cancellationToken))
+        if (!await Units.Queries.UnitConfirmation.IsConfirmedAsync(db, definitions, campaign.Id, unitId, cancellationToken))
         {
             var unitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? "您所在单位";
             throw new DomainException(

@@ -67,7 +67,13 @@ public sealed record RegistrationDetail(
     string StateName,
     Guid InstanceToken,
     IReadOnlyList<InboxItem> Inbox,
-    IReadOnlyList<PermittedTrigger> PermittedTriggers);
+    IReadOnlyList<PermittedTrigger> PermittedTriggers)
+{
+    /// <summary>What the registration's state means (<see cref="StateCapabilities"/>), as its definition declares.</summary>
+    public IReadOnlyList<string> Capabilities { get; init; } = [];
+
+    public bool Means(string capability) => Capabilities.Contains(capability);
+}
 
 internal sealed class ListRegistrationsHandler(IApplicationDbContext db, IWorkflowDefinitions definitions)
     : IHandler<ListRegistrations, IReadOnlyList<RegistrationListItem>>
@@ -202,19 +208,25 @@ internal static class RegistrationDetails
             definitions.Get(instance.DefinitionId, instance.DefinitionVersion).StateDisplayName(instance.State),
             instance.ConcurrencyToken,
             inbox,
-            permitted);
+            permitted)
+        {
+            Capabilities = definitions.Get(instance.DefinitionId, instance.DefinitionVersion).State(instance.State).Capabilities,
+        };
     }
 }
 
 /// <summary>Whether a unit may have applicants in a campaign: only once its auditor is confirmed.</summary>
 public static class UnitConfirmation
 {
-    public static Task<bool> IsConfirmedAsync(IApplicationDbContext db, Guid campaignId, Guid unitId, CancellationToken cancellationToken) =>
-        (from registration in db.UnitRegistrations
+    public static Task<bool> IsConfirmedAsync(IApplicationDbContext db, IWorkflowDefinitions definitions, Guid campaignId, Guid unitId, CancellationToken cancellationToken)
+    {
+        var confirmed = definitions.StatesWith(UnitRegistrationWorkflow.DefinitionId, StateCapabilities.RegistrationConfirmed);
+        return (from registration in db.UnitRegistrations
          join instance in db.WorkflowInstances on registration.Id equals instance.SubjectId
          where registration.CampaignId == campaignId
                && registration.UnitId == unitId
                && instance.SubjectType == UnitRegistrationWorkflow.SubjectType
-               && instance.State == UnitRegistrationWorkflow.Confirmed
+               && confirmed.Contains(instance.State)
          select registration.Id).AnyAsync(cancellationToken);
+    }
 }

@@ -42,6 +42,7 @@ public sealed record RegistrationReceipt(Guid RegistrationId, string Number, str
 internal sealed partial class RegisterUnitHandler(
     IApplicationDbContext db,
     IWorkflowEngine engine,
+    IWorkflowDefinitions definitions,
     IAccountProvisioning accounts,
     INotificationSender notifications,
     IMessageOutbox outbox,
@@ -65,12 +66,13 @@ internal sealed partial class RegisterUnitHandler(
             throw new DomainException($"{window.Reason}{contact.Value.CallUs}");
         }
 
+        var rejected = definitions.StatesWith(UnitRegistrationWorkflow.DefinitionId, StateCapabilities.RegistrationRejected);
         var existing = await (
                 from registration in db.UnitRegistrations
                 join instance in db.WorkflowInstances on registration.Id equals instance.SubjectId
                 where registration.CampaignId == campaign.Id
                       && registration.CreditCode == details.CreditCode
-                      && instance.State != UnitRegistrationWorkflow.Rejected
+                      && !rejected.Contains(instance.State)
                 select registration.Number)
             .FirstOrDefaultAsync(cancellationToken);
         if (existing is not null)

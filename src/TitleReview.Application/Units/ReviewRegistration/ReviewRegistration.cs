@@ -37,6 +37,7 @@ public sealed record AuditorAccountIssued(string UserId, string UserName, DateTi
 internal sealed class ApproveRegistrationHandler(
     IApplicationDbContext db,
     IWorkflowEngine engine,
+    IWorkflowDefinitions definitions,
     IAccountProvisioning accounts,
     INotificationSender notifications,
     IMessageOutbox outbox,
@@ -51,7 +52,7 @@ internal sealed class ApproveRegistrationHandler(
             throw new ConcurrencyConflictException();
         }
 
-        if (instance.State != "Registered")
+        if (!definitions.Has(instance, StateCapabilities.AwaitingOfficeApproval))
         {
             throw new DomainException("该报送已审核过，不能重复审核。");
         }
@@ -82,7 +83,7 @@ internal sealed class ApproveRegistrationHandler(
                 $"“{details.UnitName}”的审核人信息已审核通过，审核人账号为 {account.UserName}。激活链接已发送至审核人{UnitMessages.Destinations(sentTo)}，请审核人本人按短信或邮件设置密码激活账号，并在“核准审核人信息”时间内登录系统核准本单位信息。{contact.Value.CallUs}"),
             cancellationToken);
         // The token was checked above; the instance changed since (its unit), so EF's check guards the save.
-        await engine.FireAsync(new FireRequest(instance.Id, "approve", request.Actor), cancellationToken);
+        await engine.PerformAsync(new PerformRequest(instance.Id, WorkflowOperations.ApproveRegistration, request.Actor), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return AuditorAccountIssued.From(account, sentTo);
     }
@@ -108,7 +109,7 @@ internal sealed class RejectRegistrationHandler(
                 cancellationToken);
         }
 
-        return await engine.FireAsync(new FireRequest(instance.Id, "reject", request.Actor, request.Reason, ExpectedToken: request.ExpectedToken), cancellationToken);
+        return await engine.PerformAsync(new PerformRequest(instance.Id, WorkflowOperations.RejectRegistration, request.Actor, request.Reason, ExpectedToken: request.ExpectedToken), cancellationToken);
     }
 }
 

@@ -139,12 +139,14 @@ public static class JournalText
     public const string StartTrigger = "start";
     public const string EditTimelineTrigger = "editTimeline";
     public const string SetMarkTrigger = "setMark";
+    public const string MigrateTrigger = "migrate";
 
     public static string TriggerName(Domain.Workflows.Definitions.WorkflowDefinition definition, string trigger) => trigger switch
     {
         StartTrigger => "创建",
         EditTimelineTrigger => "修改时间安排",
         SetMarkTrigger => "设定时间标记",
+        MigrateTrigger => "迁移到新版本",
         "editRules" => "修改申报条件",
         "replaceAuditor" => "更换审核人",
         _ => definition.TriggerDisplayName(trigger),

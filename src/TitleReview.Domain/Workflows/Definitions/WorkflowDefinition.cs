@@ -44,6 +44,37 @@ public sealed record WorkflowDefinition(
 
     public string MarkDisplayName(string name) =>
         Marks.FirstOrDefault(m => m.Name == name)?.DisplayName ?? name;
+
+    /// <summary>How older versions' instances map onto this version (state to state).</summary>
+    public IReadOnlyList<DefinitionMigration> MigrateFrom { get; init; } = [];
+
+    /// <summary>Whether a state of this version declares a capability.</summary>
+    public bool Has(string state, string capability) =>
+        States.FirstOrDefault(s => s.Name == state)?.Capabilities.Contains(capability) ?? false;
+
+    /// <summary>The names of this version's states that declare a capability.</summary>
+    public IEnumerable<string> StatesWith(string capability) =>
+        States.Where(s => s.Capabilities.Contains(capability)).Select(s => s.Name);
+
+    /// <summary>The transition a use case's operation stands for from a state, if any.</summary>
+    public TransitionDefinition? TransitionFor(string operation, string fromState) =>
+        Transitions.FirstOrDefault(t => t.Operation == operation && t.From.Contains(fromState));
+
+    /// <summary>The migration this version declares from an older one, if any.</summary>
+    public DefinitionMigration? MigrationFrom(int version) => MigrateFrom.FirstOrDefault(m => m.FromVersion == version);
+
+    /// <summary>Whether the version declares any capability, operation or action (else it inherits them).</summary>
+    public bool DeclaresMeanings =>
+        States.Any(s => s.Capabilities.Count > 0) || Transitions.Any(t => t.Operation is not null || t.Actions.Count > 0);
+}
+
+/// <summary>
+/// A newer version's map of an older version's states onto its own: every state of the older
+/// version has an image (a state not named maps onto the state of the same name).
+/// </summary>
+public sealed record DefinitionMigration(int FromVersion, IReadOnlyDictionary<string, string> States)
+{
+    public string Target(string state) => States.TryGetValue(state, out var target) ? target : state;
 }
 
 public sealed record StateDefinition(
@@ -51,7 +82,11 @@ public sealed record StateDefinition(
     string DisplayName,
     bool Final,
     string? Stage,
-    IReadOnlyList<TimerDefinition> Timers);
+    IReadOnlyList<TimerDefinition> Timers)
+{
+    /// <summary>What the state means to the rest of the system (<see cref="StateCapabilities"/>).</summary>
+    public IReadOnlyList<string> Capabilities { get; init; } = [];
+}
 
 /// <param name="At">
 /// When the timer is due, a <see cref="TimerExpression"/>: <c>close:filing</c>,
@@ -74,4 +109,10 @@ public sealed record TransitionDefinition(
 {
     /// <summary>The marks this transition sets to the instant it fires (<c>records</c>).</summary>
     public IReadOnlyList<string> Records { get; init; } = [];
+
+    /// <summary>The use case that owns the transition (<see cref="WorkflowOperations"/>); null when it is complete by itself.</summary>
+    public string? Operation { get; init; }
+
+    /// <summary>Effects the engine runs in the fire's transaction (<see cref="WorkflowActions"/>).</summary>
+    public IReadOnlyList<string> Actions { get; init; } = [];
 }

@@ -5,7 +5,7 @@ using TitleReview.Application.Applications.ListApplications;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units.Queries;
 using TitleReview.Application.Workflows;
-using TitleReview.Application.Workflows.FireTrigger;
+using TitleReview.Application.Units.ConfirmRegistration;
 using TitleReview.Domain.Identity;
 using TitleReview.Infrastructure.Identity;
 using TitleReview.Web.Hosting;
@@ -16,7 +16,7 @@ public sealed class IndexModel(
     IApplicationDbContext db,
     AccountDirectory accounts,
     IHandler<ListApplications, IReadOnlyList<ApplicationListItem>> list,
-    IHandler<FireTrigger, FireResult> fire,
+    IHandler<ConfirmRegistration, FireResult> confirm,
     IHandler<GetRegistration, RegistrationDetail> registration) : PageModel
 {
     public UnitView? Unit { get; private set; }
@@ -32,11 +32,11 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostFireAsync(Guid instanceId, string trigger, string? reason, Guid? expectedToken, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostConfirmAsync(Guid registrationId, Guid? expectedToken, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        await fire.HandleAsync(new FireTrigger(instanceId, trigger, User.ToWorkflowActor(), reason, ExpectedToken: expectedToken), cancellationToken);
-        Message = "操作已完成。";
+        await confirm.HandleAsync(new ConfirmRegistration(registrationId, User.ToWorkflowActor(), expectedToken), cancellationToken);
+        Message = "已核准本单位信息。";
         return RedirectToPage();
     }
 

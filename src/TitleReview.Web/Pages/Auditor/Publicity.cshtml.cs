@@ -6,6 +6,7 @@ using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Time;
+using TitleReview.Domain.Workflows;
 using TitleReview.Web.Hosting;
 
 namespace TitleReview.Web.Pages.Auditor;
@@ -26,13 +27,13 @@ public sealed class PublicityModel(
     [TempData]
     public string? Message { get; set; }
 
-    public IEnumerable<ApplicationListItem> Approved => Current("UnitApproved");
+    public IEnumerable<ApplicationListItem> Approved => Current(StateCapabilities.PublicityMayStart);
 
-    public IEnumerable<ApplicationListItem> Running => Current("UnitPublicity");
+    public IEnumerable<ApplicationListItem> Running => Current(StateCapabilities.PublicityRunning);
 
-    public IEnumerable<ApplicationListItem> Passed => Current("PublicityPassed");
+    public IEnumerable<ApplicationListItem> Passed => Current(StateCapabilities.ReadyForOffice);
 
-    public IEnumerable<ApplicationListItem> Submitted => Current("SubmittedToOffice");
+    public IEnumerable<ApplicationListItem> Submitted => Current(StateCapabilities.SubmittedToOffice);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -60,7 +61,7 @@ public sealed class PublicityModel(
         return RedirectToPage();
     }
 
-    private IEnumerable<ApplicationListItem> Current(string state) => _items.Where(i => i.Year == Year && i.State == state);
+    private IEnumerable<ApplicationListItem> Current(string capability) => _items.Where(i => i.Year == Year && i.Means(capability));
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

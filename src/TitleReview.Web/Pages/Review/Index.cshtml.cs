@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
-using TitleReview.Application.Workflows.FireTrigger;
 using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Domain.Identity;
 using TitleReview.Web.Hosting;
@@ -16,14 +15,14 @@ public sealed class IndexModel(
     IHandler<GetDossier, DossierView> get,
     IHandler<VerifyItem, Guid> verify,
     IHandler<ReturnDossier, FireResult> returnDossier,
-    IHandler<FireTrigger, FireResult> fire) : PageModel
+    IHandler<ApproveDossier, FireResult> approve) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
     public DossierView Dossier { get; private set; } = null!;
 
-    public bool CanReview => User.IsInRole(Roles.Auditor) && Dossier.State == "Submitted";
+    public bool CanReview => User.IsInRole(Roles.Auditor) && Dossier.AwaitingUnitReview;
 
     [TempData]
     public string? Message { get; set; }
@@ -48,7 +47,7 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnPostApproveAsync(Guid? instanceToken, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        await fire.HandleAsync(new FireTrigger(Dossier.InstanceId, "approve", User.ToWorkflowActor(), ExpectedToken: instanceToken), cancellationToken);
+        await approve.HandleAsync(new ApproveDossier(Id, User.ToWorkflowActor(), instanceToken), cancellationToken);
         Message = "已审核通过。";
         return RedirectToPage(new { id = Id });
     }

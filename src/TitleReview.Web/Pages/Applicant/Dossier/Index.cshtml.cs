@@ -4,7 +4,6 @@ using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
-using TitleReview.Application.Workflows.FireTrigger;
 using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Web.Hosting;
 
@@ -17,7 +16,7 @@ public sealed class IndexModel(
     IHandler<AddDossierItem, DossierChange> add,
     IHandler<DeleteDossierItem, DossierChange> delete,
     IHandler<UploadAttachment, AttachmentInfo> upload,
-    IHandler<FireTrigger, FireResult> fire) : PageModel
+    IHandler<SubmitDossier, FireResult> submit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -83,7 +82,7 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnPostSubmitAsync(Guid? instanceToken, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        await fire.HandleAsync(new FireTrigger(Dossier.InstanceId, "submit", User.ToWorkflowActor(), ExpectedToken: instanceToken), cancellationToken);
+        await submit.HandleAsync(new SubmitDossier(Dossier.ApplicationId, User.ToWorkflowActor(), instanceToken), cancellationToken);
         Message = "已提交，请等待本单位审核人审核。";
         return RedirectToPage(new { id = Id, section = (string?)null });
     }

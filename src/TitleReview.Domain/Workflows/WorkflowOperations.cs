@@ -1,0 +1,40 @@
+namespace TitleReview.Domain.Workflows;
+
+/// <summary>
+/// Use cases that own a transition. A transition marked <c>"operation": "ApproveRegistration"</c>
+/// in its definition is fired only by that use case (by operation, never by trigger name): the
+/// monitor's generic fire, the API and bulk actions refuse it, because the use case does more
+/// than move the state (creates an account, records per-section reasons, …).
+/// </summary>
+public static class WorkflowOperations
+{
+    public const string SubmitDossier = "SubmitDossier";
+    public const string ReturnDossier = "ReturnDossier";
+    public const string ApproveDossier = "ApproveDossier";
+    public const string StartUnitPublicity = "StartUnitPublicity";
+    public const string RecordNoObjection = "RecordNoObjection";
+    public const string RecordObjection = "RecordObjection";
+    public const string SubmitToOffice = "SubmitToOffice";
+    public const string ApproveRegistration = "ApproveRegistration";
+    public const string RejectRegistration = "RejectRegistration";
+    public const string ConfirmRegistration = "ConfirmRegistration";
+
+    /// <summary>Each operation and where a person does it, for the refusal of a generic fire.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Places = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [SubmitDossier] = "申报人的申报材料页面",
+        [ReturnDossier] = "审核人的材料审核页面（须逐项填写退回原因）",
+        [ApproveDossier] = "审核人的材料审核页面",
+        [StartUnitPublicity] = "审核人的单位公示页面",
+        [RecordNoObjection] = "审核人的单位公示页面",
+        [RecordObjection] = "审核人的单位公示页面",
+        [SubmitToOffice] = "审核人的单位公示页面",
+        [ApproveRegistration] = "单位报送审核页面（同时创建审核人账号）",
+        [RejectRegistration] = "单位报送审核页面",
+        [ConfirmRegistration] = "审核人首页的“核准本单位信息”",
+    };
+
+    public static IReadOnlyCollection<string> All => (IReadOnlyCollection<string>)Places.Keys;
+
+    public static bool IsKnown(string operation) => Places.ContainsKey(operation);
+}
