@@ -43,8 +43,8 @@ public class ConcurrencyAndIncidentTests : WorkflowTestBase
         await second.ServiceProvider.GetRequiredService<AppDbContext>().WorkflowInstances.SingleAsync(i => i.Id == instance);
 
         var results = await Task.WhenAll(
-            Attempt(() => engineA.FireAsync(new FireRequest(instance, "approve", auditor))),
-            Attempt(() => engineB.FireAsync(new FireRequest(instance, "return", auditor, "材料不全"))));
+            Attempt(() => engineA.PerformAsync(new PerformRequest(instance, WorkflowOperations.ApproveDossier, auditor))),
+            Attempt(() => engineB.PerformAsync(new PerformRequest(instance, WorkflowOperations.ReturnDossier, auditor, "材料不全"))));
 
         results.Count(r => r is null).Should().Be(1, "exactly one fire succeeds");
         results.Single(r => r is not null).Should().BeOfType<ConcurrencyConflictException>();
