@@ -40,9 +40,29 @@ public abstract class ApplicationTestBase
     {
         _folder = Path.Combine(Path.GetTempPath(), "titlereview-apptest-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
-        var paths = new StoragePaths(_folder, WorkflowsFolder);
-        File.Copy(TestDatabase.TemplateFile, paths.SqliteDatabaseFile);
+        File.Copy(TestDatabase.TemplateFile, new StoragePaths(_folder, WorkflowsFolder).SqliteDatabaseFile);
+        Clock = new FakeTimeProvider(ClockStart);
+        _services = BuildServices();
+    }
 
+    /// <summary>
+    /// Stops the services and starts them again on the same database and clock, reading the
+    /// configuration (and so the workflows folder) anew, as a restart of the application would.
+    /// </summary>
+    protected async Task RestartServicesAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        _services = BuildServices();
+    }
+
+    private ServiceProvider BuildServices()
+    {
+        var paths = new StoragePaths(_folder, WorkflowsFolder);
         var settings = new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = $"Data Source={paths.SqliteDatabaseFile};Pooling=False",
@@ -56,8 +76,6 @@ public abstract class ApplicationTestBase
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        Clock = new FakeTimeProvider(ClockStart);
-
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
@@ -70,7 +88,7 @@ public abstract class ApplicationTestBase
         services.AddApplication();
         services.AddInfrastructure(configuration);
         services.AddSingleton<TimeProvider>(Clock);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     [TearDown]

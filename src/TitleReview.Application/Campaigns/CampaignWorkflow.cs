@@ -14,6 +14,10 @@ internal static class CampaignWorkflow
     public const string DefinitionId = "campaign";
     public const string SubjectType = WorkflowSubjectTypes.Campaign;
 
+    /// <summary>The stages a campaign created now has: the latest campaign definition's, which its workflow will run on.</summary>
+    public static StageCatalogue NewCampaignStages(IWorkflowDefinitions definitions) =>
+        definitions.Latest(DefinitionId).Stages;
+
     public static async Task<Guid> CreateAsync(
         IApplicationDbContext db,
         IWorkflowEngine engine,

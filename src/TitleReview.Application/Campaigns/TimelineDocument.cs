@@ -68,8 +68,11 @@ public sealed class TimelineDocument
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    /// <summary>The year's settings with every field checked; all problems are reported together.</summary>
-    public (int Year, string Name, DateOnly TenureCutoff, IReadOnlyList<StageWindow> Stages) Read()
+    /// <summary>
+    /// The year's settings with every field checked against the stages a new campaign has (the
+    /// latest campaign definition's catalogue); all problems are reported together.
+    /// </summary>
+    public (int Year, string Name, DateOnly TenureCutoff, IReadOnlyList<StageWindow> Stages) Read(StageCatalogue catalogue)
     {
         var validation = new Validation();
         validation.Require(Year is >= Campaign.MinYear and <= Campaign.MaxYear, "year", $"年度须在 {Campaign.MinYear} 到 {Campaign.MaxYear} 之间。");
@@ -85,13 +88,13 @@ public sealed class TimelineDocument
         {
             var stage = Stages[i];
             var field = $"stages[{i}]";
-            if (string.IsNullOrWhiteSpace(stage.Key) || !StageKeys.IsKnown(stage.Key))
+            if (string.IsNullOrWhiteSpace(stage.Key) || !catalogue.Contains(stage.Key))
             {
                 validation.Add($"{field}.key", $"第 {i + 1} 个阶段的代码“{stage.Key}”无法识别。");
                 continue;
             }
 
-            var label = string.IsNullOrWhiteSpace(stage.Name) ? StageKeys.DefaultName(stage.Key) : stage.Name!;
+            var label = string.IsNullOrWhiteSpace(stage.Name) ? catalogue.NameOf(stage.Key) : stage.Name!;
             var opens = ReadStart(stage, label, field, validation);
             var closes = ReadEnd(stage, label, field, validation);
             if (opens is { } o && closes is { } c)
@@ -102,7 +105,7 @@ public sealed class TimelineDocument
 
         validation.ThrowIfInvalid();
 
-        var rules = TimelineRules.Check(windows);
+        var rules = TimelineRules.Check(windows, catalogue);
         foreach (var (key, message) in rules)
         {
             validation.Add($"stages.{key}", message);

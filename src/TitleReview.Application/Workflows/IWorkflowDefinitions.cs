@@ -1,3 +1,4 @@
+using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Workflows.Definitions;
 
 namespace TitleReview.Application.Workflows;
@@ -10,4 +11,7 @@ public interface IWorkflowDefinitions
     WorkflowDefinition Get(string definitionId, int version);
 
     WorkflowDefinition Latest(string definitionId);
+
+    /// <summary>Every stage some campaign definition version declares, named as the newest one names it.</summary>
+    StageCatalogue Stages { get; }
 }

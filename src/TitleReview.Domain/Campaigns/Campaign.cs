@@ -2,7 +2,11 @@ using TitleReview.Domain.Common;
 
 namespace TitleReview.Domain.Campaigns;
 
-/// <summary>年度评审工作: one year's campaign and its timeline of twelve stages.</summary>
+/// <summary>
+/// 年度评审工作: one year's campaign and its timeline. Its stages are the ones the campaign
+/// definition declared when the campaign was created; it keeps them when newer definitions
+/// declare others.
+/// </summary>
 public sealed class Campaign : Entity
 {
     public const int MinYear = 2000;
@@ -57,7 +61,10 @@ public sealed class Campaign : Entity
         ConcurrencyToken = Guid.NewGuid();
     }
 
-    public static Campaign Create(Guid id, int year, string name, DateOnly tenureCutoff, IReadOnlyList<StageWindow> stages, DateTimeOffset now)
+    /// <summary>The stages this campaign was created with, in order, as its own timeline is checked against them.</summary>
+    public StageCatalogue Catalogue => new(Stages.Select(s => new StageDefinition(s.Key, s.Name, s.Within)));
+
+    public static Campaign Create(Guid id, int year, string name, DateOnly tenureCutoff, IReadOnlyList<StageWindow> stages, StageCatalogue catalogue, DateTimeOffset now)
     {
         if (year is < MinYear or > MaxYear)
         {
@@ -74,7 +81,7 @@ public sealed class Campaign : Entity
             throw new DomainException($"任职年限终算时间应在 {year} 年内（通常为 {year}-12-31）。");
         }
 
-        TimelineRules.Ensure(stages);
+        TimelineRules.Ensure(stages, catalogue);
 
         var campaign = new Campaign
         {
@@ -90,9 +97,10 @@ public sealed class Campaign : Entity
             campaign._rules.Add(CampaignLevelRule.From(rule));
         }
 
-        foreach (var window in stages.OrderBy(s => StageOrder(s.Key)))
+        foreach (var window in stages.OrderBy(s => catalogue.OrderOf(s.Key)))
         {
-            campaign._stages.Add(new CampaignStage(window.Key, window.Name.Trim(), StageOrder(window.Key), window.OpensAt, window.ClosesAt, window.Note));
+            var order = catalogue.OrderOf(window.Key);
+            campaign._stages.Add(new CampaignStage(window.Key, window.Name.Trim(), order, catalogue.Find(window.Key)!.Within, window.OpensAt, window.ClosesAt, window.Note));
         }
 
         return campaign;
@@ -100,6 +108,14 @@ public sealed class Campaign : Entity
 
     public CampaignStage Stage(string key) =>
         _stages.SingleOrDefault(s => s.Key == key) ?? throw new DomainException($"年度评审工作中没有阶段“{key}”。");
+
+    /// <summary>Every stage whose window is open at the instant, in order: several may be (filing and unit publicity from Aug 1).</summary>
+    public IReadOnlyList<CampaignStage> StagesOpenAt(DateTimeOffset instant) =>
+        Stages.Where(s => s.IsOpenAt(instant)).ToList();
+
+    /// <summary>The stage that opens next after the instant, if any.</summary>
+    public CampaignStage? NextStageAfter(DateTimeOffset instant) =>
+        Stages.Where(s => s.OpensAt > instant).OrderBy(s => s.OpensAt).ThenBy(s => s.Order).FirstOrDefault();
 
     public IReadOnlyList<StageWindow> Windows() =>
         Stages.Select(s => new StageWindow(s.Key, s.Name, s.OpensAt, s.ClosesAt, s.Note)).ToList();
@@ -113,7 +129,7 @@ public sealed class Campaign : Entity
         var stage = Stage(key);
         var before = new StageWindow(stage.Key, stage.Name, stage.OpensAt, stage.ClosesAt, stage.Note);
         var proposed = Windows().Select(w => w.Key == key ? w with { OpensAt = opensAt, ClosesAt = closesAt } : w).ToList();
-        TimelineRules.Ensure(proposed);
+        TimelineRules.Ensure(proposed, Catalogue);
 
         stage.Move(opensAt, closesAt);
         ConcurrencyToken = Guid.NewGuid();
@@ -123,17 +139,4 @@ public sealed class Campaign : Entity
     /// <summary>The same timeline moved by whole years (Feb 29 becomes Feb 28), for next year's campaign.</summary>
     public IReadOnlyList<StageWindow> WindowsShiftedBy(int years) =>
         Windows().Select(w => w with { OpensAt = w.OpensAt.AddYears(years), ClosesAt = w.ClosesAt.AddYears(years) }).ToList();
-
-    private static int StageOrder(string key)
-    {
-        for (var i = 0; i < StageKeys.InOrder.Count; i++)
-        {
-            if (StageKeys.InOrder[i] == key)
-            {
-                return i + 1;
-            }
-        }
-
-        return int.MaxValue;
-    }
 }

@@ -14,11 +14,12 @@ public sealed class CampaignStage
         Name = string.Empty;
     }
 
-    internal CampaignStage(string key, string name, int order, DateTimeOffset opensAt, DateTimeOffset closesAt, string? note)
+    internal CampaignStage(string key, string name, int order, string? within, DateTimeOffset opensAt, DateTimeOffset closesAt, string? note)
     {
         Key = key;
         Name = name;
         Order = order;
+        Within = within;
         OpensAt = opensAt.ToUniversalTime();
         ClosesAt = closesAt.ToUniversalTime();
         Note = note;
@@ -30,7 +31,14 @@ public sealed class CampaignStage
 
     public string Name { get; private set; }
 
+    /// <summary>Calendar order (1 for the first stage), as the campaign's definition declared it.</summary>
     public int Order { get; private set; }
+
+    /// <summary>
+    /// The stage whose window this one must lie inside (the publicity feedback inside
+    /// preliminary review); such a stage is left out of the calendar-order rule.
+    /// </summary>
+    public string? Within { get; private set; }
 
     public DateTimeOffset OpensAt { get; private set; }
 

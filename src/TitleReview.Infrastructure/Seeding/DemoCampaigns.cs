@@ -81,7 +81,7 @@ public sealed class DemoCampaigns(
     {
         var replay = new ReplayClock(At(2023, 7, 12, 9, 0));
         var office = await ActorAsync("office");
-        var campaignId = await new CreateCampaignFromTimelineHandler(db, Engine(replay), replay)
+        var campaignId = await new CreateCampaignFromTimelineHandler(db, Engine(replay), definitions, replay)
             .HandleAsync(new CreateCampaignFromTimeline(TimelineDocument.Parse(timelines.Read(HistoryYear)), office), cancellationToken);
 
         await RegisterUnitAsync(replay, At(2023, 7, 18, 10, 20), campaignId, DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
@@ -127,8 +127,8 @@ public sealed class DemoCampaigns(
 
         var replay = new ReplayClock(Day(-30, 9));
         var office = await ActorAsync("office");
-        var campaignId = await new CreateCampaignFromTimelineHandler(db, Engine(replay), replay)
-            .HandleAsync(new CreateCampaignFromTimeline(CurrentTimeline(today), office), cancellationToken);
+        var campaignId = await new CreateCampaignFromTimelineHandler(db, Engine(replay), definitions, replay)
+            .HandleAsync(new CreateCampaignFromTimeline(CurrentTimeline(today, CampaignWorkflow.NewCampaignStages(definitions)), office), cancellationToken);
 
         await RegisterUnitAsync(replay, Day(-23, 10), campaignId, DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
         await RegisterUnitAsync(replay, Day(-22, 16), campaignId, DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
@@ -202,38 +202,57 @@ public sealed class DemoCampaigns(
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>Windows placed around today: registration and confirmation just past, filing open.</summary>
-    public static TimelineDocument CurrentTimeline(DateOnly today)
+    /// <summary>Where the demo places each stage, in days from today (first and last day).</summary>
+    private static readonly IReadOnlyDictionary<string, (int From, int To)> CurrentWindows = new Dictionary<string, (int, int)>
     {
-        TimelineStage Stage(string key, int from, int to) => new()
+        [StageKeys.AuditorRegistration] = (-24, -20),
+        [StageKeys.AuditorConfirmation] = (-17, -13),
+        [StageKeys.Filing] = (-6, 24),
+        ["unitPublicity"] = (-6, 38),
+        ["paperDelivery"] = (32, 38),
+        ["payment"] = (39, 45),
+        ["preliminaryReview"] = (46, 80),
+        ["spotCheck"] = (75, 85),
+        ["committeeReferral"] = (86, 95),
+        ["defense"] = (100, 104),
+        ["results"] = (105, 115),
+        ["certificates"] = (116, 150),
+    };
+
+    /// <summary>
+    /// Windows placed around today: registration and confirmation just past, filing open. A stage
+    /// of the catalogue the demo does not place takes the window of the stage it lies within, or
+    /// else of the stage before it, so any campaign definition's stages can be seeded.
+    /// </summary>
+    public static TimelineDocument CurrentTimeline(DateOnly today, StageCatalogue catalogue)
+    {
+        var windows = new Dictionary<string, (int From, int To)>();
+        var previous = (From: 0, To: 0);
+        foreach (var stage in catalogue.Stages.Where(s => s.Within is null))
         {
-            Key = key,
-            Name = StageKeys.DefaultName(key),
-            Opens = today.AddDays(from).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            Closes = today.AddDays(to).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            previous = windows[stage.Key] = CurrentWindows.GetValueOrDefault(stage.Key, previous);
+        }
+
+        foreach (var stage in catalogue.Stages.Where(s => s.Within is not null))
+        {
+            windows[stage.Key] = CurrentWindows.TryGetValue(stage.Key, out var placed) ? placed : windows[stage.Within!];
+        }
+
+        var stages = catalogue.Stages.Select(stage => new TimelineStage
+        {
+            Key = stage.Key,
+            Name = stage.Name,
+            Opens = today.AddDays(windows[stage.Key].From).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Closes = today.AddDays(windows[stage.Key].To).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Note = "演示数据：时间围绕系统当前日期安排，可在“年度评审”中修改。",
-        };
+        }).ToList();
 
         return new TimelineDocument
         {
             Year = today.Year,
             Name = $"{today.Year}年度贵州省政工专业职务任职资格申报评审（演示）",
             TenureCutoff = $"{today.Year}-12-31",
-            Stages =
-            [
-                Stage(StageKeys.AuditorRegistration, -24, -20),
-                Stage(StageKeys.AuditorConfirmation, -17, -13),
-                Stage(StageKeys.Filing, -6, 24),
-                Stage(StageKeys.UnitPublicity, -6, 38),
-                Stage(StageKeys.PaperDelivery, 32, 38),
-                Stage(StageKeys.Payment, 39, 45),
-                Stage(StageKeys.PreliminaryReview, 46, 80),
-                Stage(StageKeys.SpotCheck, 75, 85),
-                Stage(StageKeys.CommitteeReferral, 86, 95),
-                Stage(StageKeys.Defense, 100, 104),
-                Stage(StageKeys.Results, 105, 115),
-                Stage(StageKeys.Certificates, 116, 150),
-            ],
+            Stages = stages,
         };
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using TitleReview.Application.Campaigns;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Identity;
@@ -13,9 +14,11 @@ namespace TitleReview.Infrastructure.Workflow;
 
 /// <summary>
 /// Reads <c>workflows/definitions/*.json</c>: checks each file against the JSON schema, then
-/// against what C# knows (subject types, guards, roles, states, stages, marks, timer
-/// expressions), then against the lock file that
-/// pins each published version's content. Any problem names the file and stops start-up.
+/// against what C# knows (subject types, guards, roles, states, marks, timer expressions),
+/// then against the lock file that pins each published version's content. Once every file is
+/// read, every stage a definition names (a state's <c>stage</c>, a timer, a window guard) is
+/// checked against the stage catalogues of the campaign definitions. Any problem names the file
+/// and stops start-up.
 /// </summary>
 public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
 {
@@ -49,6 +52,12 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
         if (duplicate is not null)
         {
             throw new WorkflowDefinitionException(duplicate.Last().FileName, $"{duplicate.Key} is also defined in {duplicate.First().FileName}.");
+        }
+
+        var declared = DeclaredStages(definitions);
+        foreach (var definition in definitions)
+        {
+            CheckStageNames(definition, declared);
         }
 
         return InheritMeanings(definitions);
@@ -123,7 +132,25 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
         return loaded.Select(d => result[d.Key]).ToList();
     }
 
-    public WorkflowDefinition Load(string path, JsonSchema schema, IReadOnlyDictionary<string, string> pins)
+    /// <summary>
+    /// Every stage some campaign definition version declares, named as the newest version that
+    /// declares it names it. Guards and timers of any definition may name these.
+    /// </summary>
+    public static StageCatalogue DeclaredStages(IEnumerable<WorkflowDefinition> definitions)
+    {
+        var stages = new List<StageDefinition>();
+        foreach (var definition in definitions.Where(IsCampaign).OrderByDescending(d => d.Version))
+        {
+            stages.AddRange(definition.Stages.Stages.Where(s => stages.TrueForAll(known => known.Key != s.Key)));
+        }
+
+        return new StageCatalogue(stages);
+    }
+
+    private static bool IsCampaign(WorkflowDefinition definition) =>
+        string.Equals(definition.SubjectType, CampaignWorkflow.SubjectType, StringComparison.Ordinal);
+
+    private WorkflowDefinition Load(string path, JsonSchema schema, IReadOnlyDictionary<string, string> pins)
     {
         var file = $"workflows/{DefinitionsFolderName}/{Path.GetFileName(path)}";
         var text = File.ReadAllText(path);
@@ -197,11 +224,18 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
         var migrations = (node["migrateFrom"]?.AsArray() ?? []).Select(m => new DefinitionMigration(
             (int)m!["version"]!,
             (m["states"]?.AsObject() ?? []).ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal))).ToList();
+        var subjectType = (string)node["subjectType"]!;
+        var declared = node["stages"]?.AsArray().Select(s => new StageDefinition((string)s!["key"]!, (string)s["name"]!, (string?)s["within"])).ToList();
+        if (declared is not null && !string.Equals(subjectType, CampaignWorkflow.SubjectType, StringComparison.Ordinal))
+        {
+            throw new WorkflowDefinitionException(file, $"only a campaign definition (subjectType {CampaignWorkflow.SubjectType}) declares stages.");
+        }
+
         return new WorkflowDefinition(
             (string)node["definitionId"]!,
             (int)node["version"]!,
             (string)node["title"]!,
-            (string)node["subjectType"]!,
+            subjectType,
             (string)node["initialState"]!,
             states,
             transitions,
@@ -210,8 +244,18 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
         {
             Marks = (node["marks"]?.AsArray() ?? []).Select(m => new MarkDefinition((string)m!["name"]!, (string)m["displayName"]!)).ToList(),
             MigrateFrom = migrations,
+            Stages = string.Equals(subjectType, CampaignWorkflow.SubjectType, StringComparison.Ordinal)
+                ? new StageCatalogue(declared ?? StagesOfStates(states))
+                : StageCatalogue.Empty,
         };
     }
+
+    /// <summary>Version 1 declares no <c>stages</c>: its states' <c>stage</c>, in order, named as the states are.</summary>
+    private static List<StageDefinition> StagesOfStates(IReadOnlyList<StateDefinition> states) =>
+        states.Where(s => s.Stage is not null)
+            .DistinctBy(s => s.Stage)
+            .Select(s => new StageDefinition(s.Stage!, s.DisplayName))
+            .ToList();
 
     private static List<string> Strings(JsonNode? array) => (array?.AsArray() ?? []).Select(x => (string)x!).ToList();
 
@@ -267,14 +311,10 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
 
             foreach (var guard in transition.Guards)
             {
-                var (name, argument) = SplitGuard(guard);
-                if (!_guards.TryGetValue(name, out var known))
+                var (name, _) = SplitGuard(guard);
+                if (!_guards.ContainsKey(name))
                 {
                     Fail($"transition '{transition.Trigger}' names unknown guard '{name}' (known: {string.Join(", ", _guards.Keys)}).");
-                }
-                else if (known.ValidateArgument(argument) is { } problem)
-                {
-                    Fail($"guard '{guard}' of transition '{transition.Trigger}': {problem}.");
                 }
             }
         }
@@ -340,22 +380,15 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             Fail($"trigger '{duplicateTransition.Key.Trigger}' is defined twice from state '{duplicateTransition.Key.From}'.");
         }
 
+        CheckCatalogue(definition.Stages, Fail);
+
         foreach (var state in definition.States)
         {
-            if (state.Stage is not null && !StageKeys.IsKnown(state.Stage))
-            {
-                Fail($"state '{state.Name}' names unknown stage '{state.Stage}'.");
-            }
-
             foreach (var timer in state.Timers)
             {
                 if (!TimerExpression.TryParse(timer.At, out var expression, out var problem))
                 {
                     Fail($"timer '{timer.Trigger}' of state '{state.Name}': {problem}");
-                }
-                else if (expression.StageKey is { } stage && !StageKeys.IsKnown(stage))
-                {
-                    Fail($"timer '{timer.Trigger}' of state '{state.Name}' names unknown stage '{stage}'.");
                 }
                 else if (expression.MarkName is { } mark && !definition.HasMark(mark))
                 {
@@ -366,6 +399,70 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
                 if (transition is null || !transition.Roles.Contains(WorkflowActor.SystemRole))
                 {
                     Fail($"timer '{timer.Trigger}' of state '{state.Name}' has no transition from that state that the system may fire.");
+                }
+            }
+        }
+    }
+
+    /// <summary>Stage keys are unique, and a stage is <c>within</c> another top-level stage of the same catalogue.</summary>
+    private static void CheckCatalogue(StageCatalogue catalogue, Action<string> fail)
+    {
+        var duplicate = catalogue.Stages.GroupBy(s => s.Key).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            fail($"stage '{duplicate.Key}' is declared twice.");
+        }
+
+        foreach (var stage in catalogue.Stages.Where(s => s.Within is not null))
+        {
+            var parent = catalogue.Find(stage.Within);
+            if (parent is null || parent.Key == stage.Key)
+            {
+                fail($"stage '{stage.Key}' is within '{stage.Within}', which is not another stage of this definition.");
+            }
+            else if (parent.Within is not null)
+            {
+                fail($"stage '{stage.Key}' is within '{parent.Key}', which is itself within '{parent.Within}'; a stage lies within a top-level stage.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every stage a definition names is declared: a campaign definition's by its own catalogue
+    /// (its campaigns have exactly those stages), any other's by some campaign definition version.
+    /// Guards check their arguments against the same stages.
+    /// </summary>
+    private void CheckStageNames(WorkflowDefinition definition, StageCatalogue declared)
+    {
+        void Fail(string problem) => throw new WorkflowDefinitionException(definition.FileName, problem);
+
+        var stages = IsCampaign(definition) ? definition.Stages : declared;
+        var where = IsCampaign(definition) ? "this campaign definition's stages" : "the campaign definitions' stages";
+        foreach (var state in definition.States)
+        {
+            if (state.Stage is not null && !stages.Contains(state.Stage))
+            {
+                Fail($"state '{state.Name}' names unknown stage '{state.Stage}' (not among {where}).");
+            }
+
+            foreach (var timer in state.Timers)
+            {
+                if (TimerExpression.Parse(timer.At).StageKey is { } stage && !stages.Contains(stage))
+                {
+                    Fail($"timer '{timer.Trigger}' of state '{state.Name}' names unknown stage '{stage}' (not among {where}).");
+                }
+            }
+        }
+
+        var context = new GuardArgumentContext(stages);
+        foreach (var transition in definition.Transitions)
+        {
+            foreach (var guard in transition.Guards)
+            {
+                var (name, argument) = SplitGuard(guard);
+                if (_guards[name].ValidateArgument(argument, context) is { } problem)
+                {
+                    Fail($"guard '{guard}' of transition '{transition.Trigger}': {problem}.");
                 }
             }
         }

@@ -1,4 +1,5 @@
 using TitleReview.Application.Workflows;
+using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Workflows.Definitions;
 
 namespace TitleReview.Infrastructure.Workflow;
@@ -8,6 +9,8 @@ internal sealed class WorkflowDefinitionRegistry(IReadOnlyList<WorkflowDefinitio
     private readonly IReadOnlyDictionary<string, WorkflowDefinition> _byKey = definitions.ToDictionary(d => d.Key, StringComparer.Ordinal);
 
     public IReadOnlyList<WorkflowDefinition> All => definitions;
+
+    public StageCatalogue Stages { get; } = WorkflowDefinitionLoader.DeclaredStages(definitions);
 
     public WorkflowDefinition Get(string definitionId, int version) =>
         _byKey.TryGetValue($"{definitionId}@{version}", out var definition)

@@ -1,7 +1,6 @@
 using System.Text;
 using Stateless.Graph;
 using TitleReview.Application.Workflows;
-using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Identity;
 using TitleReview.Domain.Workflows;
 using TitleReview.Domain.Workflows.Definitions;
@@ -38,13 +37,13 @@ internal sealed class WorkflowDiagrams(IWorkflowDefinitions definitions) : IWork
     }
 
     /// <summary>"申报人，填报期间" rather than "Applicant 且 WindowOpen:filing".</summary>
-    private static string Describe(TransitionDefinition transition)
+    private string Describe(TransitionDefinition transition)
     {
         var who = string.Join("/", transition.Roles.Select(r => r == WorkflowActor.SystemRole ? "系统时钟" : Roles.DisplayName(r)));
         var when = transition.Guards.Select(g =>
         {
             var (name, argument) = WorkflowDefinitionLoader.SplitGuard(g);
-            var stage = argument is null ? string.Empty : StageKeys.DefaultName(argument);
+            var stage = argument is null ? string.Empty : definitions.Stages.NameOf(argument);
             return name switch
             {
                 "WindowOpen" => $"{stage}开放期间",

@@ -8,7 +8,6 @@ using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Tests.Workflows;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Documents;
-using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Common;
 
 namespace TitleReview.Application.Tests.Publicity;
@@ -226,10 +225,10 @@ public class PublicityAndDocumentTests : WorkflowTestBase
         var office = await ActorAsync("office");
         var moves = new (string Key, DateTime Opens)[]
         {
-            (StageKeys.PreliminaryReview, new DateTime(2023, 9, 20)),
-            (StageKeys.Payment, new DateTime(2023, 9, 11)),
-            (StageKeys.PaperDelivery, new DateTime(2023, 9, 4)),
-            (StageKeys.UnitPublicity, new DateTime(2023, 8, 1)),
+            ("preliminaryReview", new DateTime(2023, 9, 20)),
+            ("payment", new DateTime(2023, 9, 11)),
+            ("paperDelivery", new DateTime(2023, 9, 4)),
+            ("unitPublicity", new DateTime(2023, 8, 1)),
         };
         foreach (var (key, opens) in moves)
         {

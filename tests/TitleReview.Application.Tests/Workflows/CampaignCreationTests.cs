@@ -6,6 +6,7 @@ using TitleReview.Application.Campaigns.CreateCampaign;
 using TitleReview.Application.Campaigns.GetTimeline;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Common;
 using TitleReview.Infrastructure.Persistence;
@@ -23,10 +24,10 @@ public class CampaignCreationTests : WorkflowTestBase
         windows[StageKeys.AuditorRegistration].Should().Be((Beijing(2023, 7, 17, 0, 0, 0), Beijing(2023, 7, 21, 23, 59, 59)));
         windows[StageKeys.AuditorConfirmation].Should().Be((Beijing(2023, 7, 24, 0, 0, 0), Beijing(2023, 7, 28, 23, 59, 59)));
         windows[StageKeys.Filing].Should().Be((Beijing(2023, 8, 1, 0, 0, 0), Beijing(2023, 8, 31, 23, 59, 59)));
-        windows[StageKeys.PaperDelivery].Should().Be((Beijing(2023, 9, 4, 0, 0, 0), Beijing(2023, 9, 8, 23, 59, 59)));
-        windows[StageKeys.Payment].Should().Be((Beijing(2023, 9, 11, 0, 0, 0), Beijing(2023, 9, 15, 23, 59, 59)));
+        windows["paperDelivery"].Should().Be((Beijing(2023, 9, 4, 0, 0, 0), Beijing(2023, 9, 8, 23, 59, 59)));
+        windows["payment"].Should().Be((Beijing(2023, 9, 11, 0, 0, 0), Beijing(2023, 9, 15, 23, 59, 59)));
         timeline.TenureCutoff.Should().Be(new DateOnly(2023, 12, 31));
-        timeline.Stages.Single(s => s.Key == StageKeys.PreliminaryReview).Note.Should().Contain("9月下旬至10月下旬");
+        timeline.Stages.Single(s => s.Key == "preliminaryReview").Note.Should().Contain("9月下旬至10月下旬");
     }
 
     [Test]
@@ -65,7 +66,7 @@ public class CampaignCreationTests : WorkflowTestBase
         });
         var document = TimelineDocument.Parse(exported.Replace("\"year\": 2023", "\"year\": 2025", StringComparison.Ordinal));
 
-        var (year, _, _, stages) = document.Read();
+        var (year, _, _, stages) = document.Read(Catalogue);
 
         year.Should().Be(2025);
         stages.Single(s => s.Key == StageKeys.Filing).ClosesAt.Should().Be(Beijing(2023, 9, 1, 0, 0, 0), "exact instants survive the round trip");
@@ -85,7 +86,7 @@ public class CampaignCreationTests : WorkflowTestBase
             }
             """;
 
-        var act = () => TimelineDocument.Parse(json).Read();
+        var act = () => TimelineDocument.Parse(json).Read(Catalogue);
 
         var errors = act.Should().Throw<ValidationException>().Which.Errors;
         errors["stages[1].key"].Single().Should().Contain("lunch");
@@ -103,16 +104,18 @@ public class CampaignCreationTests : WorkflowTestBase
     [Test]
     public void Import_WithAMissingStageAndAReversedWindow_NamesThem()
     {
-        var stages = StageKeys.InOrder.Where(k => k != StageKeys.Payment)
-            .Select(k => $"{{ \"key\": \"{k}\", \"opens\": \"2025-08-01\", \"closes\": \"{(k == StageKeys.Results ? "2025-07-01" : "2025-08-31")}\" }}");
+        var stages = Catalogue.Stages.Select(s => s.Key).Where(k => k != "payment")
+            .Select(k => $"{{ \"key\": \"{k}\", \"opens\": \"2025-08-01\", \"closes\": \"{(k == "results" ? "2025-07-01" : "2025-08-31")}\" }}");
         var json = $"{{ \"year\": 2025, \"stages\": [ {string.Join(",", stages)} ] }}";
 
-        var act = () => TimelineDocument.Parse(json).Read();
+        var act = () => TimelineDocument.Parse(json).Read(Catalogue);
 
         var messages = act.Should().Throw<ValidationException>().Which.Errors.SelectMany(e => e.Value).ToList();
         messages.Should().Contain(m => m.Contains("缺少阶段“缴纳评审费”"));
         messages.Should().Contain(m => m.Contains("“公布评审结果”的结束时间必须晚于开始时间"));
     }
+
+    private StageCatalogue Catalogue => Services.GetRequiredService<IWorkflowDefinitions>().Latest("campaign").Stages;
 
     private Task<TimelineDto> TimelineAsync(int year) =>
         InScopeAsync(sp => sp.GetRequiredService<IHandler<GetTimeline, TimelineDto>>().HandleAsync(new GetTimeline(year)));

@@ -2,9 +2,11 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Guards;
+using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Workflows;
 using TitleReview.Domain.Workflows.Definitions;
 using TitleReview.Infrastructure.Workflow;
+using TitleReview.Tests.Fixtures;
 
 namespace TitleReview.Application.Tests.Workflows;
 
@@ -197,6 +199,83 @@ public class DefinitionLoaderTests : ApplicationTestBase
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Test]
+    public void CampaignVersion1_TakesItsStatesStagesInOrder_NamedAsTheStates()
+    {
+        var campaign = Services.GetRequiredService<IWorkflowDefinitions>().Get("campaign", 1);
+
+        campaign.Stages.Stages.Should().HaveCount(12);
+        campaign.Stages.Stages.Select(s => s.Key).Should().StartWith(["auditorRegistration", "auditorConfirmation", "filing", "unitPublicity"]);
+        campaign.Stages.Stages.Should().OnlyContain(s => s.Within == null);
+        campaign.Stages.NameOf("filing").Should().Be("申报人填报与单位审核");
+        campaign.Stages.Stages[^1].Should().Be(new StageDefinition("certificates", "证件办理"));
+    }
+
+    [Test]
+    public void CampaignVersionDeclaringStages_Loads_AndOtherDefinitionsMayNameItsStages()
+    {
+        using var workflows = new WorkflowsFolderCopy();
+        workflows.PublishDefinition("campaign.v2.json");
+        workflows.EditDefinition("application.v1.json", node => node["transitions"]![0]!["guards"] = new JsonArray("WindowOpen:publicityFeedback"));
+
+        var definitions = LoadFolder(workflows.Path);
+
+        var v2 = definitions.Single(d => d.Key == "campaign@2");
+        v2.Stages.Stages.Should().HaveCount(13);
+        v2.Stages.Find("publicityFeedback").Should().Be(new StageDefinition("publicityFeedback", "公示结果反馈", "preliminaryReview"));
+        definitions.Single(d => d.Key == "campaign@1").Stages.Contains("publicityFeedback").Should().BeFalse("version 1 keeps its twelve stages");
+        WorkflowDefinitionLoader.DeclaredStages(definitions).Contains("publicityFeedback").Should().BeTrue();
+    }
+
+    [Test]
+    public void GuardNamingAStageNoCampaignVersionDeclares_StopsLoading()
+    {
+        using var workflows = new WorkflowsFolderCopy();
+        workflows.EditDefinition("application.v1.json", node => node["transitions"]![0]!["guards"] = new JsonArray("WindowOpen:publicityFeedback"));
+
+        var act = () => LoadFolder(workflows.Path);
+
+        act.Should().Throw<WorkflowDefinitionException>().WithMessage("*application.v1.json*unknown stage 'publicityFeedback'*");
+    }
+
+    [Test]
+    public void CampaignTimerNamingAStageItsOwnVersionDoesNotDeclare_StopsLoading()
+    {
+        using var workflows = new WorkflowsFolderCopy();
+        workflows.PublishDefinition("campaign.v2.json");
+        workflows.EditDefinition("campaign.v1.json", node => node["states"]![0]!["timers"]![0]!["at"] = "open:publicityFeedback");
+
+        var act = () => LoadFolder(workflows.Path);
+
+        act.Should().Throw<WorkflowDefinitionException>()
+            .WithMessage("*campaign.v1.json*timer 'advance' of state 'Planned' names unknown stage 'publicityFeedback' (not among this campaign definition's stages)*");
+    }
+
+    [Test]
+    public void StageWithinAnUndeclaredStage_StopsLoading()
+    {
+        using var workflows = new WorkflowsFolderCopy();
+        workflows.PublishDefinition("campaign.v2.json", node => node["stages"]![7]!["within"] = "lunch");
+
+        var act = () => LoadFolder(workflows.Path);
+
+        act.Should().Throw<WorkflowDefinitionException>().WithMessage("*campaign.v2.json*stage 'publicityFeedback' is within 'lunch'*");
+    }
+
+    [Test]
+    public void StagesOnADefinitionThatIsNotACampaigns_StopLoading()
+    {
+        using var workflows = new WorkflowsFolderCopy();
+        workflows.EditDefinition("application.v1.json", node => node["stages"] = new JsonArray(new JsonObject { ["key"] = "filing", ["name"] = "填报" }));
+
+        var act = () => LoadFolder(workflows.Path);
+
+        act.Should().Throw<WorkflowDefinitionException>().WithMessage("*application.v1.json*only a campaign definition*declares stages*");
+    }
+
+    private IReadOnlyList<WorkflowDefinition> LoadFolder(string folder) =>
+        new WorkflowDefinitionLoader(Services.GetServices<IWorkflowGuard>()).LoadFolder(folder);
 
     private void Load() => new WorkflowDefinitionLoader(Services.GetServices<IWorkflowGuard>()).LoadFolder(_folder);
 

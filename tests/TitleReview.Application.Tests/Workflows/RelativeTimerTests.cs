@@ -3,7 +3,6 @@ using TitleReview.Application.Campaigns.UpdateStageWindow;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Common.Models;
 using TitleReview.Application.Workflows.Monitor;
-using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Workflows;
 
 namespace TitleReview.Application.Tests.Workflows;
@@ -122,7 +121,7 @@ public class RelativeTimerTests : TestDefinitionsTestBase
 
         var office = await ActorAsync("office");
         await InScopeAsync(sp => sp.GetRequiredService<IHandler<UpdateStageWindow, Guid>>().HandleAsync(new UpdateStageWindow(
-            CampaignId, StageKeys.PreliminaryReview, new DateTime(2023, 9, 20, 0, 0, 0), new DateTime(2023, 10, 30, 23, 59, 59), null, office)));
+            CampaignId, "preliminaryReview", new DateTime(2023, 9, 20, 0, 0, 0), new DateTime(2023, 10, 30, 23, 59, 59), null, office)));
 
         var moved = (await BookmarksAsync(batch)).Single();
         moved.Id.Should().Be(lapse.Id);

@@ -50,23 +50,23 @@ public class TimelineEditTests : WorkflowTestBase
     [Test]
     public async Task WindowOutOfCalendarOrder_IsRefusedNamingBothStages()
     {
-        var act = () => UpdateAsync(StageKeys.PaperDelivery, new DateTime(2023, 7, 1, 0, 0, 0), new DateTime(2023, 9, 8, 23, 59, 59));
+        var act = () => UpdateAsync("paperDelivery", new DateTime(2023, 7, 1, 0, 0, 0), new DateTime(2023, 9, 8, 23, 59, 59));
 
         (await act.Should().ThrowAsync<ValidationException>())
             .Which.Errors["closesAt"].Single().Should().Contain("报送纸质申报材料").And.Contain("单位公示及报送电子材料");
-        (await TimelineAsync()).Stages.Single(s => s.Key == StageKeys.PaperDelivery).OpensAt.Should().Be(Beijing(2023, 9, 4, 0, 0, 0));
+        (await TimelineAsync()).Stages.Single(s => s.Key == "paperDelivery").OpensAt.Should().Be(Beijing(2023, 9, 4, 0, 0, 0));
     }
 
     [Test]
     public async Task StaleToken_IsAConflict_AndTheOtherEditStands()
     {
         var token = (await TimelineAsync()).ConcurrencyToken;
-        await UpdateAsync(StageKeys.Payment, new DateTime(2023, 9, 11, 0, 0, 0), new DateTime(2023, 9, 18, 23, 59, 59), token);
+        await UpdateAsync("payment", new DateTime(2023, 9, 11, 0, 0, 0), new DateTime(2023, 9, 18, 23, 59, 59), token);
 
-        var second = () => UpdateAsync(StageKeys.Payment, new DateTime(2023, 9, 11, 0, 0, 0), new DateTime(2023, 9, 15, 23, 59, 59), token);
+        var second = () => UpdateAsync("payment", new DateTime(2023, 9, 11, 0, 0, 0), new DateTime(2023, 9, 15, 23, 59, 59), token);
 
         await second.Should().ThrowAsync<ConcurrencyConflictException>().WithMessage("*刚刚已被他人修改*");
-        (await TimelineAsync()).Stages.Single(s => s.Key == StageKeys.Payment).LastSecond.Should().Be(Beijing(2023, 9, 18, 23, 59, 59));
+        (await TimelineAsync()).Stages.Single(s => s.Key == "payment").LastSecond.Should().Be(Beijing(2023, 9, 18, 23, 59, 59));
     }
 
     [Test]
@@ -78,7 +78,7 @@ public class TimelineEditTests : WorkflowTestBase
 
         stages[StageKeys.AuditorConfirmation].Should().Be(WindowStatus.Closed);
         stages[StageKeys.Filing].Should().Be(WindowStatus.Open);
-        stages[StageKeys.PaperDelivery].Should().Be(WindowStatus.Upcoming);
+        stages["paperDelivery"].Should().Be(WindowStatus.Upcoming);
     }
 
     private async Task UpdateAsync(string stage, DateTime opens, DateTime lastSecond, Guid? token = null)

@@ -137,28 +137,29 @@ public class TimerScheduleTests
     private static WorkflowInstance NewInstance() =>
         WorkflowInstance.Start(Guid.NewGuid(), "test", 1, "Waiting", new WorkflowSubject(WorkflowSubjectTypes.CommitteeSession, Guid.NewGuid(), "测试"), Beijing(2023, 7, 1, 9, 0));
 
-    /// <summary>The windows of workflows/timelines/2023.json.</summary>
+    /// <summary>The stages and windows of workflows/timelines/2023.json.</summary>
     private static Campaign Campaign2023()
     {
-        (string Key, string Opens, string Closes)[] windows =
+        (string Key, string Name, string Opens, string Closes)[] windows =
         [
-            (StageKeys.AuditorRegistration, "2023-07-17", "2023-07-21"),
-            (StageKeys.AuditorConfirmation, "2023-07-24", "2023-07-28"),
-            (StageKeys.Filing, "2023-08-01", "2023-08-31"),
-            (StageKeys.UnitPublicity, "2023-08-01", "2023-09-08"),
-            (StageKeys.PaperDelivery, "2023-09-04", "2023-09-08"),
-            (StageKeys.Payment, "2023-09-11", "2023-09-15"),
-            (StageKeys.PreliminaryReview, "2023-09-20", "2023-10-27"),
-            (StageKeys.SpotCheck, "2023-10-23", "2023-10-31"),
-            (StageKeys.CommitteeReferral, "2023-11-01", "2023-11-10"),
-            (StageKeys.Defense, "2023-12-04", "2023-12-08"),
-            (StageKeys.Results, "2023-12-11", "2023-12-22"),
-            (StageKeys.Certificates, "2023-12-25", "2024-01-31"),
+            ("auditorRegistration", "报送审核人信息", "2023-07-17", "2023-07-21"),
+            ("auditorConfirmation", "核准审核人信息", "2023-07-24", "2023-07-28"),
+            ("filing", "申报人填报与单位审核", "2023-08-01", "2023-08-31"),
+            ("unitPublicity", "单位公示及报送电子材料", "2023-08-01", "2023-09-08"),
+            ("paperDelivery", "报送纸质申报材料", "2023-09-04", "2023-09-08"),
+            ("payment", "缴纳评审费", "2023-09-11", "2023-09-15"),
+            ("preliminaryReview", "初审及公示", "2023-09-20", "2023-10-27"),
+            ("spotCheck", "抽查复核", "2023-10-23", "2023-10-31"),
+            ("committeeReferral", "公示送评人员名单", "2023-11-01", "2023-11-10"),
+            ("defense", "答辩及评审", "2023-12-04", "2023-12-08"),
+            ("results", "公布评审结果", "2023-12-11", "2023-12-22"),
+            ("certificates", "证件办理", "2023-12-25", "2024-01-31"),
         ];
+        var catalogue = new StageCatalogue(windows.Select(w => new StageDefinition(w.Key, w.Name)));
         var stages = windows
-            .Select(w => new StageWindow(w.Key, StageKeys.DefaultName(w.Key), BeijingTime.StartOfDay(Day(w.Opens)), BeijingTime.StartOfDay(Day(w.Closes).AddDays(1))))
+            .Select(w => new StageWindow(w.Key, w.Name, BeijingTime.StartOfDay(Day(w.Opens)), BeijingTime.StartOfDay(Day(w.Closes).AddDays(1))))
             .ToList();
-        return Campaign.Create(Guid.NewGuid(), 2023, "2023年度评审", new DateOnly(2023, 12, 31), stages, Beijing(2023, 7, 1, 9, 0));
+        return Campaign.Create(Guid.NewGuid(), 2023, "2023年度评审", new DateOnly(2023, 12, 31), stages, catalogue, Beijing(2023, 7, 1, 9, 0));
     }
 
     private static DateOnly Day(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

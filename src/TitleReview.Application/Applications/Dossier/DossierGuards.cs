@@ -8,7 +8,7 @@ internal sealed class DossierCompleteGuard : IWorkflowGuard
 {
     public string Name => "DossierComplete";
 
-    public string? ValidateArgument(string? argument) => argument is null ? null : "takes no argument";
+    public string? ValidateArgument(string? argument, GuardArgumentContext context) => argument is null ? null : "takes no argument";
 
     public GuardResult Check(GuardContext context, string? argument)
     {
@@ -24,7 +24,7 @@ internal sealed class DossierVerifiedGuard : IWorkflowGuard
 {
     public string Name => "DossierVerified";
 
-    public string? ValidateArgument(string? argument) => argument is null ? null : "takes no argument";
+    public string? ValidateArgument(string? argument, GuardArgumentContext context) => argument is null ? null : "takes no argument";
 
     public GuardResult Check(GuardContext context, string? argument)
     {

@@ -10,7 +10,7 @@ internal sealed class PublicityScheduledGuard : IWorkflowGuard
 {
     public string Name => "PublicityScheduled";
 
-    public string? ValidateArgument(string? argument) => argument is null ? null : "takes no argument";
+    public string? ValidateArgument(string? argument, GuardArgumentContext context) => argument is null ? null : "takes no argument";
 
     public GuardResult Check(GuardContext context, string? argument) =>
         context.Facts.ContainsKey(DossierFacts.PublicityEndKey)
@@ -23,7 +23,7 @@ internal sealed class PublicityEndedGuard : IWorkflowGuard
 {
     public string Name => "PublicityEnded";
 
-    public string? ValidateArgument(string? argument) => argument is null ? null : "takes no argument";
+    public string? ValidateArgument(string? argument, GuardArgumentContext context) => argument is null ? null : "takes no argument";
 
     public GuardResult Check(GuardContext context, string? argument)
     {
@@ -38,7 +38,7 @@ internal sealed class PublicityRecordedGuard : IWorkflowGuard
 {
     public string Name => "PublicityRecorded";
 
-    public string? ValidateArgument(string? argument) =>
+    public string? ValidateArgument(string? argument, GuardArgumentContext context) =>
         Enum.TryParse<PublicityOutcome>(argument, out _) ? null : $"unknown publicity outcome '{argument}'";
 
     public GuardResult Check(GuardContext context, string? argument)

@@ -5,16 +5,20 @@ using TitleReview.Domain.Workflows;
 
 namespace TitleReview.Application.Campaigns.CreateCampaign;
 
-/// <summary>Creates a year's campaign from a timeline (a shipped file, or an uploaded JSON).</summary>
+/// <summary>
+/// Creates a year's campaign from a timeline (a shipped file, or an uploaded JSON), with the
+/// stages of the latest campaign definition: the timeline must carry exactly those.
+/// </summary>
 public sealed record CreateCampaignFromTimeline(TimelineDocument Timeline, WorkflowActor Actor);
 
-internal sealed class CreateCampaignFromTimelineHandler(IApplicationDbContext db, IWorkflowEngine engine, TimeProvider clock)
+internal sealed class CreateCampaignFromTimelineHandler(IApplicationDbContext db, IWorkflowEngine engine, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<CreateCampaignFromTimeline, Guid>
 {
     public Task<Guid> HandleAsync(CreateCampaignFromTimeline request, CancellationToken cancellationToken = default)
     {
-        var (year, name, cutoff, stages) = request.Timeline.Read();
-        var campaign = Campaign.Create(Guid.NewGuid(), year, name, cutoff, stages, clock.GetUtcNow());
+        var catalogue = CampaignWorkflow.NewCampaignStages(definitions);
+        var (year, name, cutoff, stages) = request.Timeline.Read(catalogue);
+        var campaign = Campaign.Create(Guid.NewGuid(), year, name, cutoff, stages, catalogue, clock.GetUtcNow());
         return CampaignWorkflow.CreateAsync(db, engine, campaign, request.Actor, cancellationToken);
     }
 }

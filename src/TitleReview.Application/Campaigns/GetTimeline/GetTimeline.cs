@@ -17,6 +17,7 @@ public sealed record TimelineDto(
     IReadOnlyList<StageDto> Stages,
     IReadOnlyList<Domain.Applications.LevelRule> Rules);
 
+/// <param name="Within">The stage whose window this one lies inside, if any.</param>
 public sealed record StageDto(
     string Key,
     string Name,
@@ -24,7 +25,12 @@ public sealed record StageDto(
     DateTimeOffset ClosesAt,
     DateTimeOffset LastSecond,
     WindowStatus Status,
-    string? Note);
+    string? Note,
+    string? Within = null)
+{
+    public static StageDto From(CampaignStage stage, DateTimeOffset now) =>
+        new(stage.Key, stage.Name, stage.OpensAt, stage.ClosesAt, stage.LastSecond, stage.StatusAt(now), stage.Note, stage.Within);
+}
 
 internal sealed class GetTimelineHandler(IApplicationDbContext db, TimeProvider clock) : IHandler<GetTimeline, TimelineDto>
 {
@@ -44,7 +50,7 @@ internal sealed class GetTimelineHandler(IApplicationDbContext db, TimeProvider 
             campaign.ConcurrencyToken,
             instance?.State,
             instance?.Id,
-            campaign.Stages.Select(s => new StageDto(s.Key, s.Name, s.OpensAt, s.ClosesAt, s.LastSecond, s.StatusAt(now), s.Note)).ToList(),
+            campaign.Stages.Select(s => StageDto.From(s, now)).ToList(),
             Enum.GetValues<Domain.Applications.TitleLevel>().Select(campaign.RuleFor).ToList());
     }
 }

@@ -20,6 +20,12 @@ public interface IWorkflowFactProvider
     Task<IReadOnlyDictionary<string, object>> LoadAsync(WorkflowInstance instance, Campaign? campaign, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// What the loaded definitions declare that a guard's argument may name: the stages of every
+/// campaign definition version (<c>WindowOpen:filing</c>).
+/// </summary>
+public sealed record GuardArgumentContext(StageCatalogue Stages);
+
 public sealed record GuardResult(bool Passed, string? Reason = null)
 {
     public static readonly GuardResult Pass = new(true);
@@ -35,8 +41,8 @@ public interface IWorkflowGuard
 {
     string Name { get; }
 
-    /// <summary>Whether <paramref name="argument"/> is acceptable, checked when definitions load.</summary>
-    string? ValidateArgument(string? argument);
+    /// <summary>Whether <paramref name="argument"/> is acceptable, checked when definitions load; null if it is, else the problem.</summary>
+    string? ValidateArgument(string? argument, GuardArgumentContext context);
 
     GuardResult Check(GuardContext context, string? argument);
 }

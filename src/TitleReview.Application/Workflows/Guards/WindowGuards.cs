@@ -12,7 +12,7 @@ public sealed class WindowOpenGuard : IWorkflowGuard
 {
     public string Name => "WindowOpen";
 
-    public string? ValidateArgument(string? argument) => WindowGuardArguments.Validate(argument);
+    public string? ValidateArgument(string? argument, GuardArgumentContext context) => WindowGuardArguments.Validate(argument, context);
 
     public GuardResult Check(GuardContext context, string? argument) =>
         Evaluate(WindowGuardArguments.Stage(context, argument), context.Now, context.Instance.ReopenedUntil);
@@ -44,7 +44,7 @@ internal sealed class WindowClosedGuard : IWorkflowGuard
 {
     public string Name => "WindowClosed";
 
-    public string? ValidateArgument(string? argument) => WindowGuardArguments.Validate(argument);
+    public string? ValidateArgument(string? argument, GuardArgumentContext context) => WindowGuardArguments.Validate(argument, context);
 
     public GuardResult Check(GuardContext context, string? argument)
     {
@@ -57,8 +57,8 @@ internal sealed class WindowClosedGuard : IWorkflowGuard
 
 internal static class WindowGuardArguments
 {
-    public static string? Validate(string? argument) =>
-        argument is not null && StageKeys.IsKnown(argument) ? null : $"unknown stage '{argument}'";
+    public static string? Validate(string? argument, GuardArgumentContext context) =>
+        context.Stages.Contains(argument) ? null : $"unknown stage '{argument}'";
 
     public static CampaignStage Stage(GuardContext context, string? argument)
     {

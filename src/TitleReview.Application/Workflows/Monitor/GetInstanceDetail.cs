@@ -84,7 +84,7 @@ internal sealed class GetInstanceDetailHandler(IApplicationDbContext db, IWorkfl
         var stageNames = instance.CampaignId is { } id
             ? await db.Campaigns.Where(c => c.Id == id).SelectMany(c => c.Stages).ToDictionaryAsync(s => s.Key, s => s.Name, cancellationToken)
             : [];
-        string StageName(string key) => stageNames.TryGetValue(key, out var name) ? name : StageKeys.DefaultName(key);
+        string StageName(string key) => stageNames.TryGetValue(key, out var name) ? name : key;
         string Describe(string expression) =>
             TimerExpression.TryParse(expression, out var parsed) ? parsed.Describe(StageName, definition.MarkDisplayName) : expression;
 

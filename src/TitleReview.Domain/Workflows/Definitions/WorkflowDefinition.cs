@@ -1,3 +1,5 @@
+using TitleReview.Domain.Campaigns;
+
 namespace TitleReview.Domain.Workflows.Definitions;
 
 /// <summary>
@@ -22,6 +24,12 @@ public sealed record WorkflowDefinition(
     public IReadOnlyList<MarkDefinition> Marks { get; init; } = [];
 
     public string Key => $"{DefinitionId}@{Version}";
+
+    /// <summary>
+    /// A campaign definition's stage catalogue: its <c>stages</c>, or, where it declares none
+    /// (version 1), its states' <c>stage</c> in order, named as the states are. Empty for other definitions.
+    /// </summary>
+    public StageCatalogue Stages { get; init; } = StageCatalogue.Empty;
 
     public StateDefinition State(string name) =>
         States.SingleOrDefault(s => s.Name == name) ?? throw new KeyNotFoundException($"{Key} has no state {name}.");

@@ -34,6 +34,7 @@ internal sealed class CampaignStageConfiguration : IEntityTypeConfiguration<Camp
         builder.ToTable("CampaignStages");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Key).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.Within).HasMaxLength(64);
         builder.Property(s => s.Name).HasMaxLength(100).IsRequired();
         builder.Property(s => s.Note).HasMaxLength(1000);
         builder.Ignore(s => s.LastSecond);

@@ -5,7 +5,6 @@ using TitleReview.Application.Campaigns.UpdateLevelRule;
 using TitleReview.Application.Campaigns.UpdateStageWindow;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows.Monitor;
-using TitleReview.Domain.Campaigns;
 using TitleReview.Web.Hosting;
 
 namespace TitleReview.Web.Pages.Office.Campaigns;
@@ -47,7 +46,8 @@ public sealed class TimelineModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (StageKey is null || !StageKeys.IsKnown(StageKey))
+        var stage = Timeline.Stages.FirstOrDefault(s => s.Key == StageKey);
+        if (stage is null)
         {
             ModelState.AddModelError(string.Empty, "请选择要修改的阶段。");
             return Page();
@@ -59,8 +59,8 @@ public sealed class TimelineModel(
             return Page();
         }
 
-        await update.HandleAsync(new UpdateStageWindow(Timeline.CampaignId, StageKey, OpensAt, ClosesAt, ExpectedToken, User.ToWorkflowActor()), cancellationToken);
-        Message = $"已保存“{StageKeys.DefaultName(StageKey)}”的时间，相关定时任务已随之调整。";
+        await update.HandleAsync(new UpdateStageWindow(Timeline.CampaignId, stage.Key, OpensAt, ClosesAt, ExpectedToken, User.ToWorkflowActor()), cancellationToken);
+        Message = $"已保存“{stage.Name}”的时间，相关定时任务已随之调整。";
         return RedirectToPage(new { year = Year });
     }
 

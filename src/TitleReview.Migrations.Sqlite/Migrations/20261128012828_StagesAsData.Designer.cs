@@ -11,8 +11,8 @@ using TitleReview.Infrastructure.Persistence;
 namespace TitleReview.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128013225_WorkflowMarks")]
-    partial class WorkflowMarks
+    [Migration("20261128012828_StagesAsData")]
+    partial class StagesAsData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -603,6 +603,10 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Within")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId", "Key")
@@ -1127,26 +1131,6 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.HasIndex("InstanceId", "Id");
 
                     b.ToTable("WorkflowJournal", (string)null);
-                });
-
-            modelBuilder.Entity("TitleReview.Domain.Workflows.WorkflowMark", b =>
-                {
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SetAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("InstanceId", "Name");
-
-                    b.ToTable("WorkflowMarks", (string)null);
                 });
 
             modelBuilder.Entity("TitleReview.Infrastructure.Identity.AccountActivation", b =>
@@ -1677,15 +1661,6 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Workflows.WorkflowJournalEntry", b =>
-                {
-                    b.HasOne("TitleReview.Domain.Workflows.WorkflowInstance", null)
-                        .WithMany()
-                        .HasForeignKey("InstanceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("TitleReview.Domain.Workflows.WorkflowMark", b =>
                 {
                     b.HasOne("TitleReview.Domain.Workflows.WorkflowInstance", null)
                         .WithMany()
