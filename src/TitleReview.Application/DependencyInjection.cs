@@ -35,6 +35,7 @@ public static class DependencyInjection
             services.AddScoped(typeof(IWorkflowFactProvider), provider);
         }
 
+        services.AddScoped<Workflows.BulkOperations.IBulkOperationRunner, Workflows.BulkOperations.BulkOperationRunner>();
         return services;
     }
 }

@@ -125,6 +125,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Workflows.Migrations.IWorkflowMigrations, WorkflowMigrations>();
         services.AddSingleton<IWorkflowDiagrams, WorkflowDiagrams>();
         services.AddScoped<WorkflowClockJob>();
+        services.AddScoped<BulkOperationJob>();
+        services.AddScoped<Application.Workflows.BulkOperations.IBulkOperationQueue, HangfireBulkOperationQueue>();
         services.AddSingleton<ITimelineFiles, TimelineFiles>();
         services.AddOptions<UploadOptions>()
             .BindConfiguration(UploadOptions.SectionName)

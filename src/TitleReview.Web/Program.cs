@@ -102,6 +102,7 @@ app.UseAntiforgery();
 
 app.MapRazorPages();
 app.MapApi();
+app.MapBulkOperationApi();
 app.MapUnitApi();
 app.MapApplicantApi();
 app.MapDossierApi();

@@ -88,6 +88,7 @@ public abstract class ApplicationTestBase
         services.AddApplication();
         services.AddInfrastructure(configuration);
         services.AddSingleton<TimeProvider>(Clock);
+        ConfigureServices(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -101,6 +102,11 @@ public abstract class ApplicationTestBase
 
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>Where a fixture adds or replaces services after the application's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Runs start-up's initializer: roles, and demo data in Development.</summary>

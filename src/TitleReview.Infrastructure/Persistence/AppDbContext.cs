@@ -35,6 +35,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<WorkflowMark> WorkflowMarks => Set<WorkflowMark>();
 
+    public DbSet<Domain.Workflows.Bulk.BulkOperation> BulkOperations => Set<Domain.Workflows.Bulk.BulkOperation>();
+
+    public DbSet<Domain.Workflows.Bulk.BulkOperationItem> BulkOperationItems => Set<Domain.Workflows.Bulk.BulkOperationItem>();
+
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitionVersions => Set<WorkflowDefinitionRecord>();
 
     public DbSet<UnitRegistration> UnitRegistrations => Set<UnitRegistration>();

@@ -18,4 +18,17 @@ internal static class BeijingInput
         beijing.Year is >= 2000 and <= 2100
             ? BeijingTime.FromBeijing(beijing)
             : throw new ValidationException(field, $"{label}须在 2000 年至 2100 年之间。");
+
+    /// <summary>An API's Beijing time, <c>yyyy-MM-ddTHH:mm:ss</c>; null when left out.</summary>
+    public static DateTimeOffset? FromApiText(string? text, string field, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? FromInput(local, field, label)
+            : throw new ValidationException(field, $"{label}须为北京时间 yyyy-MM-ddTHH:mm:ss。");
+    }
 }

@@ -27,6 +27,10 @@ public interface IApplicationDbContext
 
     DbSet<WorkflowMark> WorkflowMarks { get; }
 
+    DbSet<Domain.Workflows.Bulk.BulkOperation> BulkOperations { get; }
+
+    DbSet<Domain.Workflows.Bulk.BulkOperationItem> BulkOperationItems { get; }
+
     DbSet<UnitRegistration> UnitRegistrations { get; }
 
     DbSet<Notifications.InboxMessage> InboxMessages { get; }

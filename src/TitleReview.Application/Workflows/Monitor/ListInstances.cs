@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Common.Models;
 using TitleReview.Domain.Workflows;
@@ -37,61 +36,12 @@ public sealed record InstanceListItem(
 internal sealed class ListInstancesHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<ListInstances, PagedList<InstanceListItem>>
 {
-    /// <summary>Ten years: far beyond any instance's life, and far from the calendar's end.</summary>
-    private const int MaxWaitingDays = 3650;
-
     public async Task<PagedList<InstanceListItem>> HandleAsync(ListInstances request, CancellationToken cancellationToken = default)
     {
-        if (request.WaitingLongerThanDays is > MaxWaitingDays)
-        {
-            throw new ValidationException("waitingLongerThanDays", $"停留天数须为 0 到 {MaxWaitingDays} 之间的整数。");
-        }
-
+        var filter = new InstanceFilter(request.Year, request.DefinitionId, request.State, request.Status, request.UnitId, request.Level, request.HasIncidents, request.WaitingLongerThanDays);
+        InstanceFilters.Validate(filter);
         var (page, pageSize) = Paging.Normalize(request.Page, request.PageSize);
-        var query = db.WorkflowInstances.AsNoTracking();
-
-        if (request.Year is { } year)
-        {
-            query = MonitorYear.Of(db, query, year);
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.DefinitionId))
-        {
-            query = query.Where(i => i.DefinitionId == request.DefinitionId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.State))
-        {
-            query = query.Where(i => i.State == request.State);
-        }
-
-        if (request.Status is { } status)
-        {
-            query = query.Where(i => i.Status == status);
-        }
-
-        if (request.UnitId is { } unitId)
-        {
-            query = query.Where(i => i.UnitId == unitId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Level))
-        {
-            query = query.Where(i => i.Level == request.Level);
-        }
-
-        if (request.HasIncidents is { } hasIncidents)
-        {
-            query = hasIncidents
-                ? query.Where(i => db.WorkflowIncidents.Any(x => x.InstanceId == i.Id && x.ResolvedAt == null))
-                : query.Where(i => !db.WorkflowIncidents.Any(x => x.InstanceId == i.Id && x.ResolvedAt == null));
-        }
-
-        if (request.WaitingLongerThanDays is { } days and > 0)
-        {
-            var enteredBefore = clock.GetUtcNow().AddDays(-days);
-            query = query.Where(i => i.Status == WorkflowStatus.Running && i.StateEnteredAt < enteredBefore);
-        }
+        var query = InstanceFilters.Apply(db.WorkflowInstances.AsNoTracking(), filter, db, clock.GetUtcNow());
 
         var total = await query.CountAsync(cancellationToken);
         var rows = await (
