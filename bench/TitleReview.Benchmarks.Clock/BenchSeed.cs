@@ -6,6 +6,7 @@ using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Monitor;
 using TitleReview.Domain.Applications;
+using TitleReview.Domain.Calendars;
 using TitleReview.Domain.Identity;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Units;
@@ -49,6 +50,8 @@ internal static class BenchSeed
         await host.RunClockAsync();
 
         var units = await CreateUnitsAsync(host);
+        var calendar = host.Services.GetRequiredService<WorkingDayCalendar>();
+        var noMarks = new Dictionary<string, DateTimeOffset>();
         var definition = host.Services.GetRequiredService<IWorkflowDefinitions>().Latest(ApplicationDefinitionId);
         var timer = definition.State(definition.InitialState).Timers.Single();
         var transition = definition.Transition(timer.Trigger, definition.InitialState)
@@ -75,7 +78,8 @@ internal static class BenchSeed
                     definition.InitialState,
                     new WorkflowSubject(ApplicationSubjectType, application.Id, $"{name} · 政工师", campaignId, unitId, userId, nameof(TitleLevel.Intermediate)),
                     now);
-                closesAt = TimerSchedule.DueAt(timer.At, campaign, instance);
+                closesAt = TimerSchedule.DueAt(TimerExpression.Parse(timer.At), campaign, instance, noMarks, calendar)
+                    ?? throw new InvalidOperationException($"{timer.At} is counted from a mark: not a filing close.");
                 db.TitleApplications.Add(application);
                 db.WorkflowInstances.Add(instance);
                 db.WorkflowJournal.Add(WorkflowJournalEntry.Record(instance.Id, null, JournalText.StartTrigger, instance.State, new WorkflowActor(userId, name, [Roles.Applicant]), null, now));

@@ -3,5 +3,5 @@ namespace TitleReview.Application.Applications;
 internal static class ApplicationWorkflow
 {
     public const string DefinitionId = "application";
-    public const string SubjectType = "Application";
+    public const string SubjectType = Domain.Workflows.WorkflowSubjectTypes.Application;
 }

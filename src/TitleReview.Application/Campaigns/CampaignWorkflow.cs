@@ -12,7 +12,7 @@ namespace TitleReview.Application.Campaigns;
 internal static class CampaignWorkflow
 {
     public const string DefinitionId = "campaign";
-    public const string SubjectType = "Campaign";
+    public const string SubjectType = WorkflowSubjectTypes.Campaign;
 
     /// <summary>The stages a campaign created now has: the latest campaign definition's, which its workflow will run on.</summary>
     public static StageCatalogue NewCampaignStages(IWorkflowDefinitions definitions) =>

@@ -10,8 +10,9 @@ public interface IWorkflowClock
     Task RetryIncidentAsync(Guid incidentId, string staffName, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Moves the pending timers that depend on a stage's window after it changed, in the
-    /// caller's unit of work: the caller saves them together with the window.
+    /// Moves the pending timers that depend on a stage's window after it changed (at its
+    /// opening or closing, or counted from them), in the caller's unit of work: the caller
+    /// saves them together with the window.
     /// </summary>
     Task<int> RescheduleAsync(Guid campaignId, string stageKey, CancellationToken cancellationToken = default);
 }

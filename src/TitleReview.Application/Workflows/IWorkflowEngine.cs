@@ -53,6 +53,14 @@ public interface IWorkflowEngine
     /// </summary>
     Task<FireResult> PerformAsync(PerformRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sets one of the instance's marks (declared in its definition) to an instant, and saves
+    /// like <see cref="FireAsync"/>: the mark, a journal note, and its timers — pending ones
+    /// re-targeted, ones of the current state that waited for the mark planned — in one
+    /// transaction, with other changes already in the unit of work.
+    /// </summary>
+    Task SetMarkAsync(Guid instanceId, string mark, DateTimeOffset at, WorkflowActor actor, CancellationToken cancellationToken = default);
+
     /// <summary>The triggers this actor may fire on the instance now.</summary>
     Task<IReadOnlyList<PermittedTrigger>> PermittedTriggersAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default);
 }

@@ -45,6 +45,29 @@ public sealed class WorkingDayCalendar
     }
 
     /// <summary>
+    /// The day on which <paramref name="workingDays"/> working days lie before
+    /// <paramref name="start"/>: the n-th working day counting back (the start day itself is
+    /// not counted).
+    /// </summary>
+    public DateOnly SubtractWorkingDays(DateOnly start, int workingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+
+        var day = start;
+        var remaining = workingDays;
+        while (remaining > 0)
+        {
+            day = day.AddDays(-1);
+            if (IsWorkingDay(day))
+            {
+                remaining--;
+            }
+        }
+
+        return day;
+    }
+
+    /// <summary>
     /// The last day of a period of <paramref name="workingDays"/> working days that begins on
     /// <paramref name="start"/>, counting the start day when it is a working day (a publicity
     /// "for 5 working days" starting on a Monday ends on Friday).

@@ -1,51 +1,70 @@
+using TitleReview.Domain.Calendars;
 using TitleReview.Domain.Campaigns;
-using TitleReview.Domain.Common;
+using TitleReview.Domain.Time;
 
 namespace TitleReview.Domain.Workflows;
 
 /// <summary>
-/// Turns a timer's expression (<c>open:&lt;stage&gt;</c>, <c>close:&lt;stage&gt;</c>) into an
-/// instant from the campaign's timeline. An office exception (<see cref="WorkflowInstance.ReopenedUntil"/>)
-/// pushes a closing timer out to the exception's end.
+/// Turns a timer's <see cref="TimerExpression"/> into an instant (ADR 15), in Beijing time:
+/// <list type="bullet">
+/// <item>the anchor: a stage's opening or closing on the campaign's timeline, or a mark of the instance;
+/// an office exception (<see cref="WorkflowInstance.ReopenedUntil"/>) pushes the closing out to the
+/// exception's end, for the timer at the close and for those counted from it;</item>
+/// <item>"<c>5wd after</c>": 24:00 of the last day of a 5-working-day period that begins on the
+/// anchor's day, counting that day when it is a working day;</item>
+/// <item>"<c>3wd before</c>": 00:00 of the third working day before the anchor's day;</item>
+/// <item>"<c>7d after</c>" / "<c>7d before</c>": the anchor plus or minus seven days.</item>
+/// </list>
 /// </summary>
 public static class TimerSchedule
 {
-    public const string OpenPrefix = "open:";
-    public const string ClosePrefix = "close:";
-
-    public static bool TryParse(string expression, out bool isClose, out string stageKey)
+    /// <returns>The due instant, or null while the anchor is a mark not yet set: the timer waits for it.</returns>
+    public static DateTimeOffset? DueAt(
+        TimerExpression expression,
+        Campaign? campaign,
+        WorkflowInstance instance,
+        IReadOnlyDictionary<string, DateTimeOffset> marks,
+        WorkingDayCalendar calendar)
     {
-        if (expression.StartsWith(OpenPrefix, StringComparison.Ordinal))
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(marks);
+        ArgumentNullException.ThrowIfNull(calendar);
+
+        if (AnchorAt(expression, campaign, instance, marks) is not { } anchor)
         {
-            isClose = false;
-            stageKey = expression[OpenPrefix.Length..];
-            return true;
+            return null;
         }
 
-        if (expression.StartsWith(ClosePrefix, StringComparison.Ordinal))
+        if (expression.Count is not { } count)
         {
-            isClose = true;
-            stageKey = expression[ClosePrefix.Length..];
-            return true;
+            return anchor;
         }
 
-        isClose = false;
-        stageKey = string.Empty;
-        return false;
+        // China keeps one offset all year, so a calendar day is 24 hours in UTC as in Beijing.
+        return (expression.Unit, expression.Before) switch
+        {
+            (TimerUnit.Days, false) => anchor.AddDays(count),
+            (TimerUnit.Days, true) => anchor.AddDays(-count),
+            (TimerUnit.WorkingDays, false) => BeijingTime.StartOfDay(calendar.EndOfPeriod(BeijingTime.DateOf(anchor), count).AddDays(1)),
+            _ => BeijingTime.StartOfDay(calendar.SubtractWorkingDays(BeijingTime.DateOf(anchor), count)),
+        };
     }
 
-    public static string StageOf(string expression) =>
-        TryParse(expression, out _, out var stage) ? stage : string.Empty;
-
-    public static DateTimeOffset DueAt(string expression, Campaign campaign, WorkflowInstance instance)
+    private static DateTimeOffset? AnchorAt(TimerExpression expression, Campaign? campaign, WorkflowInstance instance, IReadOnlyDictionary<string, DateTimeOffset> marks)
     {
-        if (!TryParse(expression, out var isClose, out var stageKey))
+        if (expression.MarkName is { } mark)
         {
-            throw new DomainException($"无法识别的定时表达式“{expression}”。");
+            return marks.TryGetValue(mark, out var at) ? at : null;
         }
 
-        var stage = campaign.Stage(stageKey);
-        if (!isClose)
+        if (campaign is null)
+        {
+            throw new InvalidOperationException($"Timer '{expression}' needs a campaign's timeline, but instance {instance.Id} belongs to no campaign.");
+        }
+
+        var stage = campaign.Stage(expression.AnchorName);
+        if (expression.AnchorKind == TimerAnchorKind.Open)
         {
             return stage.OpensAt;
         }

@@ -33,6 +33,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<WorkflowIncident> WorkflowIncidents => Set<WorkflowIncident>();
 
+    public DbSet<WorkflowMark> WorkflowMarks => Set<WorkflowMark>();
+
     public DbSet<Domain.Workflows.Bulk.BulkOperation> BulkOperations => Set<Domain.Workflows.Bulk.BulkOperation>();
 
     public DbSet<Domain.Workflows.Bulk.BulkOperationItem> BulkOperationItems => Set<Domain.Workflows.Bulk.BulkOperationItem>();

@@ -429,10 +429,10 @@ public sealed class DemoCampaigns(
         replay.MoveTo(until);
     }
 
-    private WorkflowEngine Engine(TimeProvider time) => new(db, definitions, guards, factProviders, actions, time);
+    private WorkflowEngine Engine(TimeProvider time) => new(db, definitions, guards, factProviders, actions, calendar, time);
 
     private WorkflowClock Clock(TimeProvider time) =>
-        new(db, scopes, definitions, guards, time, clockOptions, loggers.CreateLogger<WorkflowClock>());
+        new(db, scopes, definitions, guards, calendar, time, clockOptions, loggers.CreateLogger<WorkflowClock>());
 
     private async Task<WorkflowActor> ActorAsync(string userName)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Guards;
+using TitleReview.Domain.Calendars;
 using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Persistence;
 
@@ -24,10 +25,14 @@ internal sealed class WorkflowClock(
     IServiceScopeFactory scopes,
     IWorkflowDefinitions definitions,
     IEnumerable<IWorkflowGuard> guards,
+    WorkingDayCalendar calendar,
     TimeProvider clock,
     IOptions<WorkflowClockOptions> options,
     ILogger<WorkflowClock> logger) : IWorkflowClock
 {
+    /// <summary>A timer anchored on a stage does not read the instance's marks.</summary>
+    private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoMarks = new Dictionary<string, DateTimeOffset>();
+
     /// <summary>Enough rounds for a campaign to catch up through all its stages, bounded against loops.</summary>
     private const int MaxRounds = 100;
 
@@ -104,21 +109,29 @@ internal sealed class WorkflowClock(
     {
         var campaign = db.Campaigns.Local.FirstOrDefault(c => c.Id == campaignId)
             ?? await db.Campaigns.Include(c => c.Stages).FirstAsync(c => c.Id == campaignId, cancellationToken);
-        var expressions = new[] { TimerSchedule.OpenPrefix + stageKey, TimerSchedule.ClosePrefix + stageKey };
-        var pending = await (
+        // Every expression anchored on the stage ends with its anchor ("5wd after close:filing").
+        var openAnchor = "open:" + stageKey;
+        var closeAnchor = "close:" + stageKey;
+        var candidates = await (
                 from bookmark in db.WorkflowBookmarks
                 join instance in db.WorkflowInstances on bookmark.InstanceId equals instance.Id
                 where instance.CampaignId == campaignId
                       && bookmark.Status == BookmarkStatus.Pending
-                      && expressions.Contains(bookmark.DueExpression)
+                      && (bookmark.DueExpression.EndsWith(openAnchor) || bookmark.DueExpression.EndsWith(closeAnchor))
                 select new { bookmark, instance })
             .ToListAsync(cancellationToken);
-        foreach (var row in pending)
+        var moved = 0;
+        foreach (var row in candidates)
         {
-            row.bookmark.Reschedule(TimerSchedule.DueAt(row.bookmark.DueExpression, campaign, row.instance));
+            var expression = TimerExpression.Parse(row.bookmark.DueExpression);
+            if (expression.StageKey == stageKey)
+            {
+                row.bookmark.Reschedule(TimerSchedule.DueAt(expression, campaign, row.instance, NoMarks, calendar)!.Value);
+                moved++;
+            }
         }
 
-        return pending.Count;
+        return moved;
     }
 
     private sealed record DueRow(Guid BookmarkId, Guid InstanceId, string DefinitionId, int DefinitionVersion, string State, string Trigger);
@@ -224,5 +237,6 @@ internal sealed class WorkflowClock(
         guards,
         scope.ServiceProvider.GetServices<IWorkflowFactProvider>(),
         scope.ServiceProvider.GetServices<IWorkflowAction>(),
+        calendar,
         clock);
 }

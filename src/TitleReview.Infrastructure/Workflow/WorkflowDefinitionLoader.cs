@@ -14,10 +14,11 @@ namespace TitleReview.Infrastructure.Workflow;
 
 /// <summary>
 /// Reads <c>workflows/definitions/*.json</c>: checks each file against the JSON schema, then
-/// against what C# knows (guards, roles, states), then against the lock file that pins each
-/// published version's content. Once every file is read, every stage a definition names (a
-/// state's <c>stage</c>, a timer, a window guard) is checked against the stage catalogues of
-/// the campaign definitions. Any problem names the file and stops start-up.
+/// against what C# knows (subject types, guards, roles, states, marks, timer expressions),
+/// then against the lock file that pins each published version's content. Once every file is
+/// read, every stage a definition names (a state's <c>stage</c>, a timer, a window guard) is
+/// checked against the stage catalogues of the campaign definitions. Any problem names the file
+/// and stops start-up.
 /// </summary>
 public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
 {
@@ -216,6 +217,7 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             (bool?)t["requiresReason"] ?? false,
             (bool?)t["requiresUntil"] ?? false)
         {
+            Records = Strings(t["records"]),
             Operation = (string?)t["operation"],
             Actions = Strings(t["actions"]),
         }).ToList();
@@ -240,6 +242,7 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             sha,
             file)
         {
+            Marks = (node["marks"]?.AsArray() ?? []).Select(m => new MarkDefinition((string)m!["name"]!, (string)m["displayName"]!)).ToList(),
             MigrateFrom = migrations,
             Stages = string.Equals(subjectType, CampaignWorkflow.SubjectType, StringComparison.Ordinal)
                 ? new StageCatalogue(declared ?? StagesOfStates(states))
@@ -259,6 +262,17 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
     private void Check(WorkflowDefinition definition, string file)
     {
         void Fail(string problem) => throw new WorkflowDefinitionException(file, problem);
+
+        if (!WorkflowSubjectTypes.IsKnown(definition.SubjectType))
+        {
+            Fail($"subjectType '{definition.SubjectType}' is not a known subject type (known: {string.Join(", ", WorkflowSubjectTypes.All)}).");
+        }
+
+        var duplicateMark = definition.Marks.GroupBy(m => m.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicateMark is not null)
+        {
+            Fail($"mark '{duplicateMark.Key}' is declared twice.");
+        }
 
         var stateNames = definition.States.Select(s => s.Name).ToList();
         var duplicateState = stateNames.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
@@ -283,6 +297,11 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             if (transition.To != WorkflowDefinition.PreviousState && !stateNames.Contains(transition.To))
             {
                 Fail($"transition '{transition.Trigger}' leads to unknown state '{transition.To}'.");
+            }
+
+            foreach (var mark in transition.Records.Where(m => !definition.HasMark(m)))
+            {
+                Fail($"transition '{transition.Trigger}' records undeclared mark '{mark}' (declared in marks: {DeclaredMarks(definition)}).");
             }
 
             foreach (var role in transition.Roles.Where(r => !roles.Contains(r)))
@@ -367,6 +386,15 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
         {
             foreach (var timer in state.Timers)
             {
+                if (!TimerExpression.TryParse(timer.At, out var expression, out var problem))
+                {
+                    Fail($"timer '{timer.Trigger}' of state '{state.Name}': {problem}");
+                }
+                else if (expression.MarkName is { } mark && !definition.HasMark(mark))
+                {
+                    Fail($"timer '{timer.Trigger}' of state '{state.Name}' names undeclared mark '{mark}' (declared in marks: {DeclaredMarks(definition)}).");
+                }
+
                 var transition = definition.Transition(timer.Trigger, state.Name);
                 if (transition is null || !transition.Roles.Contains(WorkflowActor.SystemRole))
                 {
@@ -419,8 +447,7 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
 
             foreach (var timer in state.Timers)
             {
-                var stage = TimerSchedule.StageOf(timer.At);
-                if (!stages.Contains(stage))
+                if (TimerExpression.Parse(timer.At).StageKey is { } stage && !stages.Contains(stage))
                 {
                     Fail($"timer '{timer.Trigger}' of state '{state.Name}' names unknown stage '{stage}' (not among {where}).");
                 }
@@ -440,6 +467,9 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             }
         }
     }
+
+    private static string DeclaredMarks(WorkflowDefinition definition) =>
+        definition.Marks.Count == 0 ? "none" : string.Join(", ", definition.Marks.Select(m => m.Name));
 
     public static (string Name, string? Argument) SplitGuard(string guard)
     {

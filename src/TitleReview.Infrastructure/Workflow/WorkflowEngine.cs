@@ -4,6 +4,7 @@ using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Application.Workflows.Monitor;
+using TitleReview.Domain.Calendars;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Common;
 using TitleReview.Domain.Time;
@@ -24,8 +25,11 @@ internal sealed class WorkflowEngine(
     IEnumerable<IWorkflowGuard> guards,
     IEnumerable<IWorkflowFactProvider> factProviders,
     IEnumerable<IWorkflowAction> actions,
+    WorkingDayCalendar calendar,
     TimeProvider clock) : IWorkflowEngine
 {
+    private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoMarks = new Dictionary<string, DateTimeOffset>();
+
     private readonly IReadOnlyDictionary<string, IWorkflowGuard> _guards = guards.ToDictionary(g => g.Name, StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, IWorkflowAction> _actions = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
     private readonly Dictionary<string, StepMachine> _machines = new(StringComparer.Ordinal);
@@ -43,7 +47,7 @@ internal sealed class WorkflowEngine(
         db.WorkflowInstances.Add(instance);
         db.WorkflowJournal.Add(WorkflowJournalEntry.Record(instance.Id, null, JournalText.StartTrigger, instance.State, actor, null, now));
         var campaign = await FindCampaignAsync(subject.CampaignId, cancellationToken);
-        ScheduleTimers(definition, instance, campaign, now);
+        ScheduleTimers(definition, instance, campaign, NoMarks, now);
         return instance;
     }
 
@@ -132,23 +136,49 @@ internal sealed class WorkflowEngine(
             new TransitionStep(definition, transition, campaign, context, previous, pending, FiringBookmarkId: null, journalReason, request.Until),
             cancellationToken);
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException ex)
-        {
-            throw new ConcurrencyConflictException(inner: ex);
-        }
-
+        await SaveAsync(cancellationToken);
         return new FireResult(instance.Id, fromState, toState, instance.ConcurrencyToken);
     }
+
+    public async Task SetMarkAsync(Guid instanceId, string mark, DateTimeOffset at, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var (instance, definition) = await LoadAsync(instanceId, expectedToken: null, cancellationToken);
+        if (!definition.HasMark(mark))
+        {
+            throw new InvalidOperationException($"{definition.Key} declares no mark '{mark}'.");
+        }
+
+        var marks = await MarksAsync(instance.Id, cancellationToken);
+        var before = marks.FirstOrDefault(m => m.Name == mark)?.At;
+        if (before == at)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        SetMark(marks, instance.Id, mark, at, now);
+        instance.Touch(now);
+        db.WorkflowJournal.Add(WorkflowJournalEntry.Record(
+            instance.Id,
+            instance.State,
+            JournalText.SetMarkTrigger,
+            instance.State,
+            actor,
+            $"设定“{definition.MarkDisplayName(mark)}”：{(before is { } old ? BeijingTime.Format(old) : "未设定")} → {BeijingTime.Format(at)}",
+            now));
+
+        var campaign = await FindCampaignAsync(instance.CampaignId, cancellationToken);
+        await RetargetMarkTimersAsync(definition, instance, campaign, ByName(marks), mark, now, cancellationToken);
+        await SaveAsync(cancellationToken);
+    }
+
 
     /// <summary>
     /// The one place a transition happens to a loaded, tracked instance whose role and guards
     /// have passed: the state moves (through the Stateless machine), the journal gets its row,
     /// the firing timer is marked fired and the instance's other pending timers are cancelled,
-    /// the new state's timers are scheduled and the transition's actions add their changes. A
+    /// the marks the transition records are set, the new state's timers are scheduled (counted
+    /// from stages or marks) and the transition's actions add their changes. A
     /// person's fire, a use case's operation and the clock's batches all come here; the caller
     /// saves. Returns the state entered.
     /// </summary>
@@ -184,7 +214,19 @@ internal sealed class WorkflowEngine(
             }
         }
 
-        ScheduleTimers(step.Definition, instance, step.Campaign, now);
+        var marks = NoMarks;
+        if (step.Transition.Records.Count > 0 || step.Definition.State(state).Timers.Any(t => TimerExpression.Parse(t.At).MarkName is not null))
+        {
+            var tracked = await MarksAsync(instance.Id, cancellationToken);
+            foreach (var name in step.Transition.Records)
+            {
+                SetMark(tracked, instance.Id, name, now, now);
+            }
+
+            marks = ByName(tracked);
+        }
+
+        ScheduleTimers(step.Definition, instance, step.Campaign, marks, now);
         foreach (var action in step.Transition.Actions)
         {
             await _actions[action].RunAsync(new WorkflowActionContext(instance, fromState, trigger, step.Context.Actor, now), cancellationToken);
@@ -321,7 +363,8 @@ internal sealed class WorkflowEngine(
             bookmark.Cancel(now);
         }
 
-        ScheduleTimers(target, instance, await FindCampaignAsync(instance.CampaignId, cancellationToken), now);
+        var marks = ByName(await MarksAsync(instance.Id, cancellationToken));
+        ScheduleTimers(target, instance, await FindCampaignAsync(instance.CampaignId, cancellationToken), marks, now);
     }
 
     public async Task<IReadOnlyList<PermittedTrigger>> PermittedTriggersAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default)
@@ -517,23 +560,88 @@ internal sealed class WorkflowEngine(
         return null;
     }
 
-    private void ScheduleTimers(WorkflowDefinition definition, WorkflowInstance instance, Campaign? campaign, DateTimeOffset now)
+    /// <summary>
+    /// Plans the timers of the state just entered. A timer counted from a mark not yet set is
+    /// not planned: setting the mark plans it (<see cref="RetargetMarkTimersAsync"/>).
+    /// </summary>
+    private void ScheduleTimers(WorkflowDefinition definition, WorkflowInstance instance, Campaign? campaign, IReadOnlyDictionary<string, DateTimeOffset> marks, DateTimeOffset now)
     {
-        var timers = definition.State(instance.State).Timers;
-        if (timers.Count == 0)
+        foreach (var timer in definition.State(instance.State).Timers)
         {
+            if (TimerSchedule.DueAt(TimerExpression.Parse(timer.At), campaign, instance, marks, calendar) is { } due)
+            {
+                db.WorkflowBookmarks.Add(WorkflowBookmark.Create(instance.Id, instance.State, timer.Trigger, timer.At, due, now));
+            }
+        }
+    }
+
+    /// <summary>
+    /// After a mark moved: its pending timers follow it, and the current state's timers that
+    /// waited for it (none planned since the instance entered the state) are planned.
+    /// </summary>
+    private async Task RetargetMarkTimersAsync(
+        WorkflowDefinition definition,
+        WorkflowInstance instance,
+        Campaign? campaign,
+        IReadOnlyDictionary<string, DateTimeOffset> marks,
+        string mark,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var bookmarks = await db.WorkflowBookmarks
+            .Where(b => b.InstanceId == instance.Id && (b.Status == BookmarkStatus.Pending || (b.State == instance.State && b.CreatedAt >= instance.StateEnteredAt)))
+            .ToListAsync(cancellationToken);
+        foreach (var bookmark in bookmarks.Where(b => b.IsPending))
+        {
+            var expression = TimerExpression.Parse(bookmark.DueExpression);
+            if (expression.MarkName == mark)
+            {
+                bookmark.Reschedule(TimerSchedule.DueAt(expression, campaign, instance, marks, calendar)!.Value);
+            }
+        }
+
+        var waiting = definition.State(instance.State).Timers
+            .Where(t => TimerExpression.Parse(t.At).MarkName == mark)
+            .Where(t => !bookmarks.Any(b => b.State == instance.State && b.Trigger == t.Trigger && b.DueExpression == t.At && b.CreatedAt >= instance.StateEnteredAt));
+        foreach (var timer in waiting)
+        {
+            var due = TimerSchedule.DueAt(TimerExpression.Parse(timer.At), campaign, instance, marks, calendar)!.Value;
+            db.WorkflowBookmarks.Add(WorkflowBookmark.Create(instance.Id, instance.State, timer.Trigger, timer.At, due, now));
+        }
+    }
+
+    /// <summary>The instance's marks, tracked, including any set earlier in this unit of work.</summary>
+    private async Task<List<WorkflowMark>> MarksAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await db.WorkflowMarks.Where(m => m.InstanceId == instanceId).LoadAsync(cancellationToken);
+        return db.WorkflowMarks.Local.Where(m => m.InstanceId == instanceId).ToList();
+    }
+
+    private void SetMark(List<WorkflowMark> marks, Guid instanceId, string name, DateTimeOffset at, DateTimeOffset now)
+    {
+        if (marks.FirstOrDefault(m => m.Name == name) is { } existing)
+        {
+            existing.MoveTo(at, now);
             return;
         }
 
-        if (campaign is null)
-        {
-            throw new InvalidOperationException($"{definition.Key} state {instance.State} has timers but instance {instance.Id} has no campaign.");
-        }
+        var mark = WorkflowMark.Set(instanceId, name, at, now);
+        db.WorkflowMarks.Add(mark);
+        marks.Add(mark);
+    }
 
-        foreach (var timer in timers)
+    private static Dictionary<string, DateTimeOffset> ByName(IEnumerable<WorkflowMark> marks) =>
+        marks.ToDictionary(m => m.Name, m => m.At, StringComparer.Ordinal);
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
         {
-            var due = TimerSchedule.DueAt(timer.At, campaign, instance);
-            db.WorkflowBookmarks.Add(WorkflowBookmark.Create(instance.Id, instance.State, timer.Trigger, timer.At, due, now));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException(inner: ex);
         }
     }
 

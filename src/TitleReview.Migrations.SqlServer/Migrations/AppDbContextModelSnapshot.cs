@@ -1286,6 +1286,26 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.ToTable("WorkflowJournal", (string)null);
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Workflows.WorkflowMark", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("InstanceId", "Name");
+
+                    b.ToTable("WorkflowMarks", (string)null);
+                });
+
             modelBuilder.Entity("TitleReview.Infrastructure.Identity.AccountActivation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1825,6 +1845,15 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Workflows.WorkflowJournalEntry", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Workflows.WorkflowMark", b =>
                 {
                     b.HasOne("TitleReview.Domain.Workflows.WorkflowInstance", null)
                         .WithMany()

@@ -1256,6 +1256,26 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.ToTable("WorkflowJournal", (string)null);
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Workflows.WorkflowMark", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstanceId", "Name");
+
+                    b.ToTable("WorkflowMarks", (string)null);
+                });
+
             modelBuilder.Entity("TitleReview.Infrastructure.Identity.AccountActivation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1793,6 +1813,15 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Workflows.WorkflowJournalEntry", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Workflows.WorkflowMark", b =>
                 {
                     b.HasOne("TitleReview.Domain.Workflows.WorkflowInstance", null)
                         .WithMany()

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Workflows;
+using TitleReview.Domain.Workflows.Definitions;
 using TitleReview.Infrastructure.Workflow;
 using TitleReview.Tests.Fixtures;
 
@@ -108,6 +110,97 @@ public class DefinitionLoaderTests : ApplicationTestBase
     }
 
     [Test]
+    public void TimerOnAnUndeclaredMark_StopsLoadingNamingTheFile()
+    {
+        EditApplication(node => node["states"]![0]!["timers"]![0]!["at"] = "7d before mark:defenseAt", repin: true);
+
+        var act = Load;
+
+        act.Should().Throw<WorkflowDefinitionException>()
+            .WithMessage("*workflows/definitions/application.v1.json*timer 'closeFiling' of state 'Draft' names undeclared mark 'defenseAt' (declared in marks: none)*");
+    }
+
+    [Test]
+    public void TransitionRecordingAnUndeclaredMark_StopsLoadingNamingTheFile()
+    {
+        EditApplication(
+            node =>
+            {
+                node["marks"] = new JsonArray(new JsonObject { ["name"] = "returnedAt", ["displayName"] = "退回时间" });
+                node["transitions"]![0]!["records"] = new JsonArray("submittedAt");
+            },
+            repin: true);
+
+        var act = Load;
+
+        act.Should().Throw<WorkflowDefinitionException>()
+            .WithMessage("*workflows/definitions/application.v1.json*transition 'submit' records undeclared mark 'submittedAt' (declared in marks: returnedAt)*");
+    }
+
+    [Test]
+    public void TimerCountOutOfRange_StopsLoadingNamingTheFile()
+    {
+        EditApplication(node => node["states"]![0]!["timers"]![0]!["at"] = "400wd after close:filing", repin: true);
+
+        var act = Load;
+
+        act.Should().Throw<WorkflowDefinitionException>()
+            .WithMessage("*workflows/definitions/application.v1.json*timer 'closeFiling' of state 'Draft': '400wd after close:filing': the number of days must be between 1 and 365*");
+    }
+
+    [Test]
+    public void MalformedTimerExpression_StopsLoadingAtTheSchemaNamingTheFileAndThePlace()
+    {
+        EditApplication(node => node["states"]![0]!["timers"]![0]!["at"] = "5 wd after close:filing", repin: true);
+
+        var act = Load;
+
+        act.Should().Throw<WorkflowDefinitionException>()
+            .WithMessage("*workflows/definitions/application.v1.json*does not match the schema*/states/0/timers/0/at*");
+    }
+
+    [Test]
+    public void RelativeTimerOnAnUnknownStage_StopsLoadingNamingTheFile()
+    {
+        EditApplication(node => node["states"]![0]!["timers"]![0]!["at"] = "2wd before open:lunch", repin: true);
+
+        var act = Load;
+
+        act.Should().Throw<WorkflowDefinitionException>().WithMessage("*application.v1.json*unknown stage 'lunch'*");
+    }
+
+    [Test]
+    public void UnknownSubjectType_StopsLoadingNamingTheFile()
+    {
+        EditApplication(node => node["subjectType"] = "Meeting", repin: true);
+
+        var act = Load;
+
+        act.Should().Throw<WorkflowDefinitionException>()
+            .WithMessage("*workflows/definitions/application.v1.json*subjectType 'Meeting' is not a known subject type (known: *CommitteeSession*IntegrityCase*)*");
+    }
+
+    [Test]
+    public void TestDefinitions_WithMarksRecordsAndNewSubjectTypes_Load()
+    {
+        var folder = TestDefinitionsTestBase.CopyWithTestDefinitions();
+        try
+        {
+            var definitions = new WorkflowDefinitionLoader(Services.GetServices<IWorkflowGuard>()).LoadFolder(folder);
+
+            var batch = definitions.Single(d => d.Key == "testPublicityBatch@1");
+            batch.SubjectType.Should().Be(WorkflowSubjectTypes.PublicityBatch);
+            batch.Marks.Should().Equal(new MarkDefinition("publishedAt", "公示开始时间"));
+            batch.Transition("publish", "Prepared")!.Records.Should().Equal("publishedAt");
+            definitions.Single(d => d.Key == "testDefense@1").SubjectType.Should().Be(WorkflowSubjectTypes.CommitteeSession);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void CampaignVersion1_TakesItsStatesStagesInOrder_NamedAsTheStates()
     {
         var campaign = Services.GetRequiredService<IWorkflowDefinitions>().Get("campaign", 1);
@@ -181,7 +274,7 @@ public class DefinitionLoaderTests : ApplicationTestBase
         act.Should().Throw<WorkflowDefinitionException>().WithMessage("*application.v1.json*only a campaign definition*declares stages*");
     }
 
-    private IReadOnlyList<Domain.Workflows.Definitions.WorkflowDefinition> LoadFolder(string folder) =>
+    private IReadOnlyList<WorkflowDefinition> LoadFolder(string folder) =>
         new WorkflowDefinitionLoader(Services.GetServices<IWorkflowGuard>()).LoadFolder(folder);
 
     private void Load() => new WorkflowDefinitionLoader(Services.GetServices<IWorkflowGuard>()).LoadFolder(_folder);

@@ -5,6 +5,7 @@ using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Migrations;
 using TitleReview.Application.Workflows.Monitor;
+using TitleReview.Domain.Calendars;
 using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Persistence;
 
@@ -141,7 +142,7 @@ public class MigrationTests : WorkflowTestBase
         if (timer is not null)
         {
             var campaign = await db.Campaigns.Include(c => c.Stages).SingleAsync(c => c.Id == CampaignId);
-            db.WorkflowBookmarks.Add(WorkflowBookmark.Create(instance.Id, state, "closeFiling", timer, TimerSchedule.DueAt(timer, campaign, instance), now));
+            db.WorkflowBookmarks.Add(WorkflowBookmark.Create(instance.Id, state, "closeFiling", timer, TimerSchedule.DueAt(TimerExpression.Parse(timer), campaign, instance, new Dictionary<string, DateTimeOffset>(), sp.GetRequiredService<WorkingDayCalendar>())!.Value, now));
         }
 
         await db.SaveChangesAsync();

@@ -40,6 +40,14 @@ public class WorkingDayCalendarTests
     }
 
     [Test]
+    public void SubtractWorkingDays_AcrossHoliday_SkipsDaysOffAndCountsMovedWorkingDay()
+    {
+        // Back from Tue 8 Oct 2030: Mon 7 (1), Sat 5 (2, moved working day), Tue 1 (3).
+        Calendar.SubtractWorkingDays(new DateOnly(2030, 10, 8), 2).Should().Be(new DateOnly(2030, 10, 5));
+        Calendar.SubtractWorkingDays(new DateOnly(2030, 10, 8), 3).Should().Be(new DateOnly(2030, 10, 1));
+    }
+
+    [Test]
     public void EndOfPeriod_WhenStartIsWorkingDay_CountsStartDay()
     {
         // Mon 7 Oct 2030: five working days are Mon–Fri, ending Fri 11 Oct.

@@ -25,6 +25,8 @@ public interface IApplicationDbContext
 
     DbSet<WorkflowIncident> WorkflowIncidents { get; }
 
+    DbSet<WorkflowMark> WorkflowMarks { get; }
+
     DbSet<Domain.Workflows.Bulk.BulkOperation> BulkOperations { get; }
 
     DbSet<Domain.Workflows.Bulk.BulkOperationItem> BulkOperationItems { get; }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Workflows;
 
 namespace TitleReview.Application.Workflows.Monitor;
@@ -9,7 +10,11 @@ public sealed record GetInstanceDetail(Guid InstanceId, WorkflowActor Actor);
 
 public sealed record JournalRow(long Id, string? FromState, string? FromName, string Trigger, string TriggerName, string ToState, string ToName, string Actor, string ActorName, string? Reason, DateTimeOffset OccurredAt);
 
-public sealed record TimerRow(Guid Id, string State, string Trigger, string TriggerName, string DueExpression, DateTimeOffset DueAt, BookmarkStatus Status, DateTimeOffset? CompletedAt);
+/// <param name="DueDescription">The expression for staff, e.g. "“单位公示”开始后第 5 个工作日结束时".</param>
+public sealed record TimerRow(Guid Id, string State, string Trigger, string TriggerName, string DueExpression, DateTimeOffset DueAt, BookmarkStatus Status, DateTimeOffset? CompletedAt, string DueDescription);
+
+/// <summary>A mark the definition declares, with its instant once set.</summary>
+public sealed record MarkRow(string Name, string DisplayName, DateTimeOffset? At, DateTimeOffset? SetAt);
 
 public sealed record IncidentRow(Guid Id, string Trigger, string Message, DateTimeOffset OccurredAt, int Attempts, DateTimeOffset? ResolvedAt, string? ResolvedBy);
 
@@ -38,7 +43,8 @@ public sealed record InstanceDetailDto(
     IReadOnlyList<JournalRow> Journal,
     IReadOnlyList<TimerRow> Timers,
     IReadOnlyList<IncidentRow> Incidents,
-    IReadOnlyList<PermittedTrigger> PermittedTriggers);
+    IReadOnlyList<PermittedTrigger> PermittedTriggers,
+    IReadOnlyList<MarkRow> Marks);
 
 internal sealed class GetInstanceDetailHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IWorkflowEngine engine)
     : IHandler<GetInstanceDetail, InstanceDetailDto>
@@ -72,6 +78,15 @@ internal sealed class GetInstanceDetailHandler(IApplicationDbContext db, IWorkfl
             .OrderByDescending(x => x.OccurredAt)
             .ToListAsync(cancellationToken);
         var permitted = await engine.PermittedTriggersAsync(instance.Id, request.Actor, cancellationToken);
+        var marks = await db.WorkflowMarks.AsNoTracking()
+            .Where(m => m.InstanceId == instance.Id)
+            .ToListAsync(cancellationToken);
+        var stageNames = instance.CampaignId is { } id
+            ? await db.Campaigns.Where(c => c.Id == id).SelectMany(c => c.Stages).ToDictionaryAsync(s => s.Key, s => s.Name, cancellationToken)
+            : [];
+        string StageName(string key) => stageNames.TryGetValue(key, out var name) ? name : key;
+        string Describe(string expression) =>
+            TimerExpression.TryParse(expression, out var parsed) ? parsed.Describe(StageName, definition.MarkDisplayName) : expression;
 
         return new InstanceDetailDto(
             instance.Id,
@@ -107,9 +122,15 @@ internal sealed class GetInstanceDetailHandler(IApplicationDbContext db, IWorkfl
                 j.ActorName,
                 j.Reason,
                 j.OccurredAt)).ToList(),
-            timers.Select(t => new TimerRow(t.Id, t.State, t.Trigger, definition.TriggerDisplayName(t.Trigger), t.DueExpression, t.DueAt, t.Status, t.CompletedAt)).ToList(),
+            timers.Select(t => new TimerRow(t.Id, t.State, t.Trigger, definition.TriggerDisplayName(t.Trigger), t.DueExpression, t.DueAt, t.Status, t.CompletedAt, Describe(t.DueExpression))).ToList(),
             incidents.Select(x => new IncidentRow(x.Id, x.Trigger, x.Message, x.OccurredAt, x.Attempts, x.ResolvedAt, x.ResolvedBy)).ToList(),
-            permitted);
+            permitted,
+            definition.Marks.Select(m => m.Name)
+                .Concat(marks.Select(m => m.Name).Where(name => !definition.HasMark(name)))
+                .Select(name => marks.FirstOrDefault(m => m.Name == name) is { } set
+                    ? new MarkRow(name, definition.MarkDisplayName(name), set.At, set.SetAt)
+                    : new MarkRow(name, definition.MarkDisplayName(name), null, null))
+                .ToList());
     }
 }
 
@@ -117,12 +138,14 @@ public static class JournalText
 {
     public const string StartTrigger = "start";
     public const string EditTimelineTrigger = "editTimeline";
+    public const string SetMarkTrigger = "setMark";
     public const string MigrateTrigger = "migrate";
 
     public static string TriggerName(Domain.Workflows.Definitions.WorkflowDefinition definition, string trigger) => trigger switch
     {
         StartTrigger => "创建",
         EditTimelineTrigger => "修改时间安排",
+        SetMarkTrigger => "设定时间标记",
         MigrateTrigger => "迁移到新版本",
         "editRules" => "修改申报条件",
         "replaceAuditor" => "更换审核人",

@@ -25,10 +25,8 @@ internal sealed class GetStateCountsHandler(IApplicationDbContext db, IWorkflowD
         }
 
         var latest = definitions.Latest(request.DefinitionId);
-        var instances = from instance in db.WorkflowInstances.AsNoTracking()
-                        join campaign in db.Campaigns.AsNoTracking() on instance.CampaignId equals campaign.Id
-                        where campaign.Year == request.Year && instance.DefinitionId == request.DefinitionId
-                        select instance;
+        var instances = MonitorYear.Of(db, db.WorkflowInstances.AsNoTracking(), request.Year)
+            .Where(i => i.DefinitionId == request.DefinitionId);
 
         var byState = await instances
             .GroupBy(i => i.State)

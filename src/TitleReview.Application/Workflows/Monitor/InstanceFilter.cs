@@ -32,7 +32,7 @@ internal static class InstanceFilters
     {
         if (filter.Year is { } year)
         {
-            query = query.Where(i => db.Campaigns.Any(c => c.Id == i.CampaignId && c.Year == year));
+            query = MonitorYear.Of(db, query, year);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.DefinitionId))

@@ -20,6 +20,9 @@ public sealed record WorkflowDefinition(
     /// <summary>A transition target meaning "back to the state the instance came from".</summary>
     public const string PreviousState = "@previous";
 
+    /// <summary>The named instants an instance of this definition may carry (<c>marks</c>).</summary>
+    public IReadOnlyList<MarkDefinition> Marks { get; init; } = [];
+
     public string Key => $"{DefinitionId}@{Version}";
 
     /// <summary>
@@ -44,6 +47,11 @@ public sealed record WorkflowDefinition(
 
     public string TriggerDisplayName(string trigger) =>
         Transitions.FirstOrDefault(t => t.Trigger == trigger)?.DisplayName ?? trigger;
+
+    public bool HasMark(string name) => Marks.Any(m => m.Name == name);
+
+    public string MarkDisplayName(string name) =>
+        Marks.FirstOrDefault(m => m.Name == name)?.DisplayName ?? name;
 
     /// <summary>How older versions' instances map onto this version (state to state).</summary>
     public IReadOnlyList<DefinitionMigration> MigrateFrom { get; init; } = [];
@@ -88,8 +96,14 @@ public sealed record StateDefinition(
     public IReadOnlyList<string> Capabilities { get; init; } = [];
 }
 
-/// <param name="At">When the timer is due: <c>open:&lt;stage&gt;</c> or <c>close:&lt;stage&gt;</c> of the campaign's timeline.</param>
+/// <param name="At">
+/// When the timer is due, a <see cref="TimerExpression"/>: <c>close:filing</c>,
+/// <c>5wd after open:unitPublicity</c>, <c>7d before mark:defenseAt</c>.
+/// </param>
 public sealed record TimerDefinition(string Trigger, string At);
+
+/// <summary>A named instant kept on the instance (<see cref="WorkflowMark"/>), with its name for staff.</summary>
+public sealed record MarkDefinition(string Name, string DisplayName);
 
 public sealed record TransitionDefinition(
     string Trigger,
@@ -101,6 +115,9 @@ public sealed record TransitionDefinition(
     bool RequiresReason,
     bool RequiresUntil)
 {
+    /// <summary>The marks this transition sets to the instant it fires (<c>records</c>).</summary>
+    public IReadOnlyList<string> Records { get; init; } = [];
+
     /// <summary>The use case that owns the transition (<see cref="WorkflowOperations"/>); null when it is complete by itself.</summary>
     public string? Operation { get; init; }
 

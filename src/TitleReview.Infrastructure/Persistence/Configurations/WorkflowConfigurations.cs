@@ -62,6 +62,17 @@ internal sealed class WorkflowBookmarkConfiguration : IEntityTypeConfiguration<W
     }
 }
 
+internal sealed class WorkflowMarkConfiguration : IEntityTypeConfiguration<WorkflowMark>
+{
+    public void Configure(EntityTypeBuilder<WorkflowMark> builder)
+    {
+        builder.ToTable("WorkflowMarks");
+        builder.HasKey(m => new { m.InstanceId, m.Name });
+        builder.Property(m => m.Name).HasMaxLength(WorkflowMark.MaxNameLength);
+        builder.HasOne<WorkflowInstance>().WithMany().HasForeignKey(m => m.InstanceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class WorkflowIncidentConfiguration : IEntityTypeConfiguration<WorkflowIncident>
 {
     public void Configure(EntityTypeBuilder<WorkflowIncident> builder)

@@ -75,7 +75,7 @@ public sealed class IndexModel(
         }
 
         Year = Year is { } y && Years.Contains(y) ? y : Years[0];
-        Definitions = definitions.All.GroupBy(d => d.DefinitionId).Select(g => (g.Key, g.MaxBy(d => d.Version)!.Title)).OrderBy(d => d.Key == "application" ? 0 : 1).ToList();
+        Definitions = definitions.All.GroupBy(d => d.DefinitionId).Select(g => (g.Key, TitleOf(g.MaxBy(d => d.Version)!))).OrderBy(d => d.Key == "application" ? 0 : 1).ToList();
         Definition = Definitions.Any(d => d.Id == Definition) ? Definition : Definitions[0].Id;
         Units = (await db.Units.OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.Name)).ToList();
 
@@ -91,6 +91,13 @@ public sealed class IndexModel(
         var fired = await workflowClock.RunAsync(cancellationToken);
         Message = fired == 0 ? "系统时钟已运行：没有到期的定时任务。" : $"系统时钟已运行：触发了 {fired} 个到期的定时任务。";
         return RedirectToPage(new { year = Year, definition = Definition });
+    }
+
+    /// <summary>The definition's title, with what its cases are about when the title does not say it.</summary>
+    private static string TitleOf(Domain.Workflows.Definitions.WorkflowDefinition definition)
+    {
+        var subject = WorkflowSubjectTypes.DisplayName(definition.SubjectType);
+        return definition.Title.Contains(subject, StringComparison.Ordinal) ? definition.Title : $"{definition.Title}（{subject}）";
     }
 
     /// <summary>The bulk operation page for every instance the current filter finds.</summary>
