@@ -4,31 +4,20 @@ using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Workflow;
+using TitleReview.Tests.Fixtures;
 
 namespace TitleReview.Application.Tests.Workflows;
 
 /// <summary>Capabilities, operations, actions and migrations are checked at start-up, and older versions inherit their meanings.</summary>
 public class DefinitionMeaningsTests : ApplicationTestBase
 {
-    private string _folder = string.Empty;
+    private WorkflowsFolderCopy _workflows = null!;
 
     [SetUp]
-    public void CopyWorkflowsFolder()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), "titlereview-meanings-" + Guid.NewGuid().ToString("N"));
-        foreach (var dir in Directory.GetDirectories(WorkflowsFolder, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(dir.Replace(WorkflowsFolder, _folder, StringComparison.Ordinal));
-        }
-
-        foreach (var file in Directory.GetFiles(WorkflowsFolder, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, file.Replace(WorkflowsFolder, _folder, StringComparison.Ordinal));
-        }
-    }
+    public void CopyWorkflowsFolder() => _workflows = new WorkflowsFolderCopy();
 
     [TearDown]
-    public void DeleteCopy() => Directory.Delete(_folder, recursive: true);
+    public void DeleteCopy() => _workflows.Dispose();
 
     [Test]
     public void OlderVersions_MeanWhatTheVersionMigratingFromThemSays()
@@ -63,7 +52,7 @@ public class DefinitionMeaningsTests : ApplicationTestBase
     [TestCase("actions", "SendFlowers", "unknown action 'SendFlowers'")]
     public void AnUnknownMeaning_StopsLoadingNamingTheFile(string property, string value, string message)
     {
-        Edit("application.v4.json", "application@4", node =>
+        _workflows.EditDefinition("application.v4.json", node =>
         {
             if (property == "capabilities")
             {
@@ -87,7 +76,7 @@ public class DefinitionMeaningsTests : ApplicationTestBase
     [Test]
     public void AnOperationOnATimersTransition_StopsLoading()
     {
-        Edit("application.v4.json", "application@4", node =>
+        _workflows.EditDefinition("application.v4.json", node =>
         {
             var closeFiling = node["transitions"]!.AsArray().First(t => (string)t!["trigger"]! == "closeFiling")!;
             closeFiling["operation"] = WorkflowOperations.SubmitDossier;
@@ -101,35 +90,22 @@ public class DefinitionMeaningsTests : ApplicationTestBase
     [Test]
     public void AMigrationFromAStateTheOldVersionDoesNotHave_OrOntoAnUnknownState_StopsLoading()
     {
-        Edit("application.v4.json", "application@4", node => node["migrateFrom"] = JsonNode.Parse("""[{ "version": 3, "states": { "Ghost": "Draft" } }]"""));
+        _workflows.EditDefinition("application.v4.json", node => node["migrateFrom"] = JsonNode.Parse("""[{ "version": 3, "states": { "Ghost": "Draft" } }]"""));
         ((Action)Load).Should().Throw<WorkflowDefinitionException>().WithMessage("*application.v4.json*maps state 'Ghost', which that version does not have*");
 
-        Edit("application.v4.json", "application@4", node => node["migrateFrom"] = JsonNode.Parse("""[{ "version": 3, "states": { "Draft": "Nowhere" } }]"""));
+        _workflows.EditDefinition("application.v4.json", node => node["migrateFrom"] = JsonNode.Parse("""[{ "version": 3, "states": { "Draft": "Nowhere" } }]"""));
         ((Action)Load).Should().Throw<WorkflowDefinitionException>().WithMessage("*application.v4.json*onto unknown state 'Nowhere'*");
     }
 
     [Test]
     public void AStateThatMeansSomethingElseInAnotherVersion_StopsLoading()
     {
-        Edit("application.v3.json", "application@3", node => node["states"]![0]!["capabilities"] = new JsonArray(StateCapabilities.SubmittedToOffice));
+        _workflows.EditDefinition("application.v3.json", node => node["states"]![0]!["capabilities"] = new JsonArray(StateCapabilities.SubmittedToOffice));
 
         var act = Load;
 
         act.Should().Throw<WorkflowDefinitionException>().WithMessage("*state 'Draft' means different things in different versions*");
     }
 
-    private void Load() => new WorkflowDefinitionLoader(Services.GetServices<IWorkflowGuard>()).LoadFolder(_folder);
-
-    private void Edit(string fileName, string key, Action<JsonNode> edit)
-    {
-        var path = Path.Combine(_folder, "definitions", fileName);
-        var node = JsonNode.Parse(File.ReadAllText(path))!;
-        edit(node);
-        var text = node.ToJsonString();
-        File.WriteAllText(path, text);
-        var lockPath = Path.Combine(_folder, "definitions", WorkflowDefinitionLoader.LockFileName);
-        var pins = JsonNode.Parse(File.ReadAllText(lockPath))!;
-        pins[key] = WorkflowDefinitionLoader.Sha256(text);
-        File.WriteAllText(lockPath, pins.ToJsonString());
-    }
+    private void Load() => new WorkflowDefinitionLoader(Services.GetServices<IWorkflowGuard>()).LoadFolder(_workflows.Path);
 }
