@@ -36,6 +36,8 @@ public static class DependencyInjection
         }
 
         services.AddScoped<Workflows.BulkOperations.IBulkOperationRunner, Workflows.BulkOperations.BulkOperationRunner>();
+        services.AddScoped<Campaigns.ICurrentCampaign, Campaigns.CurrentCampaign>();
+        services.AddScoped<Units.IUnitDirectory, Units.UnitDirectory>();
         return services;
     }
 }

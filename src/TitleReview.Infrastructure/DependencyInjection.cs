@@ -14,6 +14,7 @@ using TitleReview.Application.Applicants;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Files;
 using TitleReview.Application.Notifications;
+using TitleReview.Application.Security;
 using TitleReview.Application.Units;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
@@ -140,7 +141,7 @@ public static class DependencyInjection
         services.AddScoped<DemoCampaigns>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AuditedSignIn>();
-        services.AddScoped<AccountDirectory>();
+        services.AddScoped<IAccountDirectory, AccountDirectory>();
 
         services.AddHangfire((sp, config) =>
         {

@@ -1,14 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Security;
 using TitleReview.Domain.Common;
 using TitleReview.Infrastructure.Persistence;
 
 namespace TitleReview.Infrastructure.Identity;
 
-/// <param name="UserName">Masked when it is a mobile number: these lists are read by a unit's auditor, who needs no full number.</param>
-public sealed record AccountSummary(string UserName, string DisplayName, string Role, bool IsLockedOut);
-
-/// <summary>Read-only questions about accounts that the home pages ask.</summary>
-public sealed class AccountDirectory(AppDbContext db, TimeProvider clock)
+internal sealed class AccountDirectory(AppDbContext db, TimeProvider clock) : IAccountDirectory
 {
     public async Task<IReadOnlyDictionary<string, int>> CountByRoleAsync(CancellationToken cancellationToken = default)
     {

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using TitleReview.Application.Campaigns;
+using TitleReview.Application.Campaigns.ExportTimeline;
 using TitleReview.Application.Campaigns.GetTimeline;
 using TitleReview.Application.Campaigns.ListCampaigns;
 using TitleReview.Application.Campaigns.UpdateStageWindow;
@@ -10,6 +9,7 @@ using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Common.Models;
 using TitleReview.Application.Security.GetAuditLog;
+using TitleReview.Application.Units;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.FireTrigger;
 using TitleReview.Application.Workflows.Monitor;
@@ -18,7 +18,6 @@ using TitleReview.Domain.Workflows;
 using TitleReview.Domain.Calendars;
 using TitleReview.Domain.Security;
 using TitleReview.Infrastructure.Identity;
-using TitleReview.Infrastructure.Persistence;
 using TitleReview.Web.Hosting;
 
 namespace TitleReview.Web.Api;
@@ -77,11 +76,9 @@ internal static class ApiEndpoints
         return app;
     }
 
-    private static async Task<IResult> ExportTimelineAsync(int year, IApplicationDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportTimelineAsync(int year, IHandler<ExportTimeline, string> export, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.Include(c => c.Stages).AsNoTracking().FirstOrDefaultAsync(c => c.Year == year, cancellationToken)
-            ?? throw new Application.Common.Exceptions.NotFoundException($"{year} 年度评审工作");
-        var json = TimelineDocument.From(campaign).ToJson();
+        var json = await export.HandleAsync(new ExportTimeline(year), cancellationToken);
         return Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json; charset=utf-8", $"timeline-{year}.json");
     }
 
@@ -156,15 +153,13 @@ internal static class ApiEndpoints
     /// <param name="Until">For a reopen: Beijing time, <c>yyyy-MM-ddTHH:mm:ss</c>.</param>
     internal sealed record FireInput(string? Trigger, string? Reason, string? Until, Guid? ExpectedToken);
 
-    private static async Task<CurrentUserDto> GetCurrentUserAsync(ClaimsPrincipal principal, UserManager<AppUser> users, AppDbContext db)
+    private static async Task<CurrentUserDto> GetCurrentUserAsync(ClaimsPrincipal principal, UserManager<AppUser> users, IUnitDirectory units, CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(principal)
             ?? throw new Application.Common.Exceptions.NotFoundException("当前用户");
         var roles = await users.GetRolesAsync(user);
-        var unitName = user.UnitId is { } unitId
-            ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync()
-            : null;
-        return new CurrentUserDto(user.UserName!, user.DisplayName, roles.ToList(), unitName);
+        var unit = user.UnitId is { } unitId ? await units.FindAsync(unitId, cancellationToken) : null;
+        return new CurrentUserDto(user.UserName!, user.DisplayName, roles.ToList(), unit?.Name);
     }
 
     private static Task<PagedList<AuditEntryDto>> GetAuditLogAsync(

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Files;
@@ -23,37 +24,86 @@ internal sealed class ApplicationExceptionPageFilter : IAsyncPageFilter
             return;
         }
 
-        var modelState = executed.ModelState;
-        switch (executed.Exception)
+        if (await ResultOfAsync(executed.Exception, executed, context.HttpContext) is { } result)
+        {
+            executed.Result = result;
+            executed.ExceptionHandled = true;
+        }
+    }
+
+    /// <summary>What the page answers after a failure it can show; null for any other failure, which is left to the error page.</summary>
+    private static async Task<IActionResult?> ResultOfAsync(Exception failure, PageHandlerExecutedContext executed, HttpContext http)
+    {
+        if (failure is NotFoundException)
+        {
+            return new NotFoundResult();
+        }
+
+        if (!TryShow(failure, executed.ModelState, executed.HandlerInstance))
+        {
+            return null;
+        }
+
+        // A failed command left the page unloaded: load it now, once. A GET has already tried.
+        if (executed.HandlerInstance is IPageWithData page && !HttpMethods.IsGet(http.Request.Method))
+        {
+            try
+            {
+                await page.LoadAsync(http.RequestAborted);
+            }
+            catch (NotFoundException)
+            {
+                return new NotFoundResult();
+            }
+            catch (Exception reloadFailure)
+            {
+                if (!TryShow(reloadFailure, executed.ModelState, executed.HandlerInstance))
+                {
+                    throw;
+                }
+            }
+        }
+
+        return executed.HandlerInstance is PageModel model ? model.Page() : new PageResult();
+    }
+
+    /// <summary>Puts an error the user can act on into the model state; false for any other exception.</summary>
+    private static bool TryShow(Exception exception, ModelStateDictionary modelState, object handlerInstance)
+    {
+        switch (exception)
         {
             case ValidationException validation:
-                var prefix = (executed.HandlerInstance as IFormPage)?.FieldPrefix;
+                var prefix = (handlerInstance as IFormPage)?.FieldPrefix;
                 foreach (var (field, messages) in validation.Errors)
                 {
                     var key = string.IsNullOrEmpty(prefix) || string.IsNullOrEmpty(field) ? field : $"{prefix}.{field}";
                     foreach (var message in messages)
                     {
-                        modelState.AddModelError(key, message);
+                        AddOnce(modelState, key, message);
                     }
                 }
 
-                break;
+                return true;
             case UploadRejectedException upload:
-                modelState.AddModelError("file", upload.Message);
-                break;
+                AddOnce(modelState, "file", upload.Message);
+                return true;
             case BusinessRuleViolationException or ConcurrencyConflictException or DomainException or ForbiddenAccessException:
-                modelState.AddModelError(string.Empty, executed.Exception.Message);
-                break;
-            case NotFoundException:
-                executed.Result = new NotFoundResult();
-                executed.ExceptionHandled = true;
-                return;
+                AddOnce(modelState, string.Empty, exception.Message);
+                return true;
             default:
-                return;
+                return false;
+        }
+    }
+
+    /// <summary>A reload that fails as its command did says nothing new: the message is shown once.</summary>
+    private static void AddOnce(ModelStateDictionary modelState, string key, string message)
+    {
+        if (modelState.TryGetValue(key, out var entry) && entry.Errors.Any(e => e.ErrorMessage == message))
+        {
+            return;
         }
 
-        executed.Result = executed.HandlerInstance is PageModel page ? page.Page() : new PageResult();
-        executed.ExceptionHandled = true;
+        modelState.AddModelError(key, message);
     }
 }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Campaigns;
 using TitleReview.Application.Workflows;
+using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Workflows;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
@@ -16,12 +18,12 @@ public sealed record ListRegistrableUnits;
 /// <param name="Year">The campaign the answer is about: the one the unit is confirmed in, or the nearest one.</param>
 public sealed record RegistrableUnit(Guid UnitId, string Name, bool IsConfirmed, int Year);
 
-internal sealed class ListRegistrableUnitsHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock)
+internal sealed class ListRegistrableUnitsHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, ICurrentCampaign currentCampaign)
     : IHandler<ListRegistrableUnits, IReadOnlyList<RegistrableUnit>>
 {
     public async Task<IReadOnlyList<RegistrableUnit>> HandleAsync(ListRegistrableUnits request, CancellationToken cancellationToken = default)
     {
-        var campaigns = await RegistrationCampaigns.OpenAsync(db, clock.GetUtcNow(), cancellationToken);
+        var campaigns = await currentCampaign.NotClosedAsync(StageKeys.Filing, cancellationToken);
         if (campaigns.Count == 0)
         {
             return [];

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Workflows;
 using Microsoft.Extensions.Options;
+using TitleReview.Application.Campaigns;
 using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
@@ -28,6 +29,7 @@ internal sealed class RegisterApplicantHandler(
     IApplicationDbContext db,
     IWorkflowDefinitions definitions,
     IApplicantAccounts accounts,
+    ICurrentCampaign currentCampaign,
     IOptions<OfficeContact> contact,
     TimeProvider clock) : IHandler<RegisterApplicant, ApplicantAccount>
 {
@@ -36,7 +38,7 @@ internal sealed class RegisterApplicantHandler(
     public async Task<ApplicantAccount> HandleAsync(RegisterApplicant request, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var campaigns = await RegistrationCampaigns.OpenAsync(db, now, cancellationToken);
+        var campaigns = await currentCampaign.NotClosedAsync(StageKeys.Filing, cancellationToken);
         var v = new Validation();
 
         var name = request.Name?.Trim() ?? string.Empty;

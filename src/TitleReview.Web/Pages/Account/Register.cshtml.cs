@@ -14,7 +14,7 @@ namespace TitleReview.Web.Pages.Account;
 public sealed class RegisterModel(
     IHandler<ListRegistrableUnits, IReadOnlyList<RegistrableUnit>> listUnits,
     IHandler<RegisterApplicant, ApplicantAccount> register,
-    IOptions<OfficeContact> contact) : PageModel, IFormPage
+    IOptions<OfficeContact> contact) : PageModel, IFormPage, IPageWithData
 {
     public const string UnconfirmedMark = "（未核准，不能注册）";
 
@@ -31,7 +31,6 @@ public sealed class RegisterModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         var account = await register.HandleAsync(
             new RegisterApplicant(Input.UnitId, Input.Name, Input.IdNumber, Input.Mobile, Input.Password, Input.ConfirmPassword),
             cancellationToken);
@@ -39,7 +38,7 @@ public sealed class RegisterModel(
         return RedirectToPage("/Account/Login");
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    public async Task LoadAsync(CancellationToken cancellationToken) =>
         Units = await listUnits.HandleAsync(new ListRegistrableUnits(), cancellationToken);
 
     public sealed class ApplicantInput

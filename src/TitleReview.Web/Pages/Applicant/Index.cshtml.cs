@@ -1,21 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Applications.ListApplications;
 using TitleReview.Application.Applications.StartApplication;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Home.GetApplicantHome;
 using TitleReview.Domain.Applications;
-using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Time;
 using TitleReview.Web.Hosting;
 
 namespace TitleReview.Web.Pages.Applicant;
 
 public sealed class IndexModel(
-    IApplicationDbContext db,
-    IHandler<ListApplications, IReadOnlyList<ApplicationListItem>> list,
-    IHandler<StartApplication, Guid> start,
-    TimeProvider clock) : PageModel
+    IHandler<GetApplicantHome, ApplicantHome> home,
+    IHandler<StartApplication, Guid> start) : PageModel, IPageWithData
 {
     public string DisplayName { get; private set; } = string.Empty;
 
@@ -32,30 +29,20 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostStartAsync(Guid campaignId, TitleLevel? level, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         await start.HandleAsync(new StartApplication(campaignId, level, User.ToWorkflowActor()), cancellationToken);
         Message = "已开始申报，请按要求填报并提交。";
         return RedirectToPage();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
         var actor = User.ToWorkflowActor();
+        var view = await home.HandleAsync(new GetApplicantHome(actor), cancellationToken);
         DisplayName = actor.Name;
-        if (actor.UnitId is { } unitId)
-        {
-            UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
-        }
-
-        var items = await list.HandleAsync(new ListApplications(actor), cancellationToken);
-        Rows = items;
-
-        var now = clock.GetUtcNow();
-        var campaigns = await db.Campaigns.Include(c => c.Stages).AsNoTracking().ToListAsync(cancellationToken);
-        OpenCampaigns = campaigns
-            .Where(c => c.Stage(StageKeys.Filing).IsOpenAt(now) && items.All(i => i.Year != c.Year))
-            .OrderByDescending(c => c.Year)
-            .Select(c => new OpenCampaign(c.Id, c.Year, c.Name, $"填报时间：{BeijingTime.Format(c.Stage(StageKeys.Filing).OpensAt)} 至 {BeijingTime.Format(c.Stage(StageKeys.Filing).LastSecond)}（北京时间）"))
+        UnitName = view.UnitName;
+        Rows = view.Applications;
+        OpenCampaigns = view.OpenCampaigns
+            .Select(c => new OpenCampaign(c.CampaignId, c.Year, c.Name, $"填报时间：{BeijingTime.Format(c.OpensAt)} 至 {BeijingTime.Format(c.LastSecond)}（北京时间）"))
             .ToList();
     }
 

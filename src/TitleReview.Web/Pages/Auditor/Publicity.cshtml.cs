@@ -16,7 +16,7 @@ public sealed class PublicityModel(
     IHandler<StartUnitPublicity, PublicityStarted> start,
     IHandler<RecordUnitPublicity, FireResult> record,
     IHandler<SubmitToOffice, int> submit,
-    TimeProvider clock) : PageModel
+    TimeProvider clock) : PageModel, IPageWithData
 {
     private IReadOnlyList<ApplicationListItem> _items = [];
 
@@ -39,7 +39,6 @@ public sealed class PublicityModel(
 
     public async Task<IActionResult> OnPostStartAsync(List<Guid> applicationIds, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         var started = await start.HandleAsync(new StartUnitPublicity(applicationIds, User.ToWorkflowActor()), cancellationToken);
         Message = $"已开始公示 {started.Count} 人：{started.Start:yyyy年M月d日} 至 {started.End:yyyy年M月d日}（5 个工作日）。";
         return RedirectToPage();
@@ -47,7 +46,6 @@ public sealed class PublicityModel(
 
     public async Task<IActionResult> OnPostRecordAsync(Guid applicationId, PublicityOutcome? outcome, string? note, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         await record.HandleAsync(new RecordUnitPublicity(applicationId, outcome, note, User.ToWorkflowActor()), cancellationToken);
         Message = "已记录公示结果。";
         return RedirectToPage();
@@ -55,7 +53,6 @@ public sealed class PublicityModel(
 
     public async Task<IActionResult> OnPostSubmitAsync(List<Guid> applicationIds, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         var count = await submit.HandleAsync(new SubmitToOffice(applicationIds, User.ToWorkflowActor()), cancellationToken);
         Message = $"已将 {count} 份电子材料报送省政工职评办。";
         return RedirectToPage();
@@ -63,7 +60,7 @@ public sealed class PublicityModel(
 
     private IEnumerable<ApplicationListItem> Current(string capability) => _items.Where(i => i.Year == Year && i.Means(capability));
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
         Today = BeijingTime.Today(clock);
         _items = await list.HandleAsync(new ListApplications(User.ToWorkflowActor()), cancellationToken);

@@ -1,46 +1,27 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Campaigns.ListCampaigns;
 using TitleReview.Application.Common.Interfaces;
-using TitleReview.Application.Common.Models;
+using TitleReview.Application.Home.GetOfficeHome;
 using TitleReview.Application.Security.GetAuditLog;
-using TitleReview.Domain.Calendars;
-using TitleReview.Domain.Time;
-using TitleReview.Infrastructure.Identity;
 
 namespace TitleReview.Web.Pages.Office;
 
-public sealed class IndexModel(
-    IApplicationDbContext db,
-    AccountDirectory accounts,
-    IHandler<GetAuditLogQuery, PagedList<AuditEntryDto>> auditLog,
-    IHandler<ListCampaigns, IReadOnlyList<CampaignSummary>> campaigns,
-    WorkingDayCalendar calendar,
-    TimeProvider clock) : PageModel
+public sealed class IndexModel(IHandler<GetOfficeHome, OfficeHome> home) : PageModel
 {
-    private const int RecentEventCount = 8;
+    private OfficeHome _home = null!;
 
-    public DateOnly Today { get; private set; }
+    public DateOnly Today => _home.Today;
 
-    public string TodayDescription { get; private set; } = string.Empty;
+    public string TodayDescription => _home.TodayDescription;
 
-    public int UnitCount { get; private set; }
+    public int UnitCount => _home.UnitCount;
 
-    public IReadOnlyDictionary<string, int> AccountsByRole { get; private set; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> AccountsByRole => _home.AccountsByRole;
 
-    public IReadOnlyList<AuditEntryDto> RecentEvents { get; private set; } = [];
+    public IReadOnlyList<AuditEntryDto> RecentEvents => _home.RecentEvents;
 
-    public IReadOnlyList<CampaignSummary> Campaigns { get; private set; } = [];
+    public IReadOnlyList<CampaignSummary> Campaigns => _home.Campaigns;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
-    {
-        Today = BeijingTime.Today(clock);
-        TodayDescription = calendar.HasYear(Today.Year)
-            ? (calendar.IsWorkingDay(Today) ? "工作日" : "休息日")
-            : $"{Today.Year} 年节假日安排尚未录入工作日历";
-        UnitCount = await db.Units.CountAsync(cancellationToken);
-        AccountsByRole = await accounts.CountByRoleAsync(cancellationToken);
-        Campaigns = await campaigns.HandleAsync(new ListCampaigns(), cancellationToken);
-        RecentEvents = (await auditLog.HandleAsync(new GetAuditLogQuery(PageSize: RecentEventCount), cancellationToken)).Items;
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        _home = await home.HandleAsync(new GetOfficeHome(), cancellationToken);
 }

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units.Queries;
-using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Time;
 using TitleReview.Web.Hosting;
 
@@ -14,9 +12,8 @@ namespace TitleReview.Web.Pages.Units;
 /// opens it by posting its access token; the office and the unit's auditor by id.
 /// </summary>
 public sealed class FormModel(
-    IApplicationDbContext db,
-    IHandler<FindRegistration, RegistrationDetail> find,
-    IHandler<GetRegistration, RegistrationDetail> get,
+    IHandler<FindRegistrationForm, RegistrationForm> find,
+    IHandler<GetRegistrationForm, RegistrationForm> get,
     TimeProvider clock) : PageModel
 {
     public RegistrationDetail Detail { get; private set; } = null!;
@@ -32,22 +29,19 @@ public sealed class FormModel(
             throw new NotFoundException("该单位报送");
         }
 
-        Detail = await get.HandleAsync(new GetRegistration(registrationId, User.ToWorkflowActor()), cancellationToken);
-        await LoadWindowAsync(cancellationToken);
+        Show(await get.HandleAsync(new GetRegistrationForm(registrationId, User.ToWorkflowActor()), cancellationToken));
     }
 
     public async Task OnPostAsync(string? accessToken, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
-        Detail = await find.HandleAsync(new FindRegistration(accessToken), cancellationToken);
-        await LoadWindowAsync(cancellationToken);
+        Show(await find.HandleAsync(new FindRegistrationForm(accessToken), cancellationToken));
     }
 
-    private async Task LoadWindowAsync(CancellationToken cancellationToken)
+    private void Show(RegistrationForm form)
     {
-        var campaign = await db.Campaigns.Include(c => c.Stages).AsNoTracking().SingleAsync(c => c.Id == Detail.CampaignId, cancellationToken);
-        var stage = campaign.Stage(StageKeys.AuditorRegistration);
-        WindowText = $"{BeijingTime.ToBeijing(stage.OpensAt):yyyy年M月d日}至{BeijingTime.ToBeijing(stage.LastSecond):M月d日}";
+        Detail = form.Detail;
+        WindowText = $"{BeijingTime.ToBeijing(form.Window.OpensAt):yyyy年M月d日}至{BeijingTime.ToBeijing(form.Window.LastSecond):M月d日}";
         GeneratedAt = BeijingTime.Format(clock.GetUtcNow());
     }
 }

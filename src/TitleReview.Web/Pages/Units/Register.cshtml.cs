@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Campaigns;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units.RegisterUnit;
 using TitleReview.Domain.Campaigns;
@@ -12,9 +12,8 @@ namespace TitleReview.Web.Pages.Units;
 
 /// <summary>The public registration form (no account needed: the unit has none yet).</summary>
 public sealed class RegisterModel(
-    IApplicationDbContext db,
-    IHandler<RegisterUnit, RegistrationReceipt> register,
-    TimeProvider clock) : PageModel, IFormPage
+    IHandler<GetRegistrationWindow, CampaignWindow?> window,
+    IHandler<RegisterUnit, RegistrationReceipt> register) : PageModel, IFormPage, IPageWithData
 {
     public string FieldPrefix => nameof(Input);
 
@@ -24,9 +23,10 @@ public sealed class RegisterModel(
     [BindProperty]
     public Guid? CampaignId { get; set; }
 
-    public Campaign? Campaign { get; private set; }
+    /// <summary>The campaign the form registers for, with its registration window; null when there is no campaign.</summary>
+    public CampaignWindow? Campaign { get; private set; }
 
-    public bool WindowOpen { get; private set; }
+    public bool WindowOpen => Campaign?.IsOpen ?? false;
 
     public string WindowText { get; private set; } = string.Empty;
 
@@ -39,10 +39,10 @@ public sealed class RegisterModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
+        // The form always carries its campaign; a post without one names none and is not found.
         Receipt = await register.HandleAsync(
             new RegisterUnit(
-                CampaignId ?? Campaign?.Id ?? Guid.Empty,
+                CampaignId ?? Guid.Empty,
                 Input.UnitName,
                 Input.CreditCode,
                 Input.Nature,
@@ -64,25 +64,19 @@ public sealed class RegisterModel(
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var campaigns = await db.Campaigns.Include(c => c.Stages).AsNoTracking().OrderByDescending(c => c.Year).ToListAsync(cancellationToken);
-        Campaign = campaigns.FirstOrDefault(c => c.Stage(StageKeys.AuditorRegistration).IsOpenAt(now))
-            ?? campaigns.FirstOrDefault(c => c.Stage(StageKeys.AuditorRegistration).OpensAt > now)
-            ?? campaigns.FirstOrDefault();
+        Campaign = await window.HandleAsync(new GetRegistrationWindow(), cancellationToken);
         if (Campaign is null)
         {
             return;
         }
 
-        CampaignId ??= Campaign.Id;
-        var stage = Campaign.Stage(StageKeys.AuditorRegistration);
-        WindowOpen = stage.IsOpenAt(now);
-        WindowText = $"{BeijingTime.Format(stage.OpensAt)} 至 {BeijingTime.Format(stage.LastSecond)}";
-        ClosedText = now < stage.OpensAt
-            ? $"报送尚未开始，将于 {BeijingTime.Format(stage.OpensAt)} 开放。"
-            : $"报送已于 {BeijingTime.Format(stage.LastSecond)} 截止，不能再报送。如有疑问，请联系省政工职评办。";
+        CampaignId ??= Campaign.CampaignId;
+        WindowText = $"{BeijingTime.Format(Campaign.OpensAt)} 至 {BeijingTime.Format(Campaign.LastSecond)}";
+        ClosedText = Campaign.Status == WindowStatus.Upcoming
+            ? $"报送尚未开始，将于 {BeijingTime.Format(Campaign.OpensAt)} 开放。"
+            : $"报送已于 {BeijingTime.Format(Campaign.LastSecond)} 截止，不能再报送。如有疑问，请联系省政工职评办。";
     }
 
     public sealed class RegistrationInput

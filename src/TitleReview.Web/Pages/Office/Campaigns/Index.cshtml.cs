@@ -16,7 +16,7 @@ public sealed class IndexModel(
     IHandler<CreateCampaignFromTimeline, Guid> create,
     IHandler<CopyCampaign, Guid> copy,
     ITimelineFiles files,
-    TimeProvider clock) : PageModel
+    TimeProvider clock) : PageModel, IPageWithData
 {
     public const long MaxTimelineFileBytes = 256 * 1024;
 
@@ -36,7 +36,6 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostFromFileAsync(int fileYear, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         await create.HandleAsync(new CreateCampaignFromTimeline(TimelineDocument.Parse(files.Read(fileYear)), User.ToWorkflowActor()), cancellationToken);
         Message = $"已从 workflows/timelines/{fileYear}.json 创建 {fileYear} 年度评审工作。";
         return RedirectToPage();
@@ -44,10 +43,10 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostCopyAsync(int fromYear, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         if (ToYear is null)
         {
             ModelState.AddModelError(nameof(ToYear), "请填写新年度。");
+            await LoadAsync(cancellationToken);
             return Page();
         }
 
@@ -58,7 +57,6 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? timelineFile, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         if (timelineFile is null || timelineFile.Length == 0)
         {
             throw new ValidationException("file", "请选择要导入的 JSON 文件。");
@@ -77,7 +75,7 @@ public sealed class IndexModel(
         return RedirectToPage();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
         Campaigns = await list.HandleAsync(new ListCampaigns(), cancellationToken);
         AvailableFiles = files.Years.Where(y => Campaigns.All(c => c.Year != y)).ToList();

@@ -1,17 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units.Queries;
-using TitleReview.Application.Workflows;
 using TitleReview.Domain.Workflows.Definitions;
 
 namespace TitleReview.Web.Pages.Office.Units;
 
-public sealed class IndexModel(
-    IApplicationDbContext db,
-    IWorkflowDefinitions definitions,
-    IHandler<ListRegistrations, IReadOnlyList<RegistrationListItem>> list) : PageModel
+public sealed class IndexModel(IHandler<GetRegistrationsView, RegistrationsView> registrations) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -27,8 +22,7 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Years = await db.Campaigns.OrderByDescending(c => c.Year).Select(c => c.Year).ToListAsync(cancellationToken);
-        States = definitions.Latest("unitRegistration").States;
-        Rows = await list.HandleAsync(new ListRegistrations(Year, State), cancellationToken);
+        var view = await registrations.HandleAsync(new GetRegistrationsView(Year, State), cancellationToken);
+        (Years, States, Rows) = (view.Years, view.States, view.Rows);
     }
 }

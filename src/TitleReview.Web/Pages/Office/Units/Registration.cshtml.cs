@@ -17,7 +17,7 @@ public sealed class RegistrationModel(
     IHandler<ReissueActivation, AuditorAccountIssued> reissue,
     IHandler<ReissueAccessToken, IReadOnlyList<string>> reissueToken,
     IHandler<ReplaceAuditor, AuditorAccountIssued> replace,
-    IAccountProvisioning accounts) : PageModel
+    IAccountProvisioning accounts) : PageModel, IPageWithData
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -33,35 +33,30 @@ public sealed class RegistrationModel(
 
     public async Task<IActionResult> OnPostApproveAsync(Guid? expectedToken, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         var account = await approve.HandleAsync(new ApproveRegistration(Id, User.ToWorkflowActor(), expectedToken), cancellationToken);
         return Done($"已审核通过，审核人账号为 {account.UserName}。{SentText(account)}");
     }
 
     public async Task<IActionResult> OnPostRejectAsync(string? reason, Guid? expectedToken, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         await reject.HandleAsync(new RejectRegistration(Id, reason, User.ToWorkflowActor(), expectedToken), cancellationToken);
         return Done("已退回该报送，原因已通知单位。");
     }
 
     public async Task<IActionResult> OnPostReissueAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         var account = await reissue.HandleAsync(new ReissueActivation(Id, User.ToWorkflowActor()), cancellationToken);
         return Done($"已重新生成激活链接，此前的链接作废。{SentText(account)}");
     }
 
     public async Task<IActionResult> OnPostReplaceAsync(string? newName, string? newMobile, string? newLandline, string? newQq, string? newEmail, string? replaceReason, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         var account = await replace.HandleAsync(new ReplaceAuditor(Id, newName, newMobile, newLandline, newQq, newEmail, replaceReason, User.ToWorkflowActor()), cancellationToken);
         return Done($"已更换审核人，新账号为 {account.UserName}，原账号已停用。{SentText(account)}");
     }
 
     public async Task<IActionResult> OnPostReissueTokenAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         var sentTo = await reissueToken.HandleAsync(new ReissueAccessToken(Id, User.ToWorkflowActor()), cancellationToken);
         return Done($"已重新生成查询码并发送至填报人{string.Join("、", sentTo)}，此前的查询码作废。");
     }
@@ -78,7 +73,7 @@ public sealed class RegistrationModel(
         return RedirectToPage(new { id = Id });
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
         Detail = await get.HandleAsync(new GetRegistration(Id, User.ToWorkflowActor()), cancellationToken);
         Account = Detail.AuditorUserId is { } userId ? await accounts.GetAsync(userId, cancellationToken) : null;

@@ -10,7 +10,7 @@ namespace TitleReview.Web.Pages.Office.Workflows;
 /// <summary>One batch: its progress while the job runs (the page refreshes itself), then every instance's outcome.</summary>
 public sealed class BatchModel(
     IHandler<GetBulkOperation, BulkOperationDto> get,
-    IHandler<ResumeBulkOperation, Guid> resume) : PageModel
+    IHandler<ResumeBulkOperation, Guid> resume) : PageModel, IPageWithData
 {
     public const int PageSize = 100;
 
@@ -35,7 +35,6 @@ public sealed class BatchModel(
 
     public async Task<IActionResult> OnPostResumeAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         await resume.HandleAsync(new ResumeBulkOperation(Id, User.ToWorkflowActor()), cancellationToken);
         Message = "已重新提交后台执行；已有结果的实例不会重复执行。";
         return RedirectToPage(new { id = Id });
@@ -43,6 +42,6 @@ public sealed class BatchModel(
 
     public string PageLink(BulkItemOutcome? outcome, int page) => $"/Office/Workflows/Batch/{Id}?outcome={outcome}&pageNumber={page}";
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    public async Task LoadAsync(CancellationToken cancellationToken) =>
         Batch = await get.HandleAsync(new GetBulkOperation(Id, User.ToWorkflowActor(), Outcome, PageNumber, PageSize), cancellationToken);
 }

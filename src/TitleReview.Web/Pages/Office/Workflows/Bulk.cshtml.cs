@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows.BulkOperations;
-using TitleReview.Application.Workflows.Monitor;
-using TitleReview.Domain.Workflows;
 using TitleReview.Web.Hosting;
 
 namespace TitleReview.Web.Pages.Office.Workflows;
@@ -14,32 +11,8 @@ namespace TitleReview.Web.Pages.Office.Workflows;
 /// </summary>
 public sealed class BulkModel(
     IHandler<PrepareBulkOperation, BulkOperationPreview> prepare,
-    IHandler<CreateBulkOperation, Guid> create) : PageModel
+    IHandler<CreateBulkOperation, Guid> create) : InstanceFilterPageModel, IPageWithData
 {
-    [BindProperty(SupportsGet = true)]
-    public int? Year { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Definition { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? State { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public WorkflowStatus? Status { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? Unit { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Level { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public bool? Incidents { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int? Waiting { get; set; }
-
     /// <summary>Whether the selection is the instances ticked on the monitor's list rather than every one the filter finds.</summary>
     [BindProperty(SupportsGet = true)]
     public bool Ticked { get; set; }
@@ -62,18 +35,15 @@ public sealed class BulkModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         var until = Until is { } u ? BeijingInput.FromInput(u, "until", "开放至") : (DateTimeOffset?)null;
         var id = await create.HandleAsync(new CreateBulkOperation(Selection, Trigger, Reason, until, User.ToWorkflowActor()), cancellationToken);
         return RedirectToPage("Batch", new { id });
     }
 
-    public string MonitorLink =>
-        $"/Office/Workflows?year={Year}&definition={Definition}&state={State}&status={Status}&unit={Unit}&level={Level}&incidents={Incidents}&waiting={Waiting}";
+    public string MonitorLink => $"/Office/Workflows?{FilterQuery}";
 
-    private BulkSelection Selection =>
-        new(new InstanceFilter(Year, Definition, State, Status, Unit, Level, Incidents, Waiting), Ticked ? Ids : null);
+    private BulkSelection Selection => new(Filter, Ticked ? Ids : null);
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    public async Task LoadAsync(CancellationToken cancellationToken) =>
         Preview = await prepare.HandleAsync(new PrepareBulkOperation(Selection, User.ToWorkflowActor()), cancellationToken);
 }

@@ -1,49 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Campaigns.GetTimeline;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Common.Models;
+using TitleReview.Application.Units;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Monitor;
-using TitleReview.Domain.Workflows;
 
 namespace TitleReview.Web.Pages.Office.Workflows;
 
 public sealed class IndexModel(
-    IApplicationDbContext db,
-    IWorkflowDefinitions definitions,
+    IHandler<GetMonitorView, MonitorView> monitor,
     IWorkflowClock workflowClock,
-    IHandler<GetStateCounts, StateCountsDto> counts,
-    IHandler<ListInstances, PagedList<InstanceListItem>> list,
-    IHandler<GetTimeline, TimelineDto> timeline,
-    TimeProvider clock) : PageModel
+    TimeProvider clock) : InstanceFilterPageModel
 {
     public const int PageSize = 25;
-
-    [BindProperty(SupportsGet = true)]
-    public int? Year { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Definition { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? State { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public WorkflowStatus? Status { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? Unit { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Level { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public bool? Incidents { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int? Waiting { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public int? PageNumber { get; set; }
@@ -55,9 +25,9 @@ public sealed class IndexModel(
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 
-    public IReadOnlyList<(string Id, string Title)> Definitions { get; private set; } = [];
+    public IReadOnlyList<DefinitionChoice> Definitions { get; private set; } = [];
 
-    public IReadOnlyList<(Guid Id, string Name)> Units { get; private set; } = [];
+    public IReadOnlyList<UnitSummary> Units { get; private set; } = [];
 
     public TimelineDto? Timeline { get; private set; }
 
@@ -68,22 +38,12 @@ public sealed class IndexModel(
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Now = clock.GetUtcNow();
-        Years = await db.Campaigns.OrderByDescending(c => c.Year).Select(c => c.Year).ToListAsync(cancellationToken);
-        if (Years.Count == 0)
+        var view = await monitor.HandleAsync(new GetMonitorView(Filter, PageNumber, PageSize), cancellationToken);
+        (Years, Definitions, Units, Timeline, Counts, Instances) = (view.Years, view.Definitions, view.Units, view.Timeline, view.Counts, view.Instances);
+        if (view.Year is not null)
         {
-            return;
+            (Year, Definition) = (view.Year, view.DefinitionId);
         }
-
-        Year = Year is { } y && Years.Contains(y) ? y : Years[0];
-        Definitions = definitions.All.GroupBy(d => d.DefinitionId).Select(g => (g.Key, TitleOf(g.MaxBy(d => d.Version)!))).OrderBy(d => d.Key == "application" ? 0 : 1).ToList();
-        Definition = Definitions.Any(d => d.Id == Definition) ? Definition : Definitions[0].Id;
-        Units = (await db.Units.OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.Name)).ToList();
-
-        Timeline = await timeline.HandleAsync(new GetTimeline(Year.Value), cancellationToken);
-        Counts = await counts.HandleAsync(new GetStateCounts(Year.Value, Definition!), cancellationToken);
-        Instances = await list.HandleAsync(
-            new ListInstances(Year, Definition, State, Status, Unit, Level, Incidents, Waiting, PageNumber, PageSize),
-            cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRunClockAsync(CancellationToken cancellationToken)
@@ -93,17 +53,8 @@ public sealed class IndexModel(
         return RedirectToPage(new { year = Year, definition = Definition });
     }
 
-    /// <summary>The definition's title, with what its cases are about when the title does not say it.</summary>
-    private static string TitleOf(Domain.Workflows.Definitions.WorkflowDefinition definition)
-    {
-        var subject = WorkflowSubjectTypes.DisplayName(definition.SubjectType);
-        return definition.Title.Contains(subject, StringComparison.Ordinal) ? definition.Title : $"{definition.Title}（{subject}）";
-    }
-
     /// <summary>The bulk operation page for every instance the current filter finds.</summary>
-    public string BulkLink =>
-        $"/Office/Workflows/Bulk?year={Year}&definition={Definition}&state={State}&status={Status}&unit={Unit}&level={Level}&incidents={Incidents}&waiting={Waiting}";
+    public string BulkLink => $"/Office/Workflows/Bulk?{FilterQuery}";
 
-    public string PageLink(int page) =>
-        $"?year={Year}&definition={Definition}&state={State}&status={Status}&unit={Unit}&level={Level}&incidents={Incidents}&waiting={Waiting}&pageNumber={page}";
+    public string PageLink(int page) => $"?{FilterQuery}&pageNumber={page}";
 }

@@ -14,7 +14,7 @@ public sealed class InstanceModel(
     IHandler<FireTrigger, FireResult> fire,
     IWorkflowClock workflowClock,
     IWorkflowDiagrams diagrams,
-    IWorkflowDefinitions definitions) : PageModel
+    IWorkflowDefinitions definitions) : PageModel, IPageWithData
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -30,9 +30,11 @@ public sealed class InstanceModel(
 
     public async Task<IActionResult> OnPostFireAsync(string trigger, string? reason, DateTime? until, Guid? expectedToken, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         var untilInstant = until is { } u ? BeijingInput.FromInput(u, "until", "截止时间") : (DateTimeOffset?)null;
         var result = await fire.HandleAsync(new FireTrigger(Id, trigger, User.ToWorkflowActor(), reason, untilInstant, expectedToken), cancellationToken);
+
+        // The message names the states in the words of the instance's definition, which the result does not carry.
+        await LoadAsync(cancellationToken);
         var definition = definitions.Get(Detail.DefinitionId, Detail.DefinitionVersion);
         Message = $"已执行：{definition.StateDisplayName(result.FromState)} → {definition.StateDisplayName(result.ToState)}。";
         return RedirectToPage(new { id = Id });
@@ -40,13 +42,12 @@ public sealed class InstanceModel(
 
     public async Task<IActionResult> OnPostRetryAsync(Guid incidentId, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         await workflowClock.RetryIncidentAsync(incidentId, User.ToWorkflowActor().Name, cancellationToken);
         Message = "已重试该定时任务，请查看结果。";
         return RedirectToPage(new { id = Id });
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
         Detail = await detail.HandleAsync(new GetInstanceDetail(Id, User.ToWorkflowActor()), cancellationToken);
         Diagram = diagrams.Mermaid(Detail.DefinitionId, Detail.DefinitionVersion, Detail.State);

@@ -10,7 +10,7 @@ namespace TitleReview.Web.Pages.Office.Workflows;
 public sealed class MigrationsModel(
     IHandler<ListMigrationTargets, IReadOnlyList<MigrationTarget>> targets,
     IHandler<PreviewMigration, MigrationPreview> preview,
-    IHandler<RunMigration, MigrationResult> run) : PageModel
+    IHandler<RunMigration, MigrationResult> run) : PageModel, IPageWithData
 {
     [BindProperty(SupportsGet = true)]
     public string? Definition { get; set; }
@@ -29,7 +29,6 @@ public sealed class MigrationsModel(
 
     public async Task<IActionResult> OnPostAsync(int? expectedTotal, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         var result = await run.HandleAsync(new RunMigration(Definition, Version, expectedTotal, User.ToWorkflowActor()), cancellationToken);
         Message = result.Conflicts == 0
             ? $"已迁移 {result.Migrated} 个流程实例至第 {Version} 版，每个实例均已记录流转日志并重新安排定时任务。"
@@ -37,7 +36,7 @@ public sealed class MigrationsModel(
         return RedirectToPage(new { definition = Definition, version = Version });
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
         Targets = await targets.HandleAsync(new ListMigrationTargets(), cancellationToken);
         var chosen = Targets.FirstOrDefault(t => t.DefinitionId == Definition && t.Version == Version) ?? Targets.FirstOrDefault();

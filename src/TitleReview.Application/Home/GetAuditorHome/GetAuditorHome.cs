@@ -1,0 +1,42 @@
+using TitleReview.Application.Applications.ListApplications;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Security;
+using TitleReview.Application.Units;
+using TitleReview.Application.Units.Queries;
+using TitleReview.Domain.Identity;
+using TitleReview.Domain.Workflows;
+
+namespace TitleReview.Application.Home.GetAuditorHome;
+
+/// <summary>The auditor's home page: their unit, its registrations, its applications and its applicants' accounts.</summary>
+public sealed record GetAuditorHome(WorkflowActor Actor);
+
+/// <param name="Unit">Null when the auditor's account is tied to no unit.</param>
+public sealed record AuditorHome(
+    UnitSummary? Unit,
+    IReadOnlyList<UnitRegistrationRow> Registrations,
+    IReadOnlyList<ApplicationListItem> Applications,
+    IReadOnlyList<AccountSummary> Applicants);
+
+internal sealed class GetAuditorHomeHandler(
+    IUnitDirectory units,
+    IAccountDirectory accounts,
+    IHandler<ListUnitRegistrations, IReadOnlyList<UnitRegistrationRow>> registrations,
+    IHandler<ListApplications, IReadOnlyList<ApplicationListItem>> applications) : IHandler<GetAuditorHome, AuditorHome>
+{
+    public async Task<AuditorHome> HandleAsync(GetAuditorHome request, CancellationToken cancellationToken = default)
+    {
+        if (request.Actor.UnitId is not { } unitId)
+        {
+            return new AuditorHome(null, [], [], []);
+        }
+
+        var unit = await units.FindAsync(unitId, cancellationToken);
+        var members = await accounts.ListUnitMembersAsync(unitId, cancellationToken);
+        return new AuditorHome(
+            unit,
+            await registrations.HandleAsync(new ListUnitRegistrations(request.Actor), cancellationToken),
+            await applications.HandleAsync(new ListApplications(request.Actor), cancellationToken),
+            members.Where(a => a.Role == Roles.Applicant).ToList());
+    }
+}
