@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Campaigns.CopyCampaign;
 using TitleReview.Application.Campaigns.ExportTimeline;
+using TitleReview.Application.Campaigns.GetTimeline;
+using TitleReview.Application.Campaigns.UpdateStageWindow;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Tests.Workflows;
@@ -73,6 +75,24 @@ public class CampaignQueryTests : WorkflowTestBase
         var missing = () => InScopeAsync(sp => sp.GetRequiredService<IHandler<ExportTimeline, string>>().HandleAsync(new ExportTimeline(1999)));
         await missing.Should().ThrowAsync<NotFoundException>();
     }
+
+    [Test]
+    public async Task GetTimelineView_AfterAWindowIsMoved_ShowsTheTimelineWithTheChange()
+    {
+        var office = await ActorAsync("office");
+        var before = await TimelineViewAsync(office);
+        await InScopeAsync(sp => sp.GetRequiredService<IHandler<UpdateStageWindow, Guid>>().HandleAsync(new UpdateStageWindow(
+            CampaignId, StageKeys.Filing, new DateTime(2023, 8, 2, 0, 0, 0), new DateTime(2023, 8, 31, 23, 59, 59), null, office)));
+        var after = await TimelineViewAsync(office);
+
+        before.Timeline.Year.Should().Be(2023);
+        before.Changes.Should().BeEmpty();
+        after.Timeline.Stages.Single(s => s.Key == StageKeys.Filing).OpensAt.Should().Be(Beijing(2023, 8, 2, 0, 0, 0));
+        after.Changes.Should().ContainSingle().Which.Actor.Should().Be(office.Id);
+    }
+
+    private Task<TimelineView> TimelineViewAsync(Domain.Workflows.WorkflowActor actor) =>
+        InScopeAsync(sp => sp.GetRequiredService<IHandler<GetTimelineView, TimelineView>>().HandleAsync(new GetTimelineView(2023, actor)));
 
     private async Task Copy2024Async()
     {

@@ -69,6 +69,26 @@ public class RegistrationPageQueryTests : WorkflowTestBase
         otherYear.Rows.Should().BeEmpty();
     }
 
+    [Test]
+    public async Task GetRegistrationView_BeforeAndAfterApproval_ShowsTheAuditorsAccountOnlyOnceCreated()
+    {
+        Clock.SetUtcNow(Beijing(2023, 7, 18, 9, 0, 0));
+        var receipt = await RegisterUnitAsync(DemoAccounts.QiannanEnergy, "王敏", "13800000101");
+        var office = await ActorAsync("office");
+
+        var before = await RegistrationViewAsync(receipt.RegistrationId, office);
+        await ApproveAsync(receipt);
+        var after = await RegistrationViewAsync(receipt.RegistrationId, office);
+
+        before.Detail.Number.Should().Be(receipt.Number);
+        before.Account.Should().BeNull();
+        after.Account.Should().NotBeNull();
+        after.Account!.UserId.Should().Be(after.Detail.AuditorUserId);
+    }
+
+    private Task<RegistrationView> RegistrationViewAsync(Guid registrationId, Domain.Workflows.WorkflowActor actor) =>
+        InScopeAsync(sp => sp.GetRequiredService<IHandler<GetRegistrationView, RegistrationView>>().HandleAsync(new GetRegistrationView(registrationId, actor)));
+
     private Task<CampaignWindow?> WindowAsync() =>
         InScopeAsync(sp => sp.GetRequiredService<IHandler<GetRegistrationWindow, CampaignWindow?>>().HandleAsync(new GetRegistrationWindow()));
 

@@ -10,9 +10,8 @@ using TitleReview.Web.Hosting;
 namespace TitleReview.Web.Pages.Office.Campaigns;
 
 public sealed class TimelineModel(
-    IHandler<GetTimeline, TimelineDto> timeline,
+    IHandler<GetTimelineView, TimelineView> timeline,
     IHandler<UpdateStageWindow, Guid> update,
-    IHandler<GetInstanceDetail, InstanceDetailDto> instanceDetail,
     IHandler<UpdateLevelRule, Domain.Applications.LevelRule> updateRule) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -75,11 +74,7 @@ public sealed class TimelineModel(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Timeline = await timeline.HandleAsync(new GetTimeline(Year), cancellationToken);
-        if (Timeline.WorkflowInstanceId is { } instanceId)
-        {
-            var detail = await instanceDetail.HandleAsync(new GetInstanceDetail(instanceId, User.ToWorkflowActor()), cancellationToken);
-            Changes = detail.Journal.Where(j => j.Trigger is JournalText.EditTimelineTrigger or "editRules").Reverse().ToList();
-        }
+        var view = await timeline.HandleAsync(new GetTimelineView(Year, User.ToWorkflowActor()), cancellationToken);
+        (Timeline, Changes) = (view.Timeline, view.Changes);
     }
 }

@@ -11,13 +11,12 @@ using TitleReview.Web.Hosting;
 namespace TitleReview.Web.Pages.Office.Units;
 
 public sealed class RegistrationModel(
-    IHandler<GetRegistration, RegistrationDetail> get,
+    IHandler<GetRegistrationView, RegistrationView> view,
     IHandler<ApproveRegistration, AuditorAccountIssued> approve,
     IHandler<RejectRegistration, FireResult> reject,
     IHandler<ReissueActivation, AuditorAccountIssued> reissue,
     IHandler<ReissueAccessToken, IReadOnlyList<string>> reissueToken,
-    IHandler<ReplaceAuditor, AuditorAccountIssued> replace,
-    IAccountProvisioning accounts) : PageModel, IPageWithData
+    IHandler<ReplaceAuditor, AuditorAccountIssued> replace) : PageModel, IPageWithData
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -75,7 +74,7 @@ public sealed class RegistrationModel(
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Detail = await get.HandleAsync(new GetRegistration(Id, User.ToWorkflowActor()), cancellationToken);
-        Account = Detail.AuditorUserId is { } userId ? await accounts.GetAsync(userId, cancellationToken) : null;
+        var shown = await view.HandleAsync(new GetRegistrationView(Id, User.ToWorkflowActor()), cancellationToken);
+        (Detail, Account) = (shown.Detail, shown.Account);
     }
 }
