@@ -82,12 +82,12 @@ public class CampaignQueryTests : WorkflowTestBase
         var office = await ActorAsync("office");
         var before = await TimelineViewAsync(office);
         await InScopeAsync(sp => sp.GetRequiredService<IHandler<UpdateStageWindow, Guid>>().HandleAsync(new UpdateStageWindow(
-            CampaignId, StageKeys.Filing, new DateTime(2023, 8, 2, 0, 0, 0), new DateTime(2023, 8, 31, 23, 59, 59), null, office)));
+            CampaignId, StageKeys.Filing, new DateTime(2023, 8, 1, 0, 0, 0), new DateTime(2023, 9, 3, 23, 59, 59), null, office)));
         var after = await TimelineViewAsync(office);
 
         before.Timeline.Year.Should().Be(2023);
         before.Changes.Should().BeEmpty();
-        after.Timeline.Stages.Single(s => s.Key == StageKeys.Filing).OpensAt.Should().Be(Beijing(2023, 8, 2, 0, 0, 0));
+        after.Timeline.Stages.Single(s => s.Key == StageKeys.Filing).LastSecond.Should().Be(Beijing(2023, 9, 3, 23, 59, 59));
         after.Changes.Should().ContainSingle().Which.Actor.Should().Be(office.Id);
     }
 

@@ -84,6 +84,7 @@ public class UnitPipelineTests
         var html = await response.Content.ReadAsStringAsync();
         html.Should().Contain("“铜仁示范建材有限公司”未在规定时间内核准 2023 年度的审核人信息").And.Contain("0851-85893109");
         html.Should().Contain("您还没有申报记录");
+        html.Should().Contain("id=\"start-2023\"", "the refused start re-renders the page with its data, loaded after the command failed");
     }
 
     private async Task<Guid> CampaignIdAsync()
