@@ -11,7 +11,8 @@ public class PageModelTests
 {
     private static readonly Assembly Web = typeof(TitleReview.Web.Pages.Office.IndexModel).Assembly;
 
-    private static readonly string[] WebFacingNamespaces = ["TitleReview.Web.Pages", "TitleReview.Web.Api"];
+    private const string PagesNs = "TitleReview.Web.Pages";
+    private const string ApiNs = "TitleReview.Web.Api";
 
     [TestCase("TitleReview.Infrastructure.Persistence")]
     [TestCase("Microsoft.EntityFrameworkCore")]
@@ -19,8 +20,8 @@ public class PageModelTests
     public void PageModelsAndEndpoints_WhenBuilt_DependOnNoDbContext(string forbidden)
     {
         var result = Types.InAssembly(Web)
-            .That().ResideInNamespace(WebFacingNamespaces[0])
-            .Or().ResideInNamespace(WebFacingNamespaces[1])
+            .That().ResideInNamespace(PagesNs)
+            .Or().ResideInNamespace(ApiNs)
             .ShouldNot().HaveDependencyOn(forbidden)
             .GetResult();
 
@@ -32,8 +33,8 @@ public class PageModelTests
     public void PageModelsAndEndpoints_WhenSelected_AreTheWebsPagesAndApi()
     {
         var selected = Types.InAssembly(Web)
-            .That().ResideInNamespace(WebFacingNamespaces[0])
-            .Or().ResideInNamespace(WebFacingNamespaces[1])
+            .That().ResideInNamespace(PagesNs)
+            .Or().ResideInNamespace(ApiNs)
             .GetTypes()
             .Select(t => t.FullName)
             .ToList();
