@@ -16,7 +16,10 @@ namespace TitleReview.Application.Applications.Dossier;
 public sealed record VerifyItem(Guid ApplicationId, string ItemKey, bool Verified, WorkflowActor Actor);
 
 /// <summary>The auditor returns the dossier with a reason per section; at least one reason.</summary>
-public sealed record ReturnDossier(Guid ApplicationId, IReadOnlyDictionary<DossierSection, string?> Reasons, Guid? ExpectedToken, WorkflowActor Actor);
+public sealed record ReturnDossier(Guid ApplicationId, IReadOnlyDictionary<DossierSection, string?> Reasons, Guid? ExpectedToken, WorkflowActor Actor)
+{
+    public const int MaxReasonLength = 500;
+}
 
 internal sealed class VerifyItemHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock) : IHandler<VerifyItem, Guid>
 {
@@ -73,8 +76,6 @@ internal sealed class VerifyItemHandler(IApplicationDbContext db, IWorkflowDefin
 internal sealed class ReturnDossierHandler(IApplicationDbContext db, IWorkflowEngine engine, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<ReturnDossier, FireResult>
 {
-    public const int MaxReasonLength = 500;
-
     public async Task<FireResult> HandleAsync(ReturnDossier request, CancellationToken cancellationToken = default)
     {
         var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
@@ -87,9 +88,9 @@ internal sealed class ReturnDossierHandler(IApplicationDbContext db, IWorkflowEn
             .ToDictionary(r => r.Key, r => r.Value!.Trim());
         var v = new Validation();
         v.Require(reasons.Count > 0, "reasons", "退回时请至少为一个部分填写退回原因。");
-        foreach (var (section, reason) in reasons.Where(r => r.Value.Length > MaxReasonLength))
+        foreach (var (section, reason) in reasons.Where(r => r.Value.Length > ReturnDossier.MaxReasonLength))
         {
-            v.Add($"reasons.{DossierSections.Slug(section)}", $"“{DossierSections.DisplayName(section)}”的退回原因不能超过 {MaxReasonLength} 个字。");
+            v.Add($"reasons.{DossierSections.Slug(section)}", $"“{DossierSections.DisplayName(section)}”的退回原因不能超过 {ReturnDossier.MaxReasonLength} 个字。");
         }
 
         v.ThrowIfInvalid();
