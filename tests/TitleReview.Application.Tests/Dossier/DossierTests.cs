@@ -195,8 +195,8 @@ public class DossierTests : WorkflowTestBase
     {
         var first = await StartApplicationAsync("applicant1", completeDossier: false);
         var second = await StartApplicationAsync("applicant2", completeDossier: false);
-        await UploadAsync((await InstanceAsync(first)).SubjectId, await ActorAsync("applicant1"), AttachmentSlots.Qualification, DossierFiller.Pdf("李华的资格证书"), "证书.pdf");
-        await UploadAsync((await InstanceAsync(second)).SubjectId, await ActorAsync("applicant2"), AttachmentSlots.Qualification, DossierFiller.Pdf("张丽的资格证书"), "证书.pdf");
+        await UploadAsync((await InstanceAsync(first)).SubjectId, await ActorAsync("applicant1"), AttachmentSlots.Qualification, DossierFiller.Pdf("qualification of Li Hua"), "证书.pdf");
+        await UploadAsync((await InstanceAsync(second)).SubjectId, await ActorAsync("applicant2"), AttachmentSlots.Qualification, DossierFiller.Pdf("qualification of Zhang Li"), "证书.pdf");
 
         var dossier = await DossierAsync(first, "office");
 
