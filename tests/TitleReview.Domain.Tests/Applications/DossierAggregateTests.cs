@@ -1,6 +1,7 @@
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Domain.Common;
+using TitleReview.Domain.Tests.Common;
 
 namespace TitleReview.Domain.Tests.Applications;
 
@@ -33,7 +34,7 @@ public class DossierAggregateTests
     {
         _application.AddEntry(Education(2022));
 
-        var broken = AssertBroken<OneContinuingEducationEntryPerYearRule>(() => _application.AddEntry(Education(2022)));
+        var broken = RuleAssert.Breaks<OneContinuingEducationEntryPerYearRule>(() => _application.AddEntry(Education(2022)));
 
         broken.Message.Should().Be("已填写 2022 年度的继续教育学时；如需修改，请先删除原记录。");
         _application.Entries.Should().ContainSingle();
@@ -97,7 +98,7 @@ public class DossierAggregateTests
     [TestCase("Paper:00000000000000000000000000000001", TestName = "AttachScan_ToAnEntryNotInTheDossier_BreaksScanSlotIsFixedOrAnEntry")]
     public void AttachScan_ToAnotherSlot_BreaksScanSlotIsFixedOrAnEntry(string slot)
     {
-        AssertBroken<ScanSlotIsFixedOrAnEntryRule>(() => _application.AttachScan(Scan(slot))).Message.Should().Be("请选择要上传扫描件的项目。");
+        RuleAssert.Breaks<ScanSlotIsFixedOrAnEntryRule>(() => _application.AttachScan(Scan(slot))).Message.Should().Be("请选择要上传扫描件的项目。");
         _application.Attachments.Should().BeEmpty();
     }
 
@@ -107,7 +108,7 @@ public class DossierAggregateTests
         var year = Education(2022);
         _application.AddEntry(year);
 
-        AssertBroken<ScanSlotIsFixedOrAnEntryRule>(() => _application.AttachScan(Scan(year.Key)));
+        RuleAssert.Breaks<ScanSlotIsFixedOrAnEntryRule>(() => _application.AttachScan(Scan(year.Key)));
     }
 
     [Test]
@@ -151,7 +152,7 @@ public class DossierAggregateTests
     {
         _application.AttachScan(Scan(AttachmentSlots.Qualification));
 
-        AssertBroken<ScansOpenedBeforeVerifyingRule>(() => _application.VerifyItem(DossierItemKeys.Personal, "王敏", [], Now));
+        RuleAssert.Breaks<ScansOpenedBeforeVerifyingRule>(() => _application.VerifyItem(DossierItemKeys.Personal, "王敏", [], Now));
         _application.Verifications.Should().BeEmpty();
     }
 
@@ -161,8 +162,8 @@ public class DossierAggregateTests
         var year = Education(2022);
         _application.AddEntry(year);
 
-        AssertBroken<OnlyMandatoryItemsAreVerifiedRule>(() => _application.VerifyItem(year.Key, "王敏", [], Now)).Message.Should().Be("该项目不在必须校验的清单中。");
-        AssertBroken<OnlyMandatoryItemsAreVerifiedRule>(() => _application.UnverifyItem("unknown"));
+        RuleAssert.Breaks<OnlyMandatoryItemsAreVerifiedRule>(() => _application.VerifyItem(year.Key, "王敏", [], Now)).Message.Should().Be("该项目不在必须校验的清单中。");
+        RuleAssert.Breaks<OnlyMandatoryItemsAreVerifiedRule>(() => _application.UnverifyItem("unknown"));
     }
 
     [Test]
@@ -199,7 +200,7 @@ public class DossierAggregateTests
     [Test]
     public void ReturnSections_WithoutAReason_BreaksAtLeastOneReasonToReturn()
     {
-        var broken = AssertBroken<AtLeastOneReasonToReturnRule>(() =>
+        var broken = RuleAssert.Breaks<AtLeastOneReasonToReturnRule>(() =>
             _application.ReturnSections(new Dictionary<DossierSection, string?> { [DossierSection.Achievements] = "  " }, "王敏", Now));
 
         broken.Message.Should().Be("退回时请至少为一个部分填写退回原因。");
@@ -211,7 +212,7 @@ public class DossierAggregateTests
     {
         var tooLong = new string('字', SectionReturn.MaxReasonLength + 1);
 
-        var broken = AssertBroken<ReturnReasonLengthRule>(() =>
+        var broken = RuleAssert.Breaks<ReturnReasonLengthRule>(() =>
             _application.ReturnSections(new Dictionary<DossierSection, string?> { [DossierSection.Achievements] = tooLong }, "王敏", Now));
 
         broken.Message.Should().Be("“任职后主要专业工作业绩”的退回原因不能超过 500 个字。");
@@ -242,10 +243,6 @@ public class DossierAggregateTests
     {
         PersonNames.Mask(name).Should().Be(masked);
     }
-
-    private static TRule AssertBroken<TRule>(Action act)
-        where TRule : IBusinessRule =>
-        (TRule)act.Should().Throw<BusinessRuleViolationException>().Which.BrokenRule.Should().BeOfType<TRule>().Subject;
 
     /// <summary>The auditor ticks an item after opening the scans it names.</summary>
     private void Tick(string itemKey, params Guid[] opened) => _application.VerifyItem(itemKey, "王敏", [.. opened, .. _application.ScansOf(itemKey)], Now);
