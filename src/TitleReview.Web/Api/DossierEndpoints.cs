@@ -30,6 +30,7 @@ internal static class DossierEndpoints
                 http.Response.Headers.ContentDisposition = disposition.ToString();
                 return Results.Stream(file.Content, file.ContentType);
             })
+            .WithName(SiteUrls.OpenAttachmentEndpoint)
             .WithTags("申报材料")
             .WithSummary("查看或下载扫描件（校验 SHA-256）");
 
@@ -124,8 +125,8 @@ internal static class DossierEndpoints
         d.InstanceToken,
         d.Editable,
         d.NotEditableReason,
-        Items = d.Items.Select(i => new { i.Id, i.Key, Section = i.Section.ToString(), Description = i.Describe() }),
-        Attachments = d.Attachments.Values.Select(a => new { a.Id, a.SlotKey, a.Name, a.ContentType, a.Length, a.DuplicateCount }),
+        Items = d.Entries.Select(i => new { i.Id, i.Key, Section = i.Section.ToString(), i.Description }),
+        Attachments = d.Attachments.Values.Select(a => new { a.Id, a.SlotKey, a.Name, a.ContentType, a.Length, a.DuplicateCount, a.DuplicatedIn }),
         Missing = d.Missing.Select(m => new { Section = m.Section.ToString(), m.Message }),
         Mandatory = d.Mandatory.Select(m => new { m.Key, Section = m.Section.ToString(), m.Description, m.Verified }),
         Returned = d.LatestReturn.Select(r => new { Section = r.Section.ToString(), r.Reason, r.Round }),

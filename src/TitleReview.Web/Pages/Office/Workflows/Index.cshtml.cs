@@ -55,6 +55,4 @@ public sealed class IndexModel(
 
     /// <summary>The bulk operation page for every instance the current filter finds.</summary>
     public string BulkLink => $"/Office/Workflows/Bulk?{FilterQuery}";
-
-    public string PageLink(int page) => $"?{FilterQuery}&pageNumber={page}";
 }
