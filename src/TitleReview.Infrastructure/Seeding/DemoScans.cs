@@ -9,7 +9,7 @@ namespace TitleReview.Infrastructure.Seeding;
 /// applicant's). The text is set in STSong-Light, one of the CJK fonts every PDF reader provides,
 /// so nothing is embedded and each file stays under two kilobytes.
 /// </summary>
-public static class DemoScans
+internal static class DemoScans
 {
     public static byte[] Pdf(IReadOnlyList<string> lines)
     {

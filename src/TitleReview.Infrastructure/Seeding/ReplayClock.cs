@@ -5,7 +5,7 @@ namespace TitleReview.Infrastructure.Seeding;
 /// forward, so every journal entry, window check and timer the demo's commands touch reads the
 /// day the step happened. Used only by <see cref="ReplayServices"/>.
 /// </summary>
-public sealed class ReplayClock(DateTimeOffset start) : TimeProvider
+internal sealed class ReplayClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;
 

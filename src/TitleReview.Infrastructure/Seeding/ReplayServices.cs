@@ -8,7 +8,7 @@ using TitleReview.Infrastructure.Hosting;
 namespace TitleReview.Infrastructure.Seeding;
 
 /// <summary>The application's service registrations as the host finally has them, kept for <see cref="ReplayServices"/>.</summary>
-public sealed class ServiceRegistrations(IServiceCollection services)
+internal sealed class ServiceRegistrations(IServiceCollection services)
 {
     public IReadOnlyList<ServiceDescriptor> All => [.. services];
 }
@@ -21,7 +21,7 @@ public sealed class ServiceRegistrations(IServiceCollection services)
 /// Process-wide machinery (Hangfire's storage is global, logging writes the app's files) and the
 /// data loaded at start-up (definitions, calendar, paths) are the app's own instances, not copies.
 /// </summary>
-public static class ReplayServices
+internal static class ReplayServices
 {
     private static readonly IReadOnlySet<Type> Shared = new HashSet<Type>
     {
