@@ -94,7 +94,7 @@ app.MapAccountApi();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Office, "/hangfire", new DashboardOptions
+app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Office, SiteUrls.HangfireDashboardPath, new DashboardOptions
 {
     DashboardTitle = "TitleReview 后台任务",
     AppPath = "/",

@@ -18,7 +18,10 @@ public sealed record RegisterApplicant(
     string? IdNumber,
     string? Mobile,
     string? Password,
-    string? ConfirmPassword);
+    string? ConfirmPassword)
+{
+    public const int MaxNameLength = 32;
+}
 
 internal sealed class RegisterApplicantHandler(
     IApplicationDbContext db,
@@ -27,8 +30,6 @@ internal sealed class RegisterApplicantHandler(
     IOptions<OfficeContact> contact,
     TimeProvider clock) : IHandler<RegisterApplicant, ApplicantAccount>
 {
-    public const int MaxNameLength = 32;
-
     public async Task<ApplicantAccount> HandleAsync(RegisterApplicant request, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -40,9 +41,9 @@ internal sealed class RegisterApplicantHandler(
         {
             v.Add("name", "请填写姓名。");
         }
-        else if (name.Length > MaxNameLength)
+        else if (name.Length > RegisterApplicant.MaxNameLength)
         {
-            v.Add("name", $"姓名不能超过 {MaxNameLength} 个字。");
+            v.Add("name", $"姓名不能超过 {RegisterApplicant.MaxNameLength} 个字。");
         }
 
         var idNumber = IdNumber.Validate(request.IdNumber, BeijingTime.Today(clock));
