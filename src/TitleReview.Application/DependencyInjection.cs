@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<Workflows.BulkOperations.IBulkOperationRunner, Workflows.BulkOperations.BulkOperationRunner>();
         services.AddScoped<Campaigns.ICurrentCampaign, Campaigns.CurrentCampaign>();
         services.AddScoped<Units.IUnitDirectory, Units.UnitDirectory>();
+        services.AddScoped<Applications.IApplicationCounts, Applications.ApplicationCounts>();
         return services;
     }
 }

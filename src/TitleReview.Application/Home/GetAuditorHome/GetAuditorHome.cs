@@ -13,7 +13,7 @@ public sealed record GetAuditorHome(WorkflowActor Actor);
 
 /// <param name="Unit">Null when the auditor's account is tied to no unit.</param>
 public sealed record AuditorHome(
-    UnitSummary? Unit,
+    UnitCard? Unit,
     IReadOnlyList<UnitRegistrationRow> Registrations,
     IReadOnlyList<ApplicationListItem> Applications,
     IReadOnlyList<AccountSummary> Applicants);

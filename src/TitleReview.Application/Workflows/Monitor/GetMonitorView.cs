@@ -25,7 +25,7 @@ public sealed record MonitorView(
     int? Year,
     IReadOnlyList<DefinitionChoice> Definitions,
     string? DefinitionId,
-    IReadOnlyList<UnitSummary> Units,
+    IReadOnlyList<UnitCard> Units,
     TimelineDto? Timeline,
     StateCountsDto? Counts,
     PagedList<InstanceListItem> Instances);

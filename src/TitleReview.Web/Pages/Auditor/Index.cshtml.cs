@@ -16,7 +16,7 @@ public sealed class IndexModel(
     IHandler<GetAuditorHome, AuditorHome> home,
     IHandler<ConfirmRegistration, FireResult> confirm) : PageModel, IPageWithData
 {
-    public UnitSummary? Unit { get; private set; }
+    public UnitCard? Unit { get; private set; }
 
     public IReadOnlyList<AccountSummary> Applicants { get; private set; } = [];
 

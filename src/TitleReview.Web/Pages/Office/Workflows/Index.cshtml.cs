@@ -27,7 +27,7 @@ public sealed class IndexModel(
 
     public IReadOnlyList<DefinitionChoice> Definitions { get; private set; } = [];
 
-    public IReadOnlyList<UnitSummary> Units { get; private set; } = [];
+    public IReadOnlyList<UnitCard> Units { get; private set; } = [];
 
     public TimelineDto? Timeline { get; private set; }
 
