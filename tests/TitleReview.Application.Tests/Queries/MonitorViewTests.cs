@@ -4,6 +4,7 @@ using TitleReview.Application.Campaigns.CopyCampaign;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Tests.Workflows;
 using TitleReview.Application.Units;
+using TitleReview.Application.Home.GetMonitorView;
 using TitleReview.Application.Workflows.Monitor;
 using TitleReview.Infrastructure.Seeding;
 

@@ -4,6 +4,7 @@ using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Common.Models;
 using TitleReview.Application.Units;
 using TitleReview.Application.Workflows;
+using TitleReview.Application.Home.GetMonitorView;
 using TitleReview.Application.Workflows.Monitor;
 
 namespace TitleReview.Web.Pages.Office.Workflows;

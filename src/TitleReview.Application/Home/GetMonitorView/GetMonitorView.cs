@@ -4,10 +4,12 @@ using TitleReview.Application.Campaigns.GetTimeline;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Common.Models;
 using TitleReview.Application.Units;
+using TitleReview.Application.Workflows;
+using TitleReview.Application.Workflows.Monitor;
 using TitleReview.Domain.Workflows;
 using TitleReview.Domain.Workflows.Definitions;
 
-namespace TitleReview.Application.Workflows.Monitor;
+namespace TitleReview.Application.Home.GetMonitorView;
 
 /// <summary>
 /// The monitor page: the year's timeline, the chosen definition's counts per state and one page
