@@ -39,7 +39,6 @@ namespace TitleReview.Infrastructure.Seeding;
 public sealed class DemoCampaigns(
     AppDbContext db,
     IWorkflowDefinitions definitions,
-    IEnumerable<IWorkflowGuard> guards,
     IEnumerable<IWorkflowFactProvider> factProviders,
     IEnumerable<IWorkflowAction> actions,
     ITimelineFiles timelines,
@@ -429,10 +428,10 @@ public sealed class DemoCampaigns(
         replay.MoveTo(until);
     }
 
-    private WorkflowEngine Engine(TimeProvider time) => new(db, definitions, guards, factProviders, actions, calendar, time);
+    private WorkflowEngine Engine(TimeProvider time) => new(db, definitions, factProviders, actions, calendar, time);
 
     private WorkflowClock Clock(TimeProvider time) =>
-        new(db, scopes, definitions, guards, calendar, time, clockOptions, loggers.CreateLogger<WorkflowClock>());
+        new(db, scopes, definitions, calendar, time, clockOptions, loggers.CreateLogger<WorkflowClock>());
 
     private async Task<WorkflowActor> ActorAsync(string userName)
     {
