@@ -45,49 +45,56 @@ internal sealed class WorkflowEngine(
     }
 
     public async Task<FireResult> FireAsync(FireRequest request, CancellationToken cancellationToken = default) =>
-        await FireAsync(TransitionRequest.ByTrigger(request.Trigger), request, cancellationToken);
+        await FireAsync(
+            new PersonsFire(request.InstanceId, TransitionRequest.ByTrigger(request.Trigger), request.Actor, request.Reason, request.Until, request.ExpectedToken),
+            cancellationToken);
 
     public async Task<FireResult> PerformAsync(PerformRequest request, CancellationToken cancellationToken = default) =>
         await FireAsync(
-            TransitionRequest.ByOperation(request.Operation),
-            new FireRequest(request.InstanceId, request.Operation, request.Actor, request.Reason, request.Until, request.ExpectedToken),
+            new PersonsFire(request.InstanceId, TransitionRequest.ByOperation(request.Operation), request.Actor, request.Reason, request.Until, request.ExpectedToken),
             cancellationToken);
 
-    /// <summary>A person's fire, by trigger or by a use case's operation: decided, committed and saved.</summary>
-    private async Task<FireResult> FireAsync(TransitionRequest asked, FireRequest request, CancellationToken cancellationToken)
+    /// <summary>What a person asked for, by trigger or through a use case's operation.</summary>
+    private sealed record PersonsFire(Guid InstanceId, TransitionRequest Asked, WorkflowActor Actor, string? Reason, DateTimeOffset? Until, Guid? ExpectedToken);
+
+    /// <summary>
+    /// A person's fire: the transition is matched, the actor's role and the input checked, the
+    /// facts loaded and the transition decided, then committed and saved.
+    /// </summary>
+    private async Task<FireResult> FireAsync(PersonsFire fire, CancellationToken cancellationToken)
     {
-        var (instance, definition) = await LoadAsync(request.InstanceId, request.ExpectedToken, cancellationToken);
-        var match = TransitionResolver.Match(definition, instance.State, asked);
+        var (instance, definition) = await LoadAsync(fire.InstanceId, fire.ExpectedToken, cancellationToken);
+        var match = TransitionResolver.Match(definition, instance.State, fire.Asked);
         if (match.Refusal is { } refused)
         {
-            throw Refusal(definition, asked, refused);
+            throw ToException(definition, fire.Asked, refused);
         }
 
         var transition = match.Transition!;
-        if (!TransitionResolver.MayFire(request.Actor, transition))
+        if (!TransitionResolver.MayFire(fire.Actor, transition))
         {
             throw new ForbiddenAccessException(TransitionResolver.RoleRefusal(transition));
         }
 
         var now = clock.GetUtcNow();
-        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
-        ValidateInput(transition, reason, request.Until, now);
+        var reason = string.IsNullOrWhiteSpace(fire.Reason) ? null : fire.Reason.Trim();
+        ValidateInput(transition, reason, fire.Until, now);
 
         var campaign = await FindCampaignAsync(instance.CampaignId, cancellationToken);
         var facts = await LoadFactsAsync(instance, campaign, transition, cancellationToken);
-        var decision = TransitionResolver.Decide(definition, transition, instance, request.Actor, now, facts);
+        var decision = TransitionResolver.Decide(definition, transition, instance, fire.Actor, now, facts);
         if (decision.Refusal is { } refusal)
         {
-            throw Refusal(definition, asked, refusal);
+            throw ToException(definition, fire.Asked, refusal);
         }
 
         var journalReason = transition.RequiresUntil
-            ? $"{reason}（特例开放至 {BeijingTime.Format(request.Until!.Value)}）"
+            ? $"{reason}（特例开放至 {BeijingTime.Format(fire.Until!.Value)}）"
             : reason;
         var fromState = instance.State;
         var pending = await _committer.PendingBookmarksAsync(instance.Id, cancellationToken);
         await _committer.ApplyAsync(
-            TransitionStep.Of(decision, definition, instance, campaign, request.Actor, now, pending, firingBookmarkId: null, journalReason, request.Until),
+            TransitionStep.Of(decision, definition, instance, campaign, fire.Actor, now, pending, firingBookmarkId: null, journalReason, fire.Until),
             cancellationToken);
         await _committer.SaveAsync(cancellationToken);
         return new FireResult(instance.Id, fromState, decision.ToState!, instance.ConcurrencyToken);
@@ -108,7 +115,7 @@ internal sealed class WorkflowEngine(
     }
 
     /// <summary>How a refusal reaches a person: an unknown trigger is a field error, a role a 403, the rest a 409.</summary>
-    private static Exception Refusal(WorkflowDefinition definition, TransitionRequest asked, TransitionRefusal refusal) => refusal.Kind switch
+    private static Exception ToException(WorkflowDefinition definition, TransitionRequest asked, TransitionRefusal refusal) => refusal.Kind switch
     {
         RefusalKind.UnknownTrigger => new ValidationException("trigger", refusal.Reason),
         RefusalKind.UnknownOperation => new InvalidOperationException($"{definition.Key} has no transition for operation {asked.Name}."),

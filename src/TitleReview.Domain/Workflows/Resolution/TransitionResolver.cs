@@ -21,6 +21,7 @@ public static class TransitionResolver
         DateTimeOffset now,
         WorkflowFacts facts)
     {
+        ArgumentNullException.ThrowIfNull(instance);
         var match = Match(definition, instance.State, request);
         return match.Refusal is { } refusal
             ? new TransitionDecision(match.Transition, ToState: null, Guards: [], refusal)
