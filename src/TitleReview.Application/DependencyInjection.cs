@@ -9,8 +9,6 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         var assembly = typeof(DependencyInjection).Assembly;
-        services.AddAutoMapper(cfg => cfg.AddMaps(assembly));
-
         var handlerInterface = typeof(IHandler<,>);
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {

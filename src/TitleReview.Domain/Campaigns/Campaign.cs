@@ -43,10 +43,7 @@ public sealed class Campaign : Entity
 
     public void SetRule(Applications.LevelRule rule)
     {
-        if (rule.HoursPerYear < 0 || rule.EducationYears is < 0 or > 10 || rule.RequiredWordCount < 0 || rule.RequiredPapers < 0 || rule.MinYearsInCurrentTitle < 0)
-        {
-            throw new DomainException("申报条件中的数值不能为负数，继续教育年数不能超过 10 年。");
-        }
+        CheckRule(new LevelRuleValuesInRangeRule(rule));
 
         var existing = _rules.SingleOrDefault(r => r.Level == rule.Level);
         if (existing is null)
@@ -66,22 +63,10 @@ public sealed class Campaign : Entity
 
     public static Campaign Create(Guid id, int year, string name, DateOnly tenureCutoff, IReadOnlyList<StageWindow> stages, StageCatalogue catalogue, DateTimeOffset now)
     {
-        if (year is < MinYear or > MaxYear)
-        {
-            throw new DomainException($"年度须在 {MinYear} 到 {MaxYear} 之间。");
-        }
-
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new DomainException("请填写年度评审工作的名称。");
-        }
-
-        if (tenureCutoff.Year != year)
-        {
-            throw new DomainException($"任职年限终算时间应在 {year} 年内（通常为 {year}-12-31）。");
-        }
-
-        TimelineRules.Ensure(stages, catalogue);
+        CheckRule(new CampaignYearInRangeRule(year));
+        CheckRule(new CampaignHasANameRule(name));
+        CheckRule(new TenureCutoffInCampaignYearRule(year, tenureCutoff));
+        CheckRule(new TimelineKeepsItsRulesRule(stages, catalogue));
 
         var campaign = new Campaign
         {
@@ -106,8 +91,12 @@ public sealed class Campaign : Entity
         return campaign;
     }
 
-    public CampaignStage Stage(string key) =>
-        _stages.SingleOrDefault(s => s.Key == key) ?? throw new DomainException($"年度评审工作中没有阶段“{key}”。");
+    public CampaignStage Stage(string key)
+    {
+        var stage = _stages.SingleOrDefault(s => s.Key == key);
+        CheckRule(new CampaignHasTheStageRule(stage, key));
+        return stage!;
+    }
 
     /// <summary>Every stage whose window is open at the instant, in order: several may be (filing and unit publicity from Aug 1).</summary>
     public IReadOnlyList<CampaignStage> StagesOpenAt(DateTimeOffset instant) =>
@@ -129,7 +118,7 @@ public sealed class Campaign : Entity
         var stage = Stage(key);
         var before = new StageWindow(stage.Key, stage.Name, stage.OpensAt, stage.ClosesAt, stage.Note);
         var proposed = Windows().Select(w => w.Key == key ? w with { OpensAt = opensAt, ClosesAt = closesAt } : w).ToList();
-        TimelineRules.Ensure(proposed, Catalogue);
+        CheckRule(new TimelineKeepsItsRulesRule(proposed, Catalogue));
 
         stage.Move(opensAt, closesAt);
         ConcurrencyToken = Guid.NewGuid();

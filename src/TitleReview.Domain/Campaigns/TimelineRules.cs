@@ -1,4 +1,3 @@
-using TitleReview.Domain.Common;
 using TitleReview.Domain.Time;
 
 namespace TitleReview.Domain.Campaigns;
@@ -7,62 +6,54 @@ namespace TitleReview.Domain.Campaigns;
 public static class TimelineRules
 {
     /// <summary>
-    /// Checks every stage: a key the catalogue declares, every catalogue stage present once,
-    /// each window's close after its open, a stage <c>within</c> another inside that stage's
-    /// window, and the other stages in calendar order (neither opening nor closing before the
-    /// previous one). Returns every problem, keyed by stage, so a form can show them all at once.
+    /// Every problem of a timeline against its catalogue, keyed by stage, so a form can show them
+    /// all at once: each named rule below in turn.
     /// </summary>
     public static IReadOnlyList<(string StageKey, string Message)> Check(IReadOnlyList<StageWindow> stages, StageCatalogue catalogue)
     {
-        var problems = new List<(string, string)>();
-        foreach (var unknown in stages.Where(s => !catalogue.Contains(s.Key)))
-        {
-            problems.Add((unknown.Key, $"未知的阶段“{unknown.Key}”。"));
-        }
+        var known = stages.Where(s => catalogue.Contains(s.Key)).ToList();
+        return
+        [
+            .. EveryStageIsDeclared(stages, catalogue),
+            .. EveryDeclaredStageAppearsOnce(stages, catalogue),
+            .. EveryStageIsNamed(known, catalogue),
+            .. EveryWindowClosesAfterItOpens(known, catalogue),
+            .. StagesWithinLieInsideTheirParent(known, catalogue),
+            .. StagesFollowTheCalendarOrder(known, catalogue),
+        ];
+    }
 
+    /// <summary>A timeline names only stages its catalogue declares.</summary>
+    public static IEnumerable<(string StageKey, string Message)> EveryStageIsDeclared(IReadOnlyList<StageWindow> stages, StageCatalogue catalogue) =>
+        stages.Where(s => !catalogue.Contains(s.Key)).Select(s => (s.Key, $"未知的阶段“{s.Key}”。"));
+
+    /// <summary>Each declared stage has exactly one window.</summary>
+    public static IEnumerable<(string StageKey, string Message)> EveryDeclaredStageAppearsOnce(IReadOnlyList<StageWindow> stages, StageCatalogue catalogue)
+    {
         foreach (var declared in catalogue.Stages)
         {
             var count = stages.Count(s => s.Key == declared.Key);
             if (count == 0)
             {
-                problems.Add((declared.Key, $"缺少阶段“{declared.Name}”的时间安排。"));
+                yield return (declared.Key, $"缺少阶段“{declared.Name}”的时间安排。");
             }
             else if (count > 1)
             {
-                problems.Add((declared.Key, $"阶段“{declared.Name}”重复出现。"));
+                yield return (declared.Key, $"阶段“{declared.Name}”重复出现。");
             }
         }
-
-        var known = stages.Where(s => catalogue.Contains(s.Key)).ToList();
-        foreach (var stage in known)
-        {
-            if (string.IsNullOrWhiteSpace(stage.Name))
-            {
-                problems.Add((stage.Key, $"请填写阶段“{catalogue.NameOf(stage.Key)}”的名称。"));
-            }
-
-            if (stage.ClosesAt <= stage.OpensAt)
-            {
-                problems.Add((stage.Key, $"“{Name(stage, catalogue)}”的结束时间必须晚于开始时间。"));
-            }
-        }
-
-        CheckWithin(known, catalogue, problems);
-        CheckCalendarOrder(known, catalogue, problems);
-        return problems;
     }
 
-    public static void Ensure(IReadOnlyList<StageWindow> stages, StageCatalogue catalogue)
-    {
-        var problems = Check(stages, catalogue);
-        if (problems.Count > 0)
-        {
-            throw new DomainException(string.Join(" ", problems.Select(p => p.Message)));
-        }
-    }
+    /// <summary>Each window carries the name the office's pages and notices show.</summary>
+    public static IEnumerable<(string StageKey, string Message)> EveryStageIsNamed(IReadOnlyList<StageWindow> stages, StageCatalogue catalogue) =>
+        stages.Where(s => string.IsNullOrWhiteSpace(s.Name)).Select(s => (s.Key, $"请填写阶段“{catalogue.NameOf(s.Key)}”的名称。"));
+
+    /// <summary>A window closes after it opens.</summary>
+    public static IEnumerable<(string StageKey, string Message)> EveryWindowClosesAfterItOpens(IReadOnlyList<StageWindow> stages, StageCatalogue catalogue) =>
+        stages.Where(s => s.ClosesAt <= s.OpensAt).Select(s => (s.Key, $"“{Name(s, catalogue)}”的结束时间必须晚于开始时间。"));
 
     /// <summary>A stage declared <c>within</c> another opens no earlier and closes no later than that stage.</summary>
-    private static void CheckWithin(IReadOnlyList<StageWindow> stages, StageCatalogue catalogue, List<(string, string)> problems)
+    public static IEnumerable<(string StageKey, string Message)> StagesWithinLieInsideTheirParent(IReadOnlyList<StageWindow> stages, StageCatalogue catalogue)
     {
         foreach (var stage in stages)
         {
@@ -75,13 +66,13 @@ public static class TimelineRules
             var parent = stages.Single(s => s.Key == parentKey);
             if (stage.OpensAt < parent.OpensAt || stage.ClosesAt > parent.ClosesAt)
             {
-                problems.Add((stage.Key, $"“{Name(stage, catalogue)}”（{Describe(stage)}）须在“{Name(parent, catalogue)}”的时间（{Describe(parent)}）之内。"));
+                yield return (stage.Key, $"“{Name(stage, catalogue)}”（{Describe(stage)}）须在“{Name(parent, catalogue)}”的时间（{Describe(parent)}）之内。");
             }
         }
     }
 
     /// <summary>Stages not <c>within</c> another neither open nor close before the previous such stage.</summary>
-    private static void CheckCalendarOrder(IReadOnlyList<StageWindow> stages, StageCatalogue catalogue, List<(string, string)> problems)
+    public static IEnumerable<(string StageKey, string Message)> StagesFollowTheCalendarOrder(IReadOnlyList<StageWindow> stages, StageCatalogue catalogue)
     {
         var ordered = stages
             .Where(s => catalogue.Find(s.Key)!.Within is null)
@@ -93,12 +84,12 @@ public static class TimelineRules
             var current = ordered[i];
             if (current.OpensAt < previous.OpensAt)
             {
-                problems.Add((current.Key, $"“{Name(current, catalogue)}”的开始时间（{BeijingTime.Format(current.OpensAt)}）不能早于上一阶段“{Name(previous, catalogue)}”的开始时间（{BeijingTime.Format(previous.OpensAt)}）。"));
+                yield return (current.Key, $"“{Name(current, catalogue)}”的开始时间（{BeijingTime.Format(current.OpensAt)}）不能早于上一阶段“{Name(previous, catalogue)}”的开始时间（{BeijingTime.Format(previous.OpensAt)}）。");
             }
 
             if (current.ClosesAt < previous.ClosesAt)
             {
-                problems.Add((current.Key, $"“{Name(current, catalogue)}”的结束时间不能早于上一阶段“{Name(previous, catalogue)}”的结束时间（{BeijingTime.Format(previous.ClosesAt.AddSeconds(-1))}）。"));
+                yield return (current.Key, $"“{Name(current, catalogue)}”的结束时间不能早于上一阶段“{Name(previous, catalogue)}”的结束时间（{BeijingTime.Format(previous.ClosesAt.AddSeconds(-1))}）。");
             }
         }
     }

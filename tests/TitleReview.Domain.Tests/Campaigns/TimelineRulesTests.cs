@@ -141,6 +141,46 @@ public class TimelineRulesTests
         campaign.NextStageAfter(Day(2030, 10, 23)).Should().BeNull();
     }
 
+    [Test]
+    public void EachNamedRule_OfAValidTimeline_FindsNothing()
+    {
+        var timeline = Timeline();
+
+        TimelineRules.EveryStageIsDeclared(timeline, Catalogue).Should().BeEmpty();
+        TimelineRules.EveryDeclaredStageAppearsOnce(timeline, Catalogue).Should().BeEmpty();
+        TimelineRules.EveryStageIsNamed(timeline, Catalogue).Should().BeEmpty();
+        TimelineRules.EveryWindowClosesAfterItOpens(timeline, Catalogue).Should().BeEmpty();
+        TimelineRules.StagesWithinLieInsideTheirParent(timeline, Catalogue).Should().BeEmpty();
+        TimelineRules.StagesFollowTheCalendarOrder(timeline, Catalogue).Should().BeEmpty();
+    }
+
+    [Test]
+    public void EveryStageIsNamed_WhenAWindowHasNoName_AsksForItByTheCataloguesName()
+    {
+        var timeline = Timeline().Select(w => w.Key == "spotCheck" ? w with { Name = " " } : w).ToList();
+
+        TimelineRules.EveryStageIsNamed(timeline, Catalogue).Should().Equal(("spotCheck", "请填写阶段“抽查复核”的名称。"));
+    }
+
+    [Test]
+    public void EveryDeclaredStageAppearsOnce_BrokenByAMissingAndADoubledStage_NamesBoth()
+    {
+        var timeline = Timeline().Where(w => w.Key != "spotCheck").Append(Timeline()[0]).ToList();
+
+        TimelineRules.EveryDeclaredStageAppearsOnce(timeline, Catalogue).Should().Equal(
+            ("filing", "阶段“申报人填报与单位审核”重复出现。"),
+            ("spotCheck", "缺少阶段“抽查复核”的时间安排。"));
+    }
+
+    [Test]
+    public void StagesFollowTheCalendarOrder_WhenAStageOpensBeforeThePrevious_IsTheOnlyRuleBroken()
+    {
+        var timeline = Timeline(("spotCheck", Day(2030, 9, 1), Day(2030, 11, 1)));
+
+        TimelineRules.StagesFollowTheCalendarOrder(timeline, Catalogue).Should().ContainSingle().Which.StageKey.Should().Be("spotCheck");
+        TimelineRules.Check(timeline, Catalogue).Should().HaveCount(1);
+    }
+
     /// <summary>A valid timeline for the catalogue, with some windows replaced.</summary>
     private static List<StageWindow> Timeline(params (string Key, DateTimeOffset Opens, DateTimeOffset Closes)[] replaced)
     {

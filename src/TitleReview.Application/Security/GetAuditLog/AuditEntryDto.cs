@@ -1,4 +1,3 @@
-using AutoMapper;
 using TitleReview.Domain.Common;
 using TitleReview.Domain.Security;
 
@@ -59,12 +58,4 @@ public sealed class AuditEntryDto
         AuditAction.RolesChanged => "变更角色",
         _ => action.ToString(),
     };
-
-    internal sealed class Mapping : Profile
-    {
-        public Mapping()
-        {
-            CreateMap<AuditEntry, AuditEntryDto>();
-        }
-    }
 }

@@ -1,12 +1,10 @@
-using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Common.Models;
 
 namespace TitleReview.Application.Security.GetAuditLog;
 
-internal sealed class GetAuditLogHandler(IApplicationDbContext db, IMapper mapper)
+internal sealed class GetAuditLogHandler(IApplicationDbContext db)
     : IHandler<GetAuditLogQuery, PagedList<AuditEntryDto>>
 {
     public async Task<PagedList<AuditEntryDto>> HandleAsync(GetAuditLogQuery request, CancellationToken cancellationToken = default)
@@ -30,7 +28,7 @@ internal sealed class GetAuditLogHandler(IApplicationDbContext db, IMapper mappe
             .OrderByDescending(e => e.Id)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
-            .ProjectTo<AuditEntryDto>(mapper.ConfigurationProvider)
+            .ProjectToDto()
             .ToListAsync(cancellationToken);
 
         // The office reads who did what, not whom to call: mobile-number user names leave masked.
