@@ -7,9 +7,10 @@ namespace TitleReview.Domain.Applications;
 /// <summary>
 /// 申报: one applicant's application in one campaign. (Named TitleApplication so that it
 /// never collides with the TitleReview.Application namespace.) Its progress is the state of
-/// its workflow instance; its materials (the dossier) hang off it.
+/// its workflow instance. It is the root of its dossier (TitleApplication.Dossier.cs): the
+/// materials, their scans, the auditor's ticks and returns change only through it.
 /// </summary>
-public sealed class TitleApplication : Entity
+public sealed partial class TitleApplication : Entity
 {
     private TitleApplication()
     {
@@ -47,16 +48,6 @@ public sealed class TitleApplication : Entity
     /// <summary>For a first evaluation: moved from the civil service (机关) to an enterprise.</summary>
     public bool FromCivilService { get; private set; }
 
-    public void UpdatePersonalInfo(string? currentTitle, DateOnly? currentTitleDate, string? currentPost, Dossier.EvaluationType evaluationType, bool fromCivilService)
-    {
-        CurrentTitle = string.IsNullOrWhiteSpace(currentTitle) ? null : currentTitle.Trim();
-        CurrentTitleDate = currentTitleDate;
-        CurrentPost = string.IsNullOrWhiteSpace(currentPost) ? null : currentPost.Trim();
-        EvaluationType = evaluationType;
-        FromCivilService = evaluationType == Dossier.EvaluationType.FirstEvaluation && fromCivilService;
-        Touch();
-    }
-
     /// <summary>单位公示: the first and the last day (5 working days by the calendar).</summary>
     public DateOnly? PublicityStart { get; private set; }
 
@@ -91,7 +82,7 @@ public sealed class TitleApplication : Entity
     }
 
     /// <summary>Any change to the dossier or its review renews the token: a stale page cannot overwrite it.</summary>
-    public void Touch() => ConcurrencyToken = Guid.NewGuid();
+    private void Touch() => ConcurrencyToken = Guid.NewGuid();
 
     public static TitleApplication Start(Guid id, Guid campaignId, string applicantUserId, string applicantName, Guid unitId, TitleLevel level, DateTimeOffset now)
     {

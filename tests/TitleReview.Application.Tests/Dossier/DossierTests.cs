@@ -72,7 +72,7 @@ public class DossierTests : WorkflowTestBase
 
         var applicant = await ActorAsync("applicant1");
         await AddAsync(applicationId, applicant, new DossierItemInput("material", MaterialKind: WorkMaterialKind.Summary, Title: "年度思想政治工作总结", Date: new DateOnly(2022, 12, 20), WordCount: 6000));
-        var material = (await DossierAsync(instance, "applicant1")).ItemsOf<WorkMaterial>().Single(m => m.Title == "年度思想政治工作总结");
+        var material = (await DossierAsync(instance, "applicant1")).EntriesOf(DossierEntryKinds.Material).Single(m => m.Description.Contains("年度思想政治工作总结", StringComparison.Ordinal));
         await UploadAsync(applicationId, applicant, material.Key, DossierFiller.Pdf("summary"), "总结.pdf");
         (await FireAsync(instance, "submit", "applicant1")).ToState.Should().Be("Submitted");
 
@@ -167,7 +167,7 @@ public class DossierTests : WorkflowTestBase
     }
 
     [Test]
-    public async Task TheSameFileInTwoApplicantsDossiers_IsFlaggedToTheOffice()
+    public async Task TheSameFileInTwoApplicantsDossiers_IsFlaggedToTheOfficeAndTheAuditor_NamingTheOtherMasked()
     {
         var first = await StartApplicationAsync("applicant1", completeDossier: false);
         var second = await StartApplicationAsync("applicant2", completeDossier: false);
@@ -178,8 +178,47 @@ public class DossierTests : WorkflowTestBase
         var rows = await InScopeAsync(sp => sp.GetRequiredService<IHandler<ListDuplicateFiles, IReadOnlyList<DuplicateFileRow>>>().HandleAsync(new ListDuplicateFiles(2023)));
 
         rows.Select(r => r.ApplicantName).Should().BeEquivalentTo(["李华", "张丽"]);
-        (await DossierAsync(first, "office")).AttachmentFor(AttachmentSlots.Qualification)!.DuplicateCount.Should().Be(1);
+        var secondUnit = rows.Single(r => r.ApplicantName == "张丽").UnitName;
+        foreach (var reviewer in new[] { "office", "auditor1" })
+        {
+            var flagged = (await DossierAsync(first, reviewer)).AttachmentFor(AttachmentSlots.Qualification)!;
+            flagged.DuplicateCount.Should().Be(1, reviewer);
+            flagged.DuplicatedIn.Should().Equal([new DuplicateHolderView("张*", secondUnit)], reviewer);
+        }
+
+        (await DossierAsync(first, "office")).DuplicatedScans.Should().ContainSingle();
         (await DossierAsync(first, "applicant1")).AttachmentFor(AttachmentSlots.Qualification)!.DuplicateCount.Should().Be(0, "the applicant is not told");
+    }
+
+    [Test]
+    public async Task DifferentFilesInTwoApplicantsDossiers_AreNotFlagged()
+    {
+        var first = await StartApplicationAsync("applicant1", completeDossier: false);
+        var second = await StartApplicationAsync("applicant2", completeDossier: false);
+        await UploadAsync((await InstanceAsync(first)).SubjectId, await ActorAsync("applicant1"), AttachmentSlots.Qualification, DossierFiller.Pdf("qualification of Li Hua"), "证书.pdf");
+        await UploadAsync((await InstanceAsync(second)).SubjectId, await ActorAsync("applicant2"), AttachmentSlots.Qualification, DossierFiller.Pdf("qualification of Zhang Li"), "证书.pdf");
+
+        var dossier = await DossierAsync(first, "office");
+
+        dossier.AttachmentFor(AttachmentSlots.Qualification)!.DuplicateCount.Should().Be(0);
+        dossier.DuplicatedScans.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task ReplacingAScan_KeepsOnlyTheNewOne_DeletesTheOldFile_AndRenewsTheToken()
+    {
+        var instance = await StartApplicationAsync("applicant1", completeDossier: false);
+        var applicationId = (await InstanceAsync(instance)).SubjectId;
+        var applicant = await ActorAsync("applicant1");
+        var old = await UploadAsync(applicationId, applicant, AttachmentSlots.Employment, DossierFiller.Pdf("first"), "聘书.pdf");
+
+        var replacement = await UploadAsync(applicationId, applicant, AttachmentSlots.Employment, DossierFiller.Pdf("second"), "聘书.pdf");
+
+        replacement.ConcurrencyToken.Should().NotBe(old.ConcurrencyToken, "every change renews the token");
+        var stored = await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().DossierAttachments.AsNoTracking().Where(a => a.ApplicationId == applicationId).ToListAsync());
+        stored.Should().ContainSingle().Which.Id.Should().Be(replacement.Id);
+        var uploads = Services.GetRequiredService<StoragePaths>().UploadsFolder;
+        Directory.GetFiles(uploads, "*", SearchOption.AllDirectories).Should().ContainSingle("the replaced file is deleted");
     }
 
     [Test]
@@ -214,8 +253,8 @@ public class DossierTests : WorkflowTestBase
             new SavePersonalInfo(applicationId, "助理政工师", new DateOnly(2017, 6, 1), "党委副书记", EvaluationType.Regular, false, before.DossierToken, applicant)));
 
         var after = await DossierAsync(instance, "auditor1");
-        after.Mandatory.Single(m => m.Key == "personal").Verified.Should().BeFalse();
-        after.Mandatory.Where(m => m.Key != "personal").Should().OnlyContain(m => m.Verified);
+        after.Mandatory.Single(m => m.Key == DossierItemKeys.Personal).Verified.Should().BeFalse();
+        after.Mandatory.Where(m => m.Key != DossierItemKeys.Personal).Should().OnlyContain(m => m.Verified);
     }
 
     [Test]
@@ -225,7 +264,7 @@ public class DossierTests : WorkflowTestBase
         await FireAsync(instance, "submit", "applicant1");
         var applicationId = (await InstanceAsync(instance)).SubjectId;
         var auditor = await ActorAsync("auditor1");
-        var personalScans = (await DossierAsync(instance, "auditor1")).Attachments.Values.Where(a => AttachmentSlots.ItemKeyOf(a.SlotKey) == "personal").ToList();
+        var personalScans = (await DossierAsync(instance, "auditor1")).Attachments.Values.Where(a => AttachmentSlots.ItemKeyOf(a.SlotKey) == DossierItemKeys.Personal).ToList();
         personalScans.Should().HaveCount(3);
         var tick = () => InScopeAsync(sp => sp.GetRequiredService<IHandler<VerifyItem, Guid>>().HandleAsync(new VerifyItem(applicationId, "personal", true, auditor)));
 
@@ -241,7 +280,7 @@ public class DossierTests : WorkflowTestBase
         await OpenScanAsync(personalScans[2].Id, "auditor1");
         await tick();
 
-        (await DossierAsync(instance, "auditor1")).Mandatory.Single(m => m.Key == "personal").Verified.Should().BeTrue();
+        (await DossierAsync(instance, "auditor1")).Mandatory.Single(m => m.Key == DossierItemKeys.Personal).Verified.Should().BeTrue();
     }
 
     [Test]

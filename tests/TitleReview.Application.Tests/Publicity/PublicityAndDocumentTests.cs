@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Applications.Documents;
+using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Campaigns.UpdateStageWindow;
 using TitleReview.Application.Common.Exceptions;
@@ -8,6 +9,7 @@ using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Tests.Workflows;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Documents;
+using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Domain.Common;
 
 namespace TitleReview.Application.Tests.Publicity;
@@ -129,9 +131,17 @@ public class PublicityAndDocumentTests : WorkflowTestBase
     }
 
     [Test]
-    public async Task Submission_WithoutARecordedResult_IsRefusedClearly_AndWithNoObjectionItGoesToTheOffice()
+    public async Task Submission_WithoutARecordedResult_IsRefusedClearly_AndWithNoObjectionItGoesToTheOffice_FlaggingACopiedScan()
     {
         Clock.SetUtcNow(Beijing(2023, 8, 14, 9, 0, 0));
+        var copier = (await InstanceAsync(await StartApplicationAsync("applicant2", completeDossier: false))).SubjectId;
+        using (var copy = new MemoryStream(DossierFiller.Pdf($"{_application} {AttachmentSlots.Employment}")))
+        {
+            var applicant2 = await ActorAsync("applicant2");
+            await InScopeAsync(sp => sp.GetRequiredService<IHandler<UploadAttachment, AttachmentInfo>>()
+                .HandleAsync(new UploadAttachment(copier, AttachmentSlots.Employment, copy, "聘书.pdf", copy.Length, null, applicant2)));
+        }
+
         await StartAsync();
 
         var tooSoon = () => SubmitAsync();
@@ -144,6 +154,7 @@ public class PublicityAndDocumentTests : WorkflowTestBase
 
         var incoming = await InScopeAsync(sp => sp.GetRequiredService<IHandler<ListIncoming, IReadOnlyList<IncomingUnit>>>().HandleAsync(new ListIncoming(2023)));
         incoming.Should().ContainSingle().Which.Count.Should().Be(1);
+        incoming.Single().Applicants.Single().DuplicatedScans.Should().Be(1, "applicant2 uploaded a copy of one of 李华's scans");
         (await DocumentAsync(DocumentKind.PublicityResult, "auditor1")).Publicity!.Outcome.Should().Be(PublicityOutcome.NoObjection);
     }
 

@@ -35,10 +35,10 @@ public class ScansOpenedBeforeVerifyingTests
         new ScansOpenedBeforeVerifyingRule("继续教育学时", [], []).IsBroken().Should().BeFalse();
     }
 
-    [TestCase(AttachmentSlots.Appointment, "personal")]
-    [TestCase(AttachmentSlots.Employment, "personal")]
-    [TestCase(AttachmentSlots.Qualification, "personal")]
-    [TestCase(AttachmentSlots.EducationCertificate, "education")]
+    [TestCase(AttachmentSlots.Appointment, DossierItemKeys.Personal)]
+    [TestCase(AttachmentSlots.Employment, DossierItemKeys.Personal)]
+    [TestCase(AttachmentSlots.Qualification, DossierItemKeys.Personal)]
+    [TestCase(AttachmentSlots.EducationCertificate, DossierItemKeys.Education)]
     [TestCase("paper.3f2c", "paper.3f2c", TestName = "ItemKeyOf_WhenAnEntrysSlot_IsTheEntry")]
     public void ItemKeyOf_MapsEachSlotToItsMandatoryItem(string slot, string itemKey)
     {

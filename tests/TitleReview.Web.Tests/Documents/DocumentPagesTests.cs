@@ -90,6 +90,7 @@ public class DocumentPagesTests
 
         html.Should().Contain("共 2 个单位").And.Contain("黔南能源集团有限公司").And.Contain("贵州省示范交通投资集团有限公司");
         html.Should().Contain("<strong id=\"incoming-total\">2</strong>");
+        html.Should().NotContain("材料重复", "the demo scans are distinct");
     }
 
     [Test]

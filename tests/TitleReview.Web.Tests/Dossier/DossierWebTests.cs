@@ -182,6 +182,22 @@ public class DossierWebTests
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("正在等待单位审核");
     }
 
+    [Test]
+    public async Task ReviewPage_WhenAScanIsAlsoInAnotherApplicantsDossier_ShowsTheFlagWithTheMaskedNameToTheOfficeOnly()
+    {
+        var office = await SignedInClientAsync(_factory, "office");
+        var applicant = await SignedInClientAsync(_factory, "applicant1");
+        (await office.GetStringAsync($"/Review/{_li}")).Should().NotContain("材料重复", "the demo scans are distinct");
+        var zhaosScan = (await DossierJsonAsync(office, _zhao)).GetProperty("attachments").EnumerateArray().First().GetProperty("id").GetGuid();
+        var copy = await office.GetByteArrayAsync($"/files/{zhaosScan}");
+
+        (await UploadAsync(applicant, _li, "personal.employment", copy, "聘书.pdf")).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var page = await office.GetStringAsync($"/Review/{_li}");
+        page.Should().Contain("与其他 1 人的材料重复").And.Contain("赵*").And.NotContain("赵强");
+        (await applicant.GetStringAsync($"/Applicant/Dossier/{_li}/personal")).Should().NotContain("材料重复", "the applicant is not told");
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid applicationId, string slot, byte[] bytes, string fileName)
     {
         using var content = new MultipartFormDataContent();

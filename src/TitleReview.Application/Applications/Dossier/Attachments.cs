@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Files;
@@ -37,23 +38,13 @@ internal sealed class UploadAttachmentHandler(
 {
     public async Task<AttachmentInfo> HandleAsync(UploadAttachment request, CancellationToken cancellationToken = default)
     {
-        var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
+        var (application, instance, campaign) = await DossierAccess.LoadDossierAsync(db, request.ApplicationId, request.Actor, cancellationToken);
         DossierAccess.EnsureEditable(definitions, application, instance, campaign, request.Actor, clock.GetUtcNow(), request.ExpectedToken);
 
+        // The slot is checked before the file is read, so a scan for no item is never stored.
         var slot = request.SlotKey?.Trim() ?? string.Empty;
-        var item = AttachmentSlots.Fixed.Contains(slot)
-            ? null
-            : await db.DossierItems.AsNoTracking().Where(i => i.ApplicationId == application.Id).ToListAsync(cancellationToken) is var items
-                ? items.FirstOrDefault(i => i.Key == slot && i is not ContinuingEducationYear)
-                : null;
-        if (!AttachmentSlots.Fixed.Contains(slot) && item is null)
-        {
-            throw new ValidationException("slot", "请选择要上传扫描件的项目。");
-        }
-
-        var previous = await db.DossierAttachments.FirstOrDefaultAsync(a => a.ApplicationId == application.Id && a.SlotKey == slot, cancellationToken);
-        var used = await db.DossierAttachments.Where(a => a.ApplicationId == application.Id).SumAsync(a => a.Length, cancellationToken) - (previous?.Length ?? 0);
-        var limit = options.Value.LimitForNextFile(used);
+        new Validation().Check("slot", new ScanSlotIsFixedOrAnEntryRule(slot, application.Entries)).ThrowIfInvalid();
+        var limit = options.Value.LimitForNextFile(application.ScanBytesOutside(slot));
         if (limit <= 0)
         {
             throw UploadRejectedException.DossierFull(options.Value.MaxDossierBytes);
@@ -66,30 +57,26 @@ internal sealed class UploadAttachmentHandler(
 
         // The file is complete on disk before its row commits; if the commit fails, it is removed.
         var stored = await files.SaveAsync(request.Content, request.FileName ?? string.Empty, limit, cancellationToken);
+        DossierAttachment attachment;
+        DossierAttachment? replaced;
         try
         {
-            var attachment = DossierAttachment.Create(application.Id, slot, request.FileName!.Trim(), stored.SafeName, stored.StorageKey, stored.Sha256Hex, stored.Length, stored.ContentType, request.Actor.Id, clock.GetUtcNow());
-            if (previous is not null)
-            {
-                db.DossierAttachments.Remove(previous);
-            }
-
-            db.DossierAttachments.Add(attachment);
-            await SavePersonalInfoHandler.Unverify(db, application.Id, AttachmentSlots.ItemKeyOf(slot), cancellationToken);
-            application.Touch();
+            attachment = DossierAttachment.Create(application.Id, slot, request.FileName!.Trim(), stored.SafeName, stored.StorageKey, stored.Sha256Hex, stored.Length, stored.ContentType, request.Actor.Id, clock.GetUtcNow());
+            replaced = application.AttachScan(attachment);
             await DossierAccess.SaveAsync(db, cancellationToken);
-            if (previous is not null)
-            {
-                await files.DeleteAsync(previous.StorageKey, CancellationToken.None);
-            }
-
-            return new AttachmentInfo(attachment.Id, slot, attachment.OriginalName, attachment.ContentType, attachment.Length, attachment.Sha256, application.ConcurrencyToken);
         }
         catch
         {
             await files.DeleteAsync(stored.StorageKey, CancellationToken.None);
             throw;
         }
+
+        if (replaced is not null)
+        {
+            await files.DeleteAsync(replaced.StorageKey, CancellationToken.None);
+        }
+
+        return new AttachmentInfo(attachment.Id, slot, attachment.OriginalName, attachment.ContentType, attachment.Length, attachment.Sha256, application.ConcurrencyToken);
     }
 }
 

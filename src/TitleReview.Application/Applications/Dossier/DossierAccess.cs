@@ -15,10 +15,32 @@ namespace TitleReview.Application.Applications.Dossier;
 /// <summary>Who may read a dossier, and when its owner may change it.</summary>
 internal static class DossierAccess
 {
-    public static async Task<(TitleApplication Application, WorkflowInstance Instance, Campaign Campaign)> LoadAsync(
-        IApplicationDbContext db, Guid applicationId, WorkflowActor actor, bool track, CancellationToken cancellationToken)
+    /// <summary>The application alone, without its dossier: for use cases that only read its workflow.</summary>
+    public static Task<(TitleApplication Application, WorkflowInstance Instance, Campaign Campaign)> LoadAsync(
+        IApplicationDbContext db, Guid applicationId, WorkflowActor actor, bool track, CancellationToken cancellationToken) =>
+        LoadAsync(track ? db.TitleApplications : db.TitleApplications.AsNoTracking(), db, applicationId, actor, cancellationToken);
+
+    /// <summary>
+    /// The application with its whole dossier, tracked: the one way the dossier is loaded, to be
+    /// changed or read whole. Whole, because a dossier loaded in part could not check its own rules.
+    /// </summary>
+    public static async Task<(TitleApplication Application, WorkflowInstance Instance, Campaign Campaign)> LoadDossierAsync(
+        IApplicationDbContext db, Guid applicationId, WorkflowActor actor, CancellationToken cancellationToken)
     {
-        var applications = track ? db.TitleApplications : db.TitleApplications.AsNoTracking();
+        var loaded = await LoadAsync(db.TitleApplications, db, applicationId, actor, cancellationToken);
+
+        // One query per part, which the context puts into the root's collections as it tracks
+        // them: including all four in one query would multiply their rows by each other.
+        await db.DossierItems.Where(i => i.ApplicationId == applicationId).LoadAsync(cancellationToken);
+        await db.DossierAttachments.Where(a => a.ApplicationId == applicationId).LoadAsync(cancellationToken);
+        await db.DossierVerifications.Where(v => v.ApplicationId == applicationId).LoadAsync(cancellationToken);
+        await db.SectionReturns.Where(r => r.ApplicationId == applicationId).LoadAsync(cancellationToken);
+        return loaded;
+    }
+
+    private static async Task<(TitleApplication Application, WorkflowInstance Instance, Campaign Campaign)> LoadAsync(
+        IQueryable<TitleApplication> applications, IApplicationDbContext db, Guid applicationId, WorkflowActor actor, CancellationToken cancellationToken)
+    {
         var application = await applications.FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
         var instance = application is null
             ? null

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
@@ -53,22 +52,12 @@ public sealed record DeleteDossierItem(Guid ApplicationId, Guid ItemId, Guid? Ex
 
 public sealed record DossierChange(Guid ApplicationId, Guid? ItemId, Guid ConcurrencyToken);
 
-internal static class DossierKinds
-{
-    public const string Education = "education";
-    public const string Work = "work";
-    public const string Award = "award";
-    public const string Material = "material";
-    public const string Paper = "paper";
-    public const string Book = "book";
-}
-
 internal sealed class SavePersonalInfoHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<SavePersonalInfo, DossierChange>
 {
     public async Task<DossierChange> HandleAsync(SavePersonalInfo request, CancellationToken cancellationToken = default)
     {
-        var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
+        var (application, instance, campaign) = await DossierAccess.LoadDossierAsync(db, request.ApplicationId, request.Actor, cancellationToken);
         var now = clock.GetUtcNow();
         DossierAccess.EnsureEditable(definitions, application, instance, campaign, request.Actor, now, request.ExpectedToken);
 
@@ -82,15 +71,8 @@ internal sealed class SavePersonalInfoHandler(IApplicationDbContext db, IWorkflo
         v.ThrowIfInvalid();
 
         application.UpdatePersonalInfo(request.CurrentTitle, request.CurrentTitleDate, request.CurrentPost, request.EvaluationType!.Value, request.FromCivilService);
-        await Unverify(db, application.Id, "personal", cancellationToken);
         await DossierAccess.SaveAsync(db, cancellationToken);
         return new DossierChange(application.Id, null, application.ConcurrencyToken);
-    }
-
-    internal static async Task Unverify(IApplicationDbContext db, Guid applicationId, string key, CancellationToken cancellationToken)
-    {
-        var stale = await db.DossierVerifications.Where(v => v.ApplicationId == applicationId && v.ItemKey == key).ToListAsync(cancellationToken);
-        db.DossierVerifications.RemoveRange(stale);
     }
 }
 
@@ -101,24 +83,17 @@ internal sealed class AddDossierItemHandler(IApplicationDbContext db, IWorkflowD
 
     public async Task<DossierChange> HandleAsync(AddDossierItem request, CancellationToken cancellationToken = default)
     {
-        var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
+        var (application, instance, campaign) = await DossierAccess.LoadDossierAsync(db, request.ApplicationId, request.Actor, cancellationToken);
         var now = clock.GetUtcNow();
         DossierAccess.EnsureEditable(definitions, application, instance, campaign, request.Actor, now, request.ExpectedToken);
 
         var item = Build(application.Id, request.Input, campaign.TenureCutoff);
-        if (item is ContinuingEducationYear year
-            && await db.DossierItems.OfType<ContinuingEducationYear>().AnyAsync(y => y.ApplicationId == application.Id && y.Year == year.Year, cancellationToken))
+        if (item is ContinuingEducationYear year)
         {
-            throw new ValidationException("year", $"已填写 {year.Year} 年度的继续教育学时；如需修改，请先删除原记录。");
+            new Validation().Check("year", new OneContinuingEducationEntryPerYearRule(application.Entries, year.Year)).ThrowIfInvalid();
         }
 
-        db.DossierItems.Add(item);
-        application.Touch();
-        if (item is ContinuingEducationYear)
-        {
-            await SavePersonalInfoHandler.Unverify(db, application.Id, "education", cancellationToken);
-        }
-
+        application.AddEntry(item);
         await DossierAccess.SaveAsync(db, cancellationToken);
         return new DossierChange(application.Id, item.Id, application.ConcurrencyToken);
     }
@@ -178,29 +153,29 @@ internal sealed class AddDossierItemHandler(IApplicationDbContext db, IWorkflowD
         DossierItem? item = null;
         switch (i.Kind)
         {
-            case DossierKinds.Education:
+            case DossierEntryKinds.Education:
                 var year = Number("year", i.Year, "年度", 2000, cutoff.Year);
                 var hours = Number("hours", i.Hours, "总学时", 0, 1000);
                 var professional = Number("professionalHours", i.ProfessionalHours, "专业科目学时", 0, 1000);
                 v.Require(i.ProfessionalHours is null || i.Hours is null || i.ProfessionalHours <= i.Hours, "professionalHours", "专业科目学时不能多于总学时。");
                 item = new ContinuingEducationYear(id, applicationId, year, hours, professional);
                 break;
-            case DossierKinds.Work:
+            case DossierEntryKinds.Work:
                 var from = Day("from", i.From, "起始时间");
                 v.Require(i.To is null || i.From is null || i.To >= i.From, "to", "截止时间不能早于起始时间。");
                 item = new WorkHistoryEntry(id, applicationId, from, i.To, Text("unit", i.Unit, "工作单位"), Text("post", i.Post, "职务（岗位）"));
                 break;
-            case DossierKinds.Award:
+            case DossierEntryKinds.Award:
                 item = new Award(id, applicationId, Text("name", i.Name, "奖项名称"), Text("level", i.Level, "奖项级别"), Text("issuer", i.Issuer, "颁发单位"), Day("date", i.Date, "获奖时间"));
                 break;
-            case DossierKinds.Material:
+            case DossierEntryKinds.Material:
                 v.Require(i.MaterialKind is not null && Enum.IsDefined(i.MaterialKind.Value), "materialKind", "请选择材料类别（通知、方案、报告、简报、总结、讲话稿）。");
                 item = new WorkMaterial(id, applicationId, i.MaterialKind ?? WorkMaterialKind.Report, Text("title", i.Title, "材料标题"), Day("date", i.Date, "成稿时间"), Number("wordCount", i.WordCount, "字数", 1, 1_000_000));
                 break;
-            case DossierKinds.Paper:
+            case DossierEntryKinds.Paper:
                 item = new Paper(id, applicationId, Text("title", i.Title, "论文题目"), Text("journal", i.Journal, "刊物名称"), Text("issue", i.Issue, "期号"), Text("issnCn", i.IssnCn, "ISSN/CN 刊号"), Day("date", i.Date, "发表时间"), Number("authorRank", i.AuthorRank, "作者排名", 1, 50));
                 break;
-            case DossierKinds.Book:
+            case DossierEntryKinds.Book:
                 item = new Book(id, applicationId, Text("title", i.Title, "著作名称"), Text("publisher", i.Publisher, "出版社"), Text("isbn", i.Isbn, "ISBN"), Day("date", i.Date, "出版时间"), Text("role", i.Role, "本人承担的角色"));
                 break;
             default:
@@ -218,24 +193,15 @@ internal sealed class DeleteDossierItemHandler(IApplicationDbContext db, IFileSt
 {
     public async Task<DossierChange> HandleAsync(DeleteDossierItem request, CancellationToken cancellationToken = default)
     {
-        var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
+        var (application, instance, campaign) = await DossierAccess.LoadDossierAsync(db, request.ApplicationId, request.Actor, cancellationToken);
         DossierAccess.EnsureEditable(definitions, application, instance, campaign, request.Actor, clock.GetUtcNow(), request.ExpectedToken);
 
-        var item = await db.DossierItems.FirstOrDefaultAsync(i => i.Id == request.ItemId && i.ApplicationId == application.Id, cancellationToken)
-            ?? throw new NotFoundException("该条记录");
-        var attachment = await db.DossierAttachments.FirstOrDefaultAsync(a => a.ApplicationId == application.Id && a.SlotKey == item.Key, cancellationToken);
-        db.DossierItems.Remove(item);
-        if (attachment is not null)
-        {
-            db.DossierAttachments.Remove(attachment);
-        }
-
-        await SavePersonalInfoHandler.Unverify(db, application.Id, item is ContinuingEducationYear ? "education" : item.Key, cancellationToken);
-        application.Touch();
+        var item = application.FindEntry(request.ItemId) ?? throw new NotFoundException("该条记录");
+        var scan = application.RemoveEntry(item);
         await DossierAccess.SaveAsync(db, cancellationToken);
-        if (attachment is not null)
+        if (scan is not null)
         {
-            await files.DeleteAsync(attachment.StorageKey, cancellationToken);
+            await files.DeleteAsync(scan.StorageKey, cancellationToken);
         }
 
         return new DossierChange(application.Id, item.Id, application.ConcurrencyToken);

@@ -5,6 +5,7 @@ using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Common;
 using TitleReview.Domain.Identity;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Workflows;
@@ -14,7 +15,22 @@ namespace TitleReview.Application.Applications.Dossier;
 /// <summary>A whole dossier as its reader may see it: the applicant, their auditor or the office.</summary>
 public sealed record GetDossier(Guid ApplicationId, WorkflowActor Actor);
 
-public sealed record AttachmentView(Guid Id, string SlotKey, string Name, string ContentType, long Length, DateTimeOffset UploadedAt, int DuplicateCount);
+/// <summary>An entry of sections 2–5; <see cref="Kind"/> is one of <see cref="DossierEntryKinds"/>.</summary>
+public sealed record DossierEntryView(Guid Id, string Key, string Kind, DossierSection Section, string Description, bool TakesScan);
+
+/// <summary>Another applicant whose dossier holds the same file, named only as far as a reviewer needs.</summary>
+public sealed record DuplicateHolderView(string MaskedName, string UnitName);
+
+public sealed record AttachmentView(Guid Id, string SlotKey, string Name, string ContentType, long Length, DateTimeOffset UploadedAt, IReadOnlyList<DuplicateHolderView> DuplicatedIn)
+{
+    /// <summary>How many other applicants hold the same file; always 0 for the applicant, who is not told.</summary>
+    public int DuplicateCount => DuplicatedIn.Count;
+
+    /// <summary>Who else holds the file, as the review page names them: “单位 张*丽、单位 李*”.</summary>
+    public string DuplicatedInText => string.Join("、", DuplicatedIn.Select(h => $"{h.UnitName} {h.MaskedName}"));
+}
+
+public sealed record MissingItemView(DossierSection Section, string Message);
 
 public sealed record MandatoryItemView(string Key, DossierSection Section, string Description, bool Verified);
 
@@ -42,9 +58,9 @@ public sealed record DossierView(
     Guid DossierToken,
     string? NotEditableReason,
     string FilingWindowText,
-    IReadOnlyList<DossierItem> Items,
+    IReadOnlyList<DossierEntryView> Entries,
     IReadOnlyDictionary<string, AttachmentView> Attachments,
-    IReadOnlyList<MissingItem> Missing,
+    IReadOnlyList<MissingItemView> Missing,
     IReadOnlyList<MandatoryItemView> Mandatory,
     IReadOnlyList<ReturnReasonView> LatestReturn,
     IReadOnlyList<PermittedTrigger> PermittedTriggers)
@@ -57,13 +73,18 @@ public sealed record DossierView(
     /// <summary>The dossier waits for the unit's auditor.</summary>
     public bool AwaitingUnitReview { get; init; }
 
+    /// <summary>The words of the work materials written since the current title, as the completeness check counts them.</summary>
+    public int WordCountSinceCurrentTitle { get; init; }
+
     /// <summary>Whether the viewer may fire the use case's operation now (e.g. the applicant's submission).</summary>
     public bool Permits(string operation) => PermittedTriggers.Any(t => t.Operation == operation);
 
-    public IEnumerable<T> ItemsOf<T>()
-        where T : DossierItem => Items.OfType<T>();
+    public IReadOnlyList<DossierEntryView> EntriesOf(string kind) => Entries.Where(e => e.Kind == kind).ToList();
 
     public AttachmentView? AttachmentFor(string slot) => Attachments.TryGetValue(slot, out var a) ? a : null;
+
+    /// <summary>The scans that other applicants' dossiers hold too (empty for the applicant).</summary>
+    public IReadOnlyList<AttachmentView> DuplicatedScans => Attachments.Values.Where(a => a.DuplicateCount > 0).ToList();
 
     public string? ReturnReasonFor(DossierSection section) => LatestReturn.FirstOrDefault(r => r.Section == section)?.Reason;
 }
@@ -74,29 +95,20 @@ internal sealed class GetDossierHandler(
     IWorkflowEngine engine,
     TimeProvider clock) : IHandler<GetDossier, DossierView>
 {
+    /// <summary>Those told that a scan is also in other applicants' dossiers; the applicants are not.</summary>
+    public static readonly IReadOnlyList<string> DuplicateReaders = [Roles.Office, Roles.Auditor];
+
     public async Task<DossierView> HandleAsync(GetDossier request, CancellationToken cancellationToken = default)
     {
-        var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: false, cancellationToken);
-        var contents = await DossierContents.LoadAsync(db, application.Id, cancellationToken);
+        var (application, instance, campaign) = await DossierAccess.LoadDossierAsync(db, request.ApplicationId, request.Actor, cancellationToken);
         var unitName = await db.Units.Where(u => u.Id == application.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
         var rule = campaign.RuleFor(application.Level);
         var now = clock.GetUtcNow();
-
-        // Duplicate scans (the same file in another applicant's dossier) are shown to the office and auditors.
-        var shaList = contents.Attachments.Select(a => a.Sha256).ToList();
-        var showDuplicates = request.Actor.Roles.Contains(Roles.Office) || request.Actor.Roles.Contains(Roles.Auditor);
-        var duplicates = showDuplicates
-            ? await db.DossierAttachments.AsNoTracking()
-                .Where(a => shaList.Contains(a.Sha256) && a.ApplicationId != application.Id)
-                .GroupBy(a => a.Sha256)
-                .Select(g => new { Sha = g.Key, Count = g.Select(a => a.ApplicationId).Distinct().Count() })
-                .ToDictionaryAsync(g => g.Sha, g => g.Count, cancellationToken)
-            : [];
-
-        var returns = await db.SectionReturns.AsNoTracking().Where(r => r.ApplicationId == application.Id).ToListAsync(cancellationToken);
-        var latestRound = returns.Count == 0 ? 0 : returns.Max(r => r.Round);
+        var entries = application.Entries.ToList();
+        var duplicates = request.Actor.HasAnyRole(DuplicateReaders)
+            ? await DuplicateHoldersAsync(application, cancellationToken)
+            : new Dictionary<string, IReadOnlyList<DuplicateHolderView>>();
         var filing = campaign.Stage(StageKeys.Filing);
-        var tenure = DossierCheck.TenureText(application.CurrentTitleDate, campaign.TenureCutoff);
 
         return new DossierView(
             application.Id,
@@ -112,7 +124,7 @@ internal sealed class GetDossierHandler(
             application.EvaluationType,
             application.FromCivilService,
             campaign.TenureCutoff,
-            tenure,
+            DossierCheck.TenureText(application.CurrentTitleDate, campaign.TenureCutoff),
             rule,
             instance.State,
             definitions.Get(instance.DefinitionId, instance.DefinitionVersion).StateDisplayName(instance.State),
@@ -120,18 +132,49 @@ internal sealed class GetDossierHandler(
             application.ConcurrencyToken,
             DossierAccess.WhyNotEditable(definitions, application, instance, campaign, request.Actor, now),
             $"{BeijingTime.Format(filing.OpensAt)} 至 {BeijingTime.Format(filing.LastSecond)}",
-            contents.Items.OrderBy(i => i.Section).ThenBy(SortKey).ToList(),
-            contents.Attachments.ToDictionary(
+            entries.OrderBy(i => i.Section).ThenBy(SortKey)
+                .Select(i => new DossierEntryView(i.Id, i.Key, i.EntryKind, i.Section, i.Describe(), i.TakesScan))
+                .ToList(),
+            application.Attachments.ToDictionary(
                 a => a.SlotKey,
-                a => new AttachmentView(a.Id, a.SlotKey, a.OriginalName, a.ContentType, a.Length, a.UploadedAt, duplicates.TryGetValue(a.Sha256, out var n) ? n : 0)),
-            DossierCheck.Missing(application, contents.Items, contents.FilledSlots, rule, campaign.Year),
-            DossierCheck.MandatoryItems(contents.Items).Select(m => new MandatoryItemView(m.Key, m.Section, m.Description, contents.VerifiedKeys.Contains(m.Key))).ToList(),
-            returns.Where(r => r.Round == latestRound).Select(r => new ReturnReasonView(r.Section, r.Reason, r.Round, r.ReturnedAt, r.ReturnedBy)).ToList(),
+                a => new AttachmentView(a.Id, a.SlotKey, a.OriginalName, a.ContentType, a.Length, a.UploadedAt, duplicates.TryGetValue(a.Sha256, out var holders) ? holders : [])),
+            DossierCheck.Missing(application, entries, application.Attachments.Select(a => a.SlotKey).ToHashSet(), rule, campaign.Year)
+                .Select(m => new MissingItemView(m.Section, m.Message))
+                .ToList(),
+            application.MandatoryItems().Select(m => new MandatoryItemView(m.Key, m.Section, m.Description, application.IsVerified(m.Key))).ToList(),
+            application.LatestReturn().Select(r => new ReturnReasonView(r.Section, r.Reason, r.Round, r.ReturnedAt, r.ReturnedBy)).ToList(),
             await engine.PermittedTriggersAsync(instance.Id, request.Actor, cancellationToken))
         {
             DocumentsPrintable = definitions.Has(instance, StateCapabilities.DocumentsPrintable),
             AwaitingUnitReview = definitions.Has(instance, StateCapabilities.AwaitingUnitReview),
+            WordCountSinceCurrentTitle = DossierCheck.WordCountSince(entries, application.CurrentTitleDate),
         };
+    }
+
+    /// <summary>
+    /// For each of the dossier's files (by SHA-256), the other applicants whose dossiers hold it too.
+    /// The applicant's own dossiers of other years do not count: reusing one's own scan is no copy.
+    /// </summary>
+    private async Task<Dictionary<string, IReadOnlyList<DuplicateHolderView>>> DuplicateHoldersAsync(TitleApplication application, CancellationToken cancellationToken)
+    {
+        var hashes = application.Attachments.Select(a => a.Sha256).Distinct().ToList();
+        var holders = await (
+                from attachment in db.DossierAttachments.AsNoTracking()
+                where hashes.Contains(attachment.Sha256)
+                join other in db.TitleApplications.AsNoTracking() on attachment.ApplicationId equals other.Id
+                where other.ApplicantUserId != application.ApplicantUserId
+                join unit in db.Units.AsNoTracking() on other.UnitId equals unit.Id
+                select new { attachment.Sha256, other.ApplicantUserId, other.ApplicantName, UnitName = unit.Name })
+            .ToListAsync(cancellationToken);
+        return holders
+            .GroupBy(h => h.Sha256)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<DuplicateHolderView>)g.DistinctBy(h => h.ApplicantUserId)
+                    .Select(h => new DuplicateHolderView(PersonNames.Mask(h.ApplicantName), h.UnitName))
+                    .OrderBy(h => h.UnitName, StringComparer.Ordinal)
+                    .ThenBy(h => h.MaskedName, StringComparer.Ordinal)
+                    .ToList());
     }
 
     private static string SortKey(DossierItem item) => item switch

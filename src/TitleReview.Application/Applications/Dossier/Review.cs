@@ -23,85 +23,53 @@ internal sealed class VerifyItemHandler(IApplicationDbContext db, IWorkflowDefin
 {
     public async Task<Guid> HandleAsync(VerifyItem request, CancellationToken cancellationToken = default)
     {
-        var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
+        var (application, instance, campaign) = await DossierAccess.LoadDossierAsync(db, request.ApplicationId, request.Actor, cancellationToken);
         var now = clock.GetUtcNow();
         ReviewRules.EnsureAuditorMayReview(definitions, instance, campaign, request.Actor, now);
+        new Validation().Check("itemKey", new OnlyMandatoryItemsAreVerifiedRule(request.ItemKey, application.MandatoryItems())).ThrowIfInvalid();
 
-        var items = await db.DossierItems.AsNoTracking().Where(i => i.ApplicationId == application.Id).ToListAsync(cancellationToken);
-        var mandatory = DossierCheck.MandatoryItems(items).FirstOrDefault(m => m.Key == request.ItemKey);
-        if (mandatory.Key is null)
+        if (request.Verified)
         {
-            throw new ValidationException("itemKey", "该项目不在必须校验的清单中。");
+            application.VerifyItem(request.ItemKey, request.Actor.Name, await ScansOpenedByAsync(request.Actor, application.ScansOf(request.ItemKey), cancellationToken), now);
         }
-
-        var existing = await db.DossierVerifications.FirstOrDefaultAsync(v => v.ApplicationId == application.Id && v.ItemKey == request.ItemKey, cancellationToken);
-        if (request.Verified && existing is null)
+        else
         {
-            await EnsureScansOpenedAsync(application.Id, request.ItemKey, mandatory.Description, request.Actor, cancellationToken);
-            db.DossierVerifications.Add(new DossierVerification { ApplicationId = application.Id, ItemKey = request.ItemKey, VerifiedBy = request.Actor.Name, VerifiedAt = now });
-        }
-        else if (!request.Verified && existing is not null)
-        {
-            db.DossierVerifications.Remove(existing);
+            application.UnverifyItem(request.ItemKey);
         }
 
         await DossierAccess.SaveAsync(db, cancellationToken);
         return application.ConcurrencyToken;
     }
 
-    private async Task EnsureScansOpenedAsync(Guid applicationId, string itemKey, string description, WorkflowActor actor, CancellationToken cancellationToken)
-    {
-        var scans = (await db.DossierAttachments.AsNoTracking()
-                .Where(a => a.ApplicationId == applicationId)
-                .Select(a => new { a.Id, a.SlotKey })
-                .ToListAsync(cancellationToken))
-            .Where(a => AttachmentSlots.ItemKeyOf(a.SlotKey) == itemKey)
-            .Select(a => a.Id)
-            .ToList();
-        var opened = await db.AttachmentOpenings.AsNoTracking()
-            .Where(o => o.UserId == actor.Id && scans.Contains(o.AttachmentId))
+    /// <summary>The server's record of which of these scans the auditor opened (a log of reads, kept outside the dossier).</summary>
+    private async Task<IReadOnlyCollection<Guid>> ScansOpenedByAsync(WorkflowActor auditor, IReadOnlyList<Guid> scans, CancellationToken cancellationToken) =>
+        await db.AttachmentOpenings.AsNoTracking()
+            .Where(o => o.UserId == auditor.Id && scans.Contains(o.AttachmentId))
             .Select(o => o.AttachmentId)
             .Distinct()
             .ToListAsync(cancellationToken);
-        var rule = new ScansOpenedBeforeVerifyingRule(description, scans, opened);
-        if (rule.IsBroken())
-        {
-            throw new BusinessRuleViolationException(rule);
-        }
-    }
 }
 
 internal sealed class ReturnDossierHandler(IApplicationDbContext db, IWorkflowEngine engine, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<ReturnDossier, FireResult>
 {
-    public const int MaxReasonLength = 500;
-
     public async Task<FireResult> HandleAsync(ReturnDossier request, CancellationToken cancellationToken = default)
     {
-        var (application, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: true, cancellationToken);
+        var (application, instance, campaign) = await DossierAccess.LoadDossierAsync(db, request.ApplicationId, request.Actor, cancellationToken);
         var now = clock.GetUtcNow();
         ReviewRules.EnsureAuditorMayReview(definitions, instance, campaign, request.Actor, now);
         DossierAccess.EnsureCurrent(application, request.ExpectedToken);
 
-        var reasons = request.Reasons
-            .Where(r => !string.IsNullOrWhiteSpace(r.Value))
-            .ToDictionary(r => r.Key, r => r.Value!.Trim());
-        var v = new Validation();
-        v.Require(reasons.Count > 0, "reasons", "退回时请至少为一个部分填写退回原因。");
-        foreach (var (section, reason) in reasons.Where(r => r.Value.Length > MaxReasonLength))
+        var reasons = SectionReturn.ReasonsGiven(request.Reasons);
+        var v = new Validation().Check("reasons", new AtLeastOneReasonToReturnRule(reasons));
+        foreach (var (section, reason) in reasons)
         {
-            v.Add($"reasons.{DossierSections.Slug(section)}", $"“{DossierSections.DisplayName(section)}”的退回原因不能超过 {MaxReasonLength} 个字。");
+            v.Check($"reasons.{DossierSections.Slug(section)}", new ReturnReasonLengthRule(section, reason));
         }
 
         v.ThrowIfInvalid();
 
-        var round = (await db.SectionReturns.Where(r => r.ApplicationId == application.Id).MaxAsync(r => (int?)r.Round, cancellationToken) ?? 0) + 1;
-        foreach (var (section, reason) in reasons.OrderBy(r => r.Key))
-        {
-            db.SectionReturns.Add(new SectionReturn { ApplicationId = application.Id, Round = round, Section = section, Reason = reason, ReturnedAt = now, ReturnedBy = request.Actor.Name });
-        }
-
-        application.Touch();
+        application.ReturnSections(request.Reasons, request.Actor.Name, now);
         var summary = string.Join("；", reasons.OrderBy(r => r.Key).Select(r => $"【{DossierSections.DisplayName(r.Key)}】{r.Value}"));
         return await engine.PerformAsync(new PerformRequest(instance.Id, WorkflowOperations.ReturnDossier, request.Actor, summary), cancellationToken);
     }

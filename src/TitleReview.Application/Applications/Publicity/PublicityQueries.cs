@@ -14,7 +14,8 @@ public sealed record ListIncoming(int Year);
 
 public sealed record IncomingUnit(Guid UnitId, string UnitName, string Region, int Count, IReadOnlyList<IncomingApplicant> Applicants);
 
-public sealed record IncomingApplicant(Guid ApplicationId, string Name, TitleLevel Level, DateTimeOffset SubmittedAt);
+/// <param name="DuplicatedScans">How many of the dossier's scans another applicant's dossier holds too.</param>
+public sealed record IncomingApplicant(Guid ApplicationId, string Name, TitleLevel Level, DateTimeOffset SubmittedAt, int DuplicatedScans = 0);
 
 /// <summary>For the auditor: the paper items each of the unit's applicants must put in the envelope.</summary>
 public sealed record GetUnitChecklist(Guid UnitId, int Year);
@@ -36,9 +37,12 @@ internal sealed class ListIncomingHandler(IApplicationDbContext db, IWorkflowDef
                 where campaign.Year == request.Year && instance.SubjectType == ApplicationWorkflow.SubjectType && submitted.Contains(instance.State)
                 select new { unit.Id, unit.Name, unit.Region, application.ApplicantName, application.Level, ApplicationId = application.Id, instance.StateEnteredAt })
             .ToListAsync(cancellationToken);
+        var duplicated = await Dossier.DuplicateScans.CountPerApplicationAsync(db, rows.Select(r => r.ApplicationId).ToList(), cancellationToken);
         return rows.GroupBy(r => new { r.Id, r.Name, r.Region })
             .OrderBy(g => g.Key.Name, StringComparer.Ordinal)
-            .Select(g => new IncomingUnit(g.Key.Id, g.Key.Name, g.Key.Region, g.Count(), g.OrderBy(r => r.ApplicantName, StringComparer.Ordinal).Select(r => new IncomingApplicant(r.ApplicationId, r.ApplicantName, r.Level, r.StateEnteredAt)).ToList()))
+            .Select(g => new IncomingUnit(g.Key.Id, g.Key.Name, g.Key.Region, g.Count(), g.OrderBy(r => r.ApplicantName, StringComparer.Ordinal)
+                .Select(r => new IncomingApplicant(r.ApplicationId, r.ApplicantName, r.Level, r.StateEnteredAt, duplicated.GetValueOrDefault(r.ApplicationId)))
+                .ToList()))
             .ToList();
     }
 }

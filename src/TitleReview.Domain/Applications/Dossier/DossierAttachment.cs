@@ -81,38 +81,72 @@ public static class AttachmentSlots
     /// entry's scan to that entry.
     /// </summary>
     public static string ItemKeyOf(string slot) => Fixed.Contains(slot)
-        ? SectionOf(slot) == DossierSection.ContinuingEducation ? "education" : "personal"
+        ? SectionOf(slot) == DossierSection.ContinuingEducation ? DossierItemKeys.Education : DossierItemKeys.Personal
         : slot;
+}
+
+/// <summary>The two mandatory items that are not entries: each stands for a whole section and its fixed scans.</summary>
+public static class DossierItemKeys
+{
+    /// <summary>个人基本信息 with the appointment, employment and qualification scans.</summary>
+    public const string Personal = "personal";
+
+    /// <summary>继续教育学时, every year of it, with the education certificate.</summary>
+    public const string Education = "education";
 }
 
 /// <summary>The auditor's tick against one mandatory item.</summary>
 public sealed class DossierVerification
 {
-    public long Id { get; set; }
+    private DossierVerification()
+    {
+        ItemKey = string.Empty;
+        VerifiedBy = string.Empty;
+    }
 
-    public Guid ApplicationId { get; set; }
+    public long Id { get; private set; }
 
-    public string ItemKey { get; set; } = string.Empty;
+    public Guid ApplicationId { get; private set; }
 
-    public string VerifiedBy { get; set; } = string.Empty;
+    public string ItemKey { get; private set; }
 
-    public DateTimeOffset VerifiedAt { get; set; }
+    public string VerifiedBy { get; private set; }
+
+    public DateTimeOffset VerifiedAt { get; private set; }
+
+    internal static DossierVerification Record(Guid applicationId, string itemKey, string verifiedBy, DateTimeOffset now) =>
+        new() { ApplicationId = applicationId, ItemKey = itemKey, VerifiedBy = verifiedBy, VerifiedAt = now };
 }
 
 /// <summary>The auditor's reason for returning one section, in one round of review.</summary>
 public sealed class SectionReturn
 {
-    public long Id { get; set; }
+    public const int MaxReasonLength = 500;
 
-    public Guid ApplicationId { get; set; }
+    private SectionReturn()
+    {
+        Reason = string.Empty;
+        ReturnedBy = string.Empty;
+    }
 
-    public int Round { get; set; }
+    public long Id { get; private set; }
 
-    public DossierSection Section { get; set; }
+    public Guid ApplicationId { get; private set; }
 
-    public string Reason { get; set; } = string.Empty;
+    public int Round { get; private set; }
 
-    public DateTimeOffset ReturnedAt { get; set; }
+    public DossierSection Section { get; private set; }
 
-    public string ReturnedBy { get; set; } = string.Empty;
+    public string Reason { get; private set; }
+
+    public DateTimeOffset ReturnedAt { get; private set; }
+
+    public string ReturnedBy { get; private set; }
+
+    /// <summary>The reasons actually given: blank ones dropped, the rest trimmed.</summary>
+    public static IReadOnlyDictionary<DossierSection, string> ReasonsGiven(IReadOnlyDictionary<DossierSection, string?> reasons) =>
+        reasons.Where(r => !string.IsNullOrWhiteSpace(r.Value)).ToDictionary(r => r.Key, r => r.Value!.Trim());
+
+    internal static SectionReturn Record(Guid applicationId, int round, DossierSection section, string reason, string returnedBy, DateTimeOffset now) =>
+        new() { ApplicationId = applicationId, Round = round, Section = section, Reason = reason, ReturnedBy = returnedBy, ReturnedAt = now };
 }

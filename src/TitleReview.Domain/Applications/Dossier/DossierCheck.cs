@@ -2,6 +2,9 @@ namespace TitleReview.Domain.Applications.Dossier;
 
 public sealed record MissingItem(DossierSection Section, string Message);
 
+/// <summary>An item the auditor must tick, checked against the originals, before approving.</summary>
+public sealed record MandatoryItem(string Key, DossierSection Section, string Description);
+
 /// <summary>
 /// The completeness check the notice asks for ("the system restricts submission"): exactly
 /// what is missing or below the required numbers, section by section.
@@ -73,13 +76,13 @@ public static class DossierCheck
         }
 
         // 4 and 5: every entry has its scan; word count and papers since the current title.
-        foreach (var item in items.Where(i => i is not ContinuingEducationYear && !filledSlots.Contains(i.Key)))
+        foreach (var item in items.Where(i => i.TakesScan && !filledSlots.Contains(i.Key)))
         {
             Add(item.Section, $"“{item.Describe()}”缺少扫描件。");
         }
 
         var since = application.CurrentTitleDate;
-        var words = items.OfType<WorkMaterial>().Where(m => since is null || m.Date >= since).Sum(m => m.WordCount);
+        var words = WordCountSince(items, since);
         if (words < rule.RequiredWordCount)
         {
             Add(DossierSection.Achievements, $"任现职以来的工作材料共 {words} 字，少于要求的 {rule.RequiredWordCount} 字（差 {rule.RequiredWordCount - words} 字）。");
@@ -93,6 +96,10 @@ public static class DossierCheck
 
         return missing.OrderBy(m => m.Section).ToList();
     }
+
+    /// <summary>The words of the work materials written since the current title (all of them before its date is known).</summary>
+    public static int WordCountSince(IEnumerable<DossierItem> items, DateOnly? since) =>
+        items.OfType<WorkMaterial>().Where(m => since is null || m.Date >= since).Sum(m => m.WordCount);
 
     /// <summary>Tenure in the current title up to the cutoff (Dec 31 of the campaign year), "X 年 Y 个月".</summary>
     public static (int Years, int Months) Tenure(DateOnly from, DateOnly cutoff)
@@ -119,14 +126,14 @@ public static class DossierCheck
     }
 
     /// <summary>The items the auditor must tick before approving: each entry and the two fixed blocks.</summary>
-    public static IReadOnlyList<(string Key, DossierSection Section, string Description)> MandatoryItems(IReadOnlyList<DossierItem> items)
+    public static IReadOnlyList<MandatoryItem> MandatoryItems(IEnumerable<DossierItem> items)
     {
-        var list = new List<(string, DossierSection, string)>
+        var list = new List<MandatoryItem>
         {
-            ("personal", DossierSection.PersonalInfo, "个人基本信息及任职文件、聘书、资格证书扫描件"),
-            ("education", DossierSection.ContinuingEducation, "继续教育学时及继续教育登记证扫描件"),
+            new(DossierItemKeys.Personal, DossierSection.PersonalInfo, "个人基本信息及任职文件、聘书、资格证书扫描件"),
+            new(DossierItemKeys.Education, DossierSection.ContinuingEducation, "继续教育学时及继续教育登记证扫描件"),
         };
-        list.AddRange(items.Where(i => i is not ContinuingEducationYear).OrderBy(i => i.Section).Select(i => (i.Key, i.Section, i.Describe())));
+        list.AddRange(items.Where(i => i.MandatoryItemKey == i.Key).OrderBy(i => i.Section).Select(i => new MandatoryItem(i.Key, i.Section, i.Describe())));
         return list;
     }
 }

@@ -25,8 +25,28 @@ public abstract class DossierItem
     /// <summary>How the auditor's checklist and the missing-items list name this entry.</summary>
     public abstract string Describe();
 
+    /// <summary>Which of the entry kinds (<see cref="DossierEntryKinds"/>) this is.</summary>
+    public abstract string EntryKind { get; }
+
     /// <summary>The key of this entry's verification and attachment slot.</summary>
     public string Key => $"{GetType().Name}:{Id:N}";
+
+    /// <summary>Whether the entry has its own scan; a continuing-education year is proved by the section's certificate.</summary>
+    public virtual bool TakesScan => true;
+
+    /// <summary>The mandatory item (<see cref="DossierCheck.MandatoryItems"/>) whose tick this entry's content stands behind.</summary>
+    public virtual string MandatoryItemKey => Key;
+}
+
+/// <summary>The entry kinds, as forms send them and the database tells them apart.</summary>
+public static class DossierEntryKinds
+{
+    public const string Education = "education";
+    public const string Work = "work";
+    public const string Award = "award";
+    public const string Material = "material";
+    public const string Paper = "paper";
+    public const string Book = "book";
 }
 
 /// <summary>继续教育学时, one year.</summary>
@@ -49,6 +69,12 @@ public sealed class ContinuingEducationYear : DossierItem
     public int Hours { get; private set; }
 
     public int ProfessionalHours { get; private set; }
+
+    public override string EntryKind => DossierEntryKinds.Education;
+
+    public override bool TakesScan => false;
+
+    public override string MandatoryItemKey => DossierItemKeys.Education;
 
     public override DossierSection Section => DossierSection.ContinuingEducation;
 
@@ -82,6 +108,8 @@ public sealed class WorkHistoryEntry : DossierItem
 
     public string Post { get; private set; }
 
+    public override string EntryKind => DossierEntryKinds.Work;
+
     public override DossierSection Section => DossierSection.WorkHistory;
 
     public override string Describe() => $"{From:yyyy-MM} 至 {(To is { } t ? t.ToString("yyyy-MM") : "今")} {Unit} {Post}";
@@ -114,6 +142,8 @@ public sealed class Award : DossierItem
 
     public DateOnly Date { get; private set; }
 
+    public override string EntryKind => DossierEntryKinds.Award;
+
     public override DossierSection Section => DossierSection.Achievements;
 
     public override string Describe() => $"获奖：{Name}（{Level}，{Issuer}，{Date:yyyy-MM}）";
@@ -143,6 +173,8 @@ public sealed class WorkMaterial : DossierItem
     public DateOnly Date { get; private set; }
 
     public int WordCount { get; private set; }
+
+    public override string EntryKind => DossierEntryKinds.Material;
 
     public override DossierSection Section => DossierSection.Achievements;
 
@@ -184,6 +216,8 @@ public sealed class Paper : DossierItem
     /// <summary>1 for the first author.</summary>
     public int AuthorRank { get; private set; }
 
+    public override string EntryKind => DossierEntryKinds.Paper;
+
     public override DossierSection Section => DossierSection.Publications;
 
     public override string Describe() => $"论文：《{Title}》，{Journal} {Issue}（{IssnCn}，第 {AuthorRank} 作者）";
@@ -220,6 +254,8 @@ public sealed class Book : DossierItem
 
     /// <summary>主编 / 副主编 / 参编 / 独著 ….</summary>
     public string Role { get; private set; }
+
+    public override string EntryKind => DossierEntryKinds.Book;
 
     public override DossierSection Section => DossierSection.Publications;
 

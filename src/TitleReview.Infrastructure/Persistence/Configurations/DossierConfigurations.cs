@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Dossier;
 
 namespace TitleReview.Infrastructure.Persistence.Configurations;
+
+// The dossier's parts are reached only through their root, TitleApplication, whose configuration
+// maps the collections (TitleApplicationConfiguration); here each part's own table and columns.
 
 /// <summary>All entry kinds share one table (TPH); each kind's own columns are nullable there.</summary>
 internal sealed class DossierItemConfiguration : IEntityTypeConfiguration<DossierItem>
@@ -15,15 +17,17 @@ internal sealed class DossierItemConfiguration : IEntityTypeConfiguration<Dossie
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Ignore(i => i.Section);
         builder.Ignore(i => i.Key);
+        builder.Ignore(i => i.EntryKind);
+        builder.Ignore(i => i.TakesScan);
+        builder.Ignore(i => i.MandatoryItemKey);
         builder.HasDiscriminator<string>("ItemType")
-            .HasValue<ContinuingEducationYear>("education")
-            .HasValue<WorkHistoryEntry>("work")
-            .HasValue<Award>("award")
-            .HasValue<WorkMaterial>("material")
-            .HasValue<Paper>("paper")
-            .HasValue<Book>("book");
+            .HasValue<ContinuingEducationYear>(DossierEntryKinds.Education)
+            .HasValue<WorkHistoryEntry>(DossierEntryKinds.Work)
+            .HasValue<Award>(DossierEntryKinds.Award)
+            .HasValue<WorkMaterial>(DossierEntryKinds.Material)
+            .HasValue<Paper>(DossierEntryKinds.Paper)
+            .HasValue<Book>(DossierEntryKinds.Book);
         builder.Property<string>("ItemType").HasMaxLength(16);
-        builder.HasOne<TitleApplication>().WithMany().HasForeignKey(i => i.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(i => i.ApplicationId);
     }
 }
@@ -98,7 +102,6 @@ internal sealed class DossierAttachmentConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.Sha256).HasMaxLength(64).IsRequired();
         builder.Property(a => a.ContentType).HasMaxLength(64).IsRequired();
         builder.Property(a => a.UploadedBy).HasMaxLength(450).IsRequired();
-        builder.HasOne<TitleApplication>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.ApplicationId, a.SlotKey }).IsUnique();
         builder.HasIndex(a => a.Sha256);
     }
@@ -112,7 +115,6 @@ internal sealed class DossierVerificationConfiguration : IEntityTypeConfiguratio
         builder.HasKey(v => v.Id);
         builder.Property(v => v.ItemKey).HasMaxLength(100).IsRequired();
         builder.Property(v => v.VerifiedBy).HasMaxLength(64).IsRequired();
-        builder.HasOne<TitleApplication>().WithMany().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(v => new { v.ApplicationId, v.ItemKey }).IsUnique();
     }
 }
@@ -138,9 +140,8 @@ internal sealed class SectionReturnConfiguration : IEntityTypeConfiguration<Sect
         builder.ToTable("SectionReturns");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Section).HasConversion<string>().HasMaxLength(32);
-        builder.Property(r => r.Reason).HasMaxLength(500).IsRequired();
+        builder.Property(r => r.Reason).HasMaxLength(SectionReturn.MaxReasonLength).IsRequired();
         builder.Property(r => r.ReturnedBy).HasMaxLength(64).IsRequired();
-        builder.HasOne<TitleApplication>().WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.ApplicationId, r.Round });
     }
 }

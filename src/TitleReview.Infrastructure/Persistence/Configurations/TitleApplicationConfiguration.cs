@@ -25,5 +25,16 @@ internal sealed class TitleApplicationConfiguration : IEntityTypeConfiguration<T
         builder.HasIndex(a => new { a.CampaignId, a.ApplicantUserId }).IsUnique();
         builder.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(a => a.LatestReturnRound);
+
+        // The dossier's parts, owned by the application: loaded and changed only through it.
+        builder.HasMany(a => a.Entries).WithOne().HasForeignKey(i => i.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Attachments).WithOne().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Verifications).WithOne().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Returns).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        foreach (var parts in new[] { nameof(TitleApplication.Entries), nameof(TitleApplication.Attachments), nameof(TitleApplication.Verifications), nameof(TitleApplication.Returns) })
+        {
+            builder.Navigation(parts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        }
     }
 }
