@@ -29,6 +29,8 @@ public static class DependencyInjection
         }
 
         services.AddScoped<Workflows.BulkOperations.IBulkOperationRunner, Workflows.BulkOperations.BulkOperationRunner>();
+        services.AddScoped<Units.IUnitDirectory, Units.UnitDirectory>();
+        services.AddScoped<Applications.IApplicationCounts, Applications.ApplicationCounts>();
         return services;
     }
 }

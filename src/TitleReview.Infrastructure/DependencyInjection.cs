@@ -139,6 +139,8 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<DemoCampaigns>();
+        // The demo replays its story on the app's own registrations, read once the host has them all.
+        services.AddSingleton(new ServiceRegistrations(services));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AuditedSignIn>();
         services.AddScoped<AccountDirectory>();

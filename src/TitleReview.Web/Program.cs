@@ -8,9 +8,8 @@ using TitleReview.Application.Workflows;
 using TitleReview.Domain.Calendars;
 using TitleReview.Infrastructure;
 using TitleReview.Infrastructure.Hosting;
-using TitleReview.Infrastructure.Messaging;
+using TitleReview.Infrastructure.Jobs;
 using TitleReview.Infrastructure.Seeding;
-using TitleReview.Infrastructure.Workflow;
 using TitleReview.Web.Api;
 using TitleReview.Web.Hosting;
 
@@ -41,23 +40,7 @@ using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
 
-if (app.Configuration.GetValue("Workflow:ClockEnabled", defaultValue: true))
-{
-    app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<WorkflowClockJob>(
-        WorkflowClockJob.RecurringJobId,
-        job => job.RunAsync(CancellationToken.None),
-        Cron.Minutely(),
-        new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-}
-
-if (app.Configuration.GetValue("Messaging:AutoDeliver", defaultValue: true))
-{
-    app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<MessageDeliveryJob>(
-        MessageDeliveryJob.RecurringJobId,
-        job => job.RunAsync(CancellationToken.None),
-        Cron.Minutely(),
-        new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-}
+app.Services.ScheduleRecurringJobs(app.Configuration);
 
 app.UseForwardedHeaders(new ForwardedHeadersOptions
 {
@@ -111,7 +94,7 @@ app.MapAccountApi();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Office, "/hangfire", new DashboardOptions
+app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Office, SiteUrls.HangfireDashboardPath, new DashboardOptions
 {
     DashboardTitle = "TitleReview 后台任务",
     AppPath = "/",

@@ -8,8 +8,12 @@ using TitleReview.Domain.Workflows;
 
 namespace TitleReview.Application.Campaigns;
 
-/// <summary>What every campaign use case shares: the campaign's own workflow instance.</summary>
-internal static class CampaignWorkflow
+/// <summary>
+/// What every campaign use case shares: the campaign's own workflow instance. Its definition
+/// and stages are published (the definition loader and the demo read them); creating and
+/// loading campaigns stay inside the module.
+/// </summary>
+public static class CampaignWorkflow
 {
     public const string DefinitionId = "campaign";
     public const string SubjectType = WorkflowSubjectTypes.Campaign;
@@ -18,7 +22,7 @@ internal static class CampaignWorkflow
     public static StageCatalogue NewCampaignStages(IWorkflowDefinitions definitions) =>
         definitions.Latest(DefinitionId).Stages;
 
-    public static async Task<Guid> CreateAsync(
+    internal static async Task<Guid> CreateAsync(
         IApplicationDbContext db,
         IWorkflowEngine engine,
         Campaign campaign,
@@ -40,10 +44,10 @@ internal static class CampaignWorkflow
         return campaign.Id;
     }
 
-    public static Task<Campaign> LoadAsync(IApplicationDbContext db, int year, CancellationToken cancellationToken) =>
+    internal static Task<Campaign> LoadAsync(IApplicationDbContext db, int year, CancellationToken cancellationToken) =>
         LoadAsync(db, c => c.Year == year, $"{year} 年度评审工作", cancellationToken);
 
-    public static Task<Campaign> LoadAsync(IApplicationDbContext db, Guid id, CancellationToken cancellationToken) =>
+    internal static Task<Campaign> LoadAsync(IApplicationDbContext db, Guid id, CancellationToken cancellationToken) =>
         LoadAsync(db, c => c.Id == id, "该年度评审工作", cancellationToken);
 
     private static async Task<Campaign> LoadAsync(

@@ -1,58 +1,30 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Applications.StartApplication;
-using TitleReview.Application.Files;
-using TitleReview.Application.Notifications;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Campaigns.CreateCampaign;
-using TitleReview.Application.Common;
-using TitleReview.Application.Units;
+using TitleReview.Application.Units.ConfirmRegistration;
 using TitleReview.Application.Units.RegisterUnit;
+using TitleReview.Application.Units.ReviewRegistration;
 using TitleReview.Application.Workflows;
-using TitleReview.Application.Workflows.FireTrigger;
-using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Dossier;
-using TitleReview.Domain.Calendars;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Units;
 using TitleReview.Domain.Workflows;
-using TitleReview.Infrastructure.Identity;
-using TitleReview.Infrastructure.Messaging;
-using TitleReview.Infrastructure.Notifications;
 using TitleReview.Infrastructure.Persistence;
-using TitleReview.Infrastructure.Workflow;
 
 namespace TitleReview.Infrastructure.Seeding;
 
 /// <summary>
-/// Development only: the 2023 campaign exactly as the notice had it, with its history replayed
-/// through the real engine at the instants things happened (so the journal reads like 2023),
-/// and a current campaign whose windows sit around today, so that each open stage can be tried.
+/// Development only: the 2023 campaign exactly as the notice had it, its history told through the
+/// real use cases at the instants things happened (so the journal reads like 2023), and a current
+/// campaign whose windows sit around today, so that each open stage can be tried. Every step is a
+/// command a page would send (<see cref="DemoStory"/>); nothing here writes a table itself.
 /// </summary>
-public sealed class DemoCampaigns(
-    AppDbContext db,
-    IWorkflowDefinitions definitions,
-    IEnumerable<IWorkflowFactProvider> factProviders,
-    IEnumerable<IWorkflowAction> actions,
-    ITimelineFiles timelines,
-    UserManager<AppUser> users,
-    IServiceScopeFactory scopes,
-    IAccountProvisioning accounts,
-    ISiteLinks links,
-    IOptions<OfficeContact> contact,
-    IFileStore files,
-    IOptions<UploadOptions> uploads,
-    WorkingDayCalendar calendar,
-    TimeProvider clock,
-    IOptions<WorkflowClockOptions> clockOptions,
-    ILoggerFactory loggers)
+public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkflowDefinitions definitions, ITimelineFiles timelines, TimeProvider clock)
 {
     public const int HistoryYear = 2023;
 
@@ -67,96 +39,91 @@ public sealed class DemoCampaigns(
         var historyEnds = BeijingTime.StartOfDay(new DateOnly(HistoryYear + 1, 2, 1));
         if (now >= historyEnds)
         {
-            await SeedHistoryAsync(now, cancellationToken);
+            await using var history = DemoStory.Begin(app, At(2023, 7, 12, 9, 0));
+            await SeedHistoryAsync(history, now, cancellationToken);
         }
 
         var currentYear = BeijingTime.DateOf(now).Year;
         if (!await db.Campaigns.AnyAsync(c => c.Year == currentYear, cancellationToken))
         {
-            await SeedCurrentAsync(now, cancellationToken);
+            var today = BeijingTime.DateOf(now);
+            await using var current = DemoStory.Begin(app, BeijingTime.StartOfDay(today.AddDays(-30)).AddHours(9));
+            await SeedCurrentAsync(current, now, cancellationToken);
         }
     }
 
-    private async Task SeedHistoryAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SeedHistoryAsync(DemoStory story, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var replay = new ReplayClock(At(2023, 7, 12, 9, 0));
-        var office = await ActorAsync("office");
-        var campaignId = await new CreateCampaignFromTimelineHandler(db, Engine(replay), definitions, replay)
-            .HandleAsync(new CreateCampaignFromTimeline(TimelineDocument.Parse(timelines.Read(HistoryYear)), office), cancellationToken);
+        var office = await story.ActorAsync("office");
+        var campaignId = await story.SendAsync<CreateCampaignFromTimeline, Guid>(
+            new CreateCampaignFromTimeline(TimelineDocument.Parse(timelines.Read(HistoryYear)), office), cancellationToken);
 
-        await RegisterUnitAsync(replay, At(2023, 7, 18, 10, 20), campaignId, DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
-        await RegisterUnitAsync(replay, At(2023, 7, 19, 15, 5), campaignId, DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
-        await ApproveAsync(replay, At(2023, 7, 20, 9, 30), DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
-        await ApproveAsync(replay, At(2023, 7, 20, 9, 45), DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
-        await ConfirmAsync(replay, At(2023, 7, 24, 14, 0), DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
-        await ConfirmAsync(replay, At(2023, 7, 26, 11, 10), DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
-        await RunClockUntilAsync(replay, At(2023, 8, 1, 8, 30), cancellationToken);
+        var qiannan = await RegisterUnitAsync(story, At(2023, 7, 18, 10, 20), campaignId, DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
+        var transport = await RegisterUnitAsync(story, At(2023, 7, 19, 15, 5), campaignId, DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
+        await ApproveAsync(story, At(2023, 7, 20, 9, 30), qiannan, cancellationToken);
+        await ApproveAsync(story, At(2023, 7, 20, 9, 45), transport, cancellationToken);
+        await ConfirmAsync(story, At(2023, 7, 24, 14, 0), qiannan, "auditor1", cancellationToken);
+        await ConfirmAsync(story, At(2023, 7, 26, 11, 10), transport, "auditor2", cancellationToken);
 
-        var li = await StartAsync(replay, At(2023, 8, 2, 20, 15), campaignId, "applicant1", TitleLevel.Intermediate, cancellationToken);
-        var zhang = await StartAsync(replay, At(2023, 8, 3, 19, 40), campaignId, "applicant2", TitleLevel.Assistant, cancellationToken);
-        var zhao = await StartAsync(replay, At(2023, 8, 7, 10, 5), campaignId, "applicant3", TitleLevel.Senior, cancellationToken);
-        _ = zhang;
+        var li = await StartAsync(story, At(2023, 8, 2, 20, 15), campaignId, "applicant1", TitleLevel.Intermediate, cancellationToken);
+        await StartAsync(story, At(2023, 8, 3, 19, 40), campaignId, "applicant2", TitleLevel.Assistant, cancellationToken);
+        var zhao = await StartAsync(story, At(2023, 8, 7, 10, 5), campaignId, "applicant3", TitleLevel.Senior, cancellationToken);
 
-        await FillDossierAsync(replay, At(2023, 8, 12, 20, 0), li, "applicant1", complete: true, cancellationToken);
-        await FillDossierAsync(replay, At(2023, 8, 14, 19, 30), zhao, "applicant3", complete: true, cancellationToken);
-        await FireAsync(replay, At(2023, 8, 20, 21, 30), li, WorkflowOperations.SubmitDossier, "applicant1", null, cancellationToken);
-        await ReturnAsync(replay, At(2023, 8, 22, 10, 12), li, "auditor1", DossierSection.Achievements, "工作材料字数不足，请补充。", cancellationToken);
-        await AddMaterialAsync(replay, At(2023, 8, 25, 21, 0), li, "applicant1", cancellationToken);
-        await FireAsync(replay, At(2023, 8, 26, 22, 3), li, WorkflowOperations.SubmitDossier, "applicant1", null, cancellationToken);
-        await FireAsync(replay, At(2023, 8, 29, 9, 48), li, WorkflowOperations.ApproveDossier, "auditor1", null, cancellationToken);
-        await FireAsync(replay, At(2023, 8, 24, 16, 20), zhao, WorkflowOperations.SubmitDossier, "applicant3", null, cancellationToken);
-        await FireAsync(replay, At(2023, 8, 28, 15, 2), zhao, WorkflowOperations.ApproveDossier, "auditor2", null, cancellationToken);
+        await FillDossierAsync(story, At(2023, 8, 12, 20, 0), li, "applicant1", complete: true, cancellationToken);
+        await FillDossierAsync(story, At(2023, 8, 14, 19, 30), zhao, "applicant3", complete: true, cancellationToken);
+        await SubmitAsync(story, At(2023, 8, 20, 21, 30), li, "applicant1", cancellationToken);
+        await ReturnAsync(story, At(2023, 8, 22, 10, 12), li, "auditor1", DossierSection.Achievements, "工作材料字数不足，请补充。", cancellationToken);
+        await SubmitAsync(story, At(2023, 8, 24, 16, 20), zhao, "applicant3", cancellationToken);
+        await AddMaterialAsync(story, At(2023, 8, 25, 21, 0), li, "applicant1", cancellationToken);
+        await SubmitAsync(story, At(2023, 8, 26, 22, 3), li, "applicant1", cancellationToken);
+        await ApproveAsync(story, At(2023, 8, 28, 15, 2), zhao, "auditor2", cancellationToken);
+        await ApproveAsync(story, At(2023, 8, 29, 9, 48), li, "auditor1", cancellationToken);
 
-        // Unit publicity for 5 working days (Aug 30 – Sep 5), no objection, submitted to the office.
-        // The replay clock only moves forward, and a publicity starts on its day: each step is taken for both in turn.
-        await StartPublicityAsync(replay, At(2023, 8, 30, 9, 0), li, "auditor1", cancellationToken);
-        await StartPublicityAsync(replay, At(2023, 8, 30, 9, 10), zhao, "auditor2", cancellationToken);
-        await RecordNoObjectionAsync(replay, At(2023, 9, 6, 9, 30), li, "auditor1", cancellationToken);
-        await RecordNoObjectionAsync(replay, At(2023, 9, 6, 9, 40), zhao, "auditor2", cancellationToken);
-        await SubmitToOfficeAsync(replay, At(2023, 9, 7, 10, 0), li, "auditor1", cancellationToken);
-        await SubmitToOfficeAsync(replay, At(2023, 9, 7, 10, 10), zhao, "auditor2", cancellationToken);
+        // 张丽 never submits: the clock closes her application when filing ends. Unit publicity for
+        // 5 working days (Aug 30 – Sep 5), no objection, then submission to the office.
+        await StartPublicityAsync(story, At(2023, 8, 30, 9, 0), li, "auditor1", cancellationToken);
+        await StartPublicityAsync(story, At(2023, 8, 30, 9, 10), zhao, "auditor2", cancellationToken);
+        await RecordNoObjectionAsync(story, At(2023, 9, 6, 9, 30), li, "auditor1", cancellationToken);
+        await RecordNoObjectionAsync(story, At(2023, 9, 6, 9, 40), zhao, "auditor2", cancellationToken);
+        await SubmitToOfficeAsync(story, At(2023, 9, 7, 10, 0), li, "auditor1", cancellationToken);
+        await SubmitToOfficeAsync(story, At(2023, 9, 7, 10, 10), zhao, "auditor2", cancellationToken);
 
-        // From here the clock alone moves things: filing closes, then every stage in turn.
-        await RunClockUntilAsync(replay, now, cancellationToken);
+        // From here the clock alone moves things: every later stage in turn.
+        await story.AtAsync(now, cancellationToken);
     }
 
-    private async Task SeedCurrentAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SeedCurrentAsync(DemoStory story, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = BeijingTime.DateOf(now);
         DateTimeOffset Day(int offset, int hour) => BeijingTime.StartOfDay(today.AddDays(offset)).AddHours(hour);
 
-        var replay = new ReplayClock(Day(-30, 9));
-        var office = await ActorAsync("office");
-        var campaignId = await new CreateCampaignFromTimelineHandler(db, Engine(replay), definitions, replay)
-            .HandleAsync(new CreateCampaignFromTimeline(CurrentTimeline(today, CampaignWorkflow.NewCampaignStages(definitions)), office), cancellationToken);
+        var office = await story.ActorAsync("office");
+        var campaignId = await story.SendAsync<CreateCampaignFromTimeline, Guid>(
+            new CreateCampaignFromTimeline(CurrentTimeline(today, CampaignWorkflow.NewCampaignStages(definitions)), office), cancellationToken);
 
-        await RegisterUnitAsync(replay, Day(-23, 10), campaignId, DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
-        await RegisterUnitAsync(replay, Day(-22, 16), campaignId, DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
-        await RegisterUnitAsync(replay, Day(-21, 11), campaignId, DemoAccounts.TongrenMaterials, null, cancellationToken);
-        await ApproveAsync(replay, Day(-19, 9), DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
-        await ApproveAsync(replay, Day(-19, 10), DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
-        await ConfirmAsync(replay, Day(-16, 15), DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
-        await ConfirmAsync(replay, Day(-15, 10), DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
+        var qiannan = await RegisterUnitAsync(story, Day(-23, 10), campaignId, DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
+        var transport = await RegisterUnitAsync(story, Day(-22, 16), campaignId, DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
+        await RegisterUnitAsync(story, Day(-21, 11), campaignId, DemoAccounts.TongrenMaterials, null, cancellationToken);
+        await ApproveAsync(story, Day(-19, 9), qiannan, cancellationToken);
+        await ApproveAsync(story, Day(-19, 10), transport, cancellationToken);
+        await ConfirmAsync(story, Day(-16, 15), qiannan, "auditor1", cancellationToken);
+        await ConfirmAsync(story, Day(-15, 10), transport, "auditor2", cancellationToken);
 
         // The Tongren unit was never reviewed: the clock marks it not confirmed when confirmation closes.
-        await RunClockUntilAsync(replay, now, cancellationToken);
-        replay.MoveTo(now);
-
-        var li = await StartAsync(replay, null, campaignId, "applicant1", TitleLevel.Intermediate, cancellationToken);
-        var zhao = await StartAsync(replay, null, campaignId, "applicant3", TitleLevel.Senior, cancellationToken);
+        var li = await StartAsync(story, now, campaignId, "applicant1", TitleLevel.Intermediate, cancellationToken);
+        var zhao = await StartAsync(story, now, campaignId, "applicant3", TitleLevel.Senior, cancellationToken);
 
         // 李华 is still filing: his hours are 12 short and one job lacks its appointment document.
-        await FillDossierAsync(replay, null, li, "applicant1", complete: false, cancellationToken);
-        await FillDossierAsync(replay, null, zhao, "applicant3", complete: true, cancellationToken);
-        await FireAsync(replay, null, zhao, WorkflowOperations.SubmitDossier, "applicant3", null, cancellationToken);
+        await FillDossierAsync(story, now, li, "applicant1", complete: false, cancellationToken);
+        await FillDossierAsync(story, now, zhao, "applicant3", complete: true, cancellationToken);
+        await SubmitAsync(story, now, zhao, "applicant3", cancellationToken);
     }
 
-    private async Task RegisterUnitAsync(ReplayClock replay, DateTimeOffset at, Guid campaignId, DemoAccounts.DemoUnit unit, string? auditorUserName, CancellationToken cancellationToken)
+    private static async Task<Guid> RegisterUnitAsync(DemoStory story, DateTimeOffset at, Guid campaignId, DemoAccounts.DemoUnit unit, string? auditorUserName, CancellationToken cancellationToken)
     {
-        await RunClockUntilAsync(replay, at, cancellationToken);
+        await story.AtAsync(at, cancellationToken);
         var auditor = auditorUserName is null ? null : DemoAccounts.Users.Single(u => u.UserName == auditorUserName);
-        var handler = new RegisterUnitHandler(db, Engine(replay), definitions, accounts, new InboxNotificationSender(db, replay), new MessageOutbox(db, replay), links, contact, replay);
-        await handler.HandleAsync(
+        var receipt = await story.SendAsync<RegisterUnit, RegistrationReceipt>(
             new RegisterUnit(
                 campaignId,
                 unit.Name,
@@ -174,32 +141,20 @@ public sealed class DemoCampaigns(
                 "13600000901",
                 "zhouwen@example.cn"),
             cancellationToken);
-        db.ChangeTracker.Clear();
+        return receipt.RegistrationId;
     }
 
-    /// <summary>
-    /// The demo auditors already have accounts, so approval links them instead of creating new
-    /// ones (the real approval creates the account and its activation link).
-    /// </summary>
-    private async Task ApproveAsync(ReplayClock replay, DateTimeOffset at, DemoAccounts.DemoUnit unit, string auditorUserName, CancellationToken cancellationToken)
+    /// <summary>The office approves the registration; the demo auditor's account already exists, so approval finds it.</summary>
+    private static async Task ApproveAsync(DemoStory story, DateTimeOffset at, Guid registrationId, CancellationToken cancellationToken)
     {
-        await RunClockUntilAsync(replay, at, cancellationToken);
-        var registration = await db.UnitRegistrations.OrderByDescending(r => r.SubmittedAt).FirstAsync(r => r.CreditCode == unit.CreditCode, cancellationToken);
-        var instance = await db.WorkflowInstances.SingleAsync(i => i.SubjectId == registration.Id, cancellationToken);
-        var auditor = await users.FindByNameAsync(auditorUserName) ?? throw new InvalidOperationException(auditorUserName);
-        registration.Approve(unit.Id, auditor.Id);
-        instance.AssignUnit(unit.Id, replay.GetUtcNow());
-        await Engine(replay).PerformAsync(new PerformRequest(instance.Id, WorkflowOperations.ApproveRegistration, await ActorAsync("office")), cancellationToken);
-        db.ChangeTracker.Clear();
+        await story.AtAsync(at, cancellationToken);
+        await story.SendAsync<ApproveRegistration, AuditorAccountIssued>(new ApproveRegistration(registrationId, await story.ActorAsync("office")), cancellationToken);
     }
 
-    private async Task ConfirmAsync(ReplayClock replay, DateTimeOffset at, DemoAccounts.DemoUnit unit, string auditorUserName, CancellationToken cancellationToken)
+    private static async Task ConfirmAsync(DemoStory story, DateTimeOffset at, Guid registrationId, string auditorUserName, CancellationToken cancellationToken)
     {
-        await RunClockUntilAsync(replay, at, cancellationToken);
-        var registration = await db.UnitRegistrations.AsNoTracking().OrderByDescending(r => r.SubmittedAt).FirstAsync(r => r.CreditCode == unit.CreditCode, cancellationToken);
-        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.SubjectId == registration.Id, cancellationToken);
-        await Engine(replay).PerformAsync(new PerformRequest(instance.Id, WorkflowOperations.ConfirmRegistration, await ActorAsync(auditorUserName)), cancellationToken);
-        db.ChangeTracker.Clear();
+        await story.AtAsync(at, cancellationToken);
+        await story.SendAsync<ConfirmRegistration, FireResult>(new ConfirmRegistration(registrationId, await story.ActorAsync(auditorUserName)), cancellationToken);
     }
 
     /// <summary>Where the demo places each stage, in days from today (first and last day).</summary>
@@ -256,207 +211,125 @@ public sealed class DemoCampaigns(
         };
     }
 
-    private async Task<Guid> StartAsync(ReplayClock time, DateTimeOffset? at, Guid campaignId, string userName, TitleLevel level, CancellationToken cancellationToken)
+    private static async Task<Guid> StartAsync(DemoStory story, DateTimeOffset at, Guid campaignId, string userName, TitleLevel level, CancellationToken cancellationToken)
     {
-        if (at is { } instant)
-        {
-            await RunClockUntilAsync(time, instant, cancellationToken);
-        }
-
-        var actor = await ActorAsync(userName);
-        var applicationId = await new StartApplicationHandler(db, Engine(time), definitions, contact, time)
-            .HandleAsync(new StartApplication(campaignId, level, actor), cancellationToken);
-        return await db.WorkflowInstances.Where(i => i.SubjectId == applicationId).Select(i => i.Id).SingleAsync(cancellationToken);
+        await story.AtAsync(at, cancellationToken);
+        return await story.SendAsync<StartApplication, Guid>(new StartApplication(campaignId, level, await story.ActorAsync(userName)), cancellationToken);
     }
 
-    private async Task FireAsync(ReplayClock time, DateTimeOffset? at, Guid instanceId, string operation, string userName, string? reason, CancellationToken cancellationToken)
+    private static async Task SubmitAsync(DemoStory story, DateTimeOffset at, Guid applicationId, string userName, CancellationToken cancellationToken)
     {
-        if (at is { } instant)
-        {
-            await RunClockUntilAsync(time, instant, cancellationToken);
-        }
-
-        if (operation == WorkflowOperations.ApproveDossier)
-        {
-            await VerifyAllAsync(time, instanceId, userName, cancellationToken);
-        }
-
-        await Engine(time).PerformAsync(new PerformRequest(instanceId, operation, await ActorAsync(userName), reason), cancellationToken);
-        db.ChangeTracker.Clear();
+        await story.AtAsync(at, cancellationToken);
+        await story.SendAsync<SubmitDossier, FireResult>(new SubmitDossier(applicationId, await story.ActorAsync(userName)), cancellationToken);
     }
 
-    /// <summary>A demo dossier, filled through the real use cases with invented one-page PDF scans.</summary>
-    private async Task FillDossierAsync(ReplayClock time, DateTimeOffset? at, Guid instanceId, string userName, bool complete, CancellationToken cancellationToken)
+    /// <summary>As on the review page: the auditor opens every scan, ticks each mandatory item, then approves.</summary>
+    private static async Task ApproveAsync(DemoStory story, DateTimeOffset at, Guid applicationId, string auditorUserName, CancellationToken cancellationToken)
     {
-        if (at is { } instant)
-        {
-            await RunClockUntilAsync(time, instant, cancellationToken);
-        }
-
-        var actor = await ActorAsync(userName);
-        var applicationId = await ApplicationIdAsync(instanceId, cancellationToken);
-        var year = await (from a in db.TitleApplications join c in db.Campaigns on a.CampaignId equals c.Id where a.Id == applicationId select c.Year).SingleAsync(cancellationToken);
-        var (title, since, post) = userName == "applicant3" ? ("政工师", new DateOnly(2016, 9, 1), "党委宣传部部长") : ("助理政工师", new DateOnly(2018, 7, 1), "党群工作部副部长");
-
-        await new SavePersonalInfoHandler(db, definitions, time).HandleAsync(new SavePersonalInfo(applicationId, title, since, post, EvaluationType.Regular, false, null, actor), cancellationToken);
-        foreach (var slot in AttachmentSlots.Fixed)
-        {
-            await UploadDemoAsync(time, applicationId, actor, slot, cancellationToken);
-        }
-
-        await AddItemAsync(time, applicationId, actor, new DossierItemInput("education", Year: year - 1, Hours: complete ? 96 : 78, ProfessionalHours: complete ? 66 : 52), upload: false, cancellationToken);
-        await AddItemAsync(time, applicationId, actor, new DossierItemInput("work", From: new DateOnly(2010, 7, 1), To: since.AddDays(-1), Unit: "黔南能源集团有限公司", Post: "党群工作部干事"), upload: true, cancellationToken);
-        await AddItemAsync(time, applicationId, actor, new DossierItemInput("work", From: since, Unit: "黔南能源集团有限公司", Post: post), upload: complete, cancellationToken);
-        await AddItemAsync(time, applicationId, actor, new DossierItemInput("award", Name: "全省企业思想政治工作优秀成果奖", Level: "省级", Issuer: "贵州省企业思想政治工作研究会", Date: new DateOnly(2021, 11, 1)), upload: true, cancellationToken);
-        await AddItemAsync(time, applicationId, actor, new DossierItemInput("material", MaterialKind: WorkMaterialKind.Report, Title: "关于加强新时代企业思想政治工作的调研报告", Date: new DateOnly(2021, 4, 12), WordCount: 4200), upload: true, cancellationToken);
-        await AddItemAsync(time, applicationId, actor, new DossierItemInput("material", MaterialKind: WorkMaterialKind.Speech, Title: "在年度思想政治工作会议上的讲话", Date: new DateOnly(2022, 1, 18), WordCount: 5100), upload: true, cancellationToken);
-        foreach (var n in userName == "applicant3" ? new[] { 1, 2 } : new[] { 1 })
-        {
-            await AddItemAsync(time, applicationId, actor, new DossierItemInput("paper", Title: $"国有企业基层党建与思想政治工作融合路径探析（{n}）", Journal: "贵州政工研究", Issue: $"2022年第{n}期", IssnCn: "CN52-0000/D", Date: new DateOnly(2022, n * 3, 1), AuthorRank: 1), upload: true, cancellationToken);
-        }
-    }
-
-    private async Task AddMaterialAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string userName, CancellationToken cancellationToken)
-    {
-        await RunClockUntilAsync(time, at, cancellationToken);
-        await AddItemAsync(time, await ApplicationIdAsync(instanceId, cancellationToken), await ActorAsync(userName), new DossierItemInput("material", MaterialKind: WorkMaterialKind.Summary, Title: "2022 年度党群工作总结", Date: new DateOnly(2022, 12, 28), WordCount: 3600), upload: true, cancellationToken);
-    }
-
-    private async Task StartPublicityAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string auditorUserName, CancellationToken cancellationToken)
-    {
-        await RunClockUntilAsync(time, at, cancellationToken);
-        await new StartUnitPublicityHandler(db, Engine(time), definitions, calendar, time).HandleAsync(
-            new StartUnitPublicity([await ApplicationIdAsync(instanceId, cancellationToken)], await ActorAsync(auditorUserName)), cancellationToken);
-        db.ChangeTracker.Clear();
-    }
-
-    private async Task RecordNoObjectionAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string auditorUserName, CancellationToken cancellationToken)
-    {
-        await RunClockUntilAsync(time, at, cancellationToken);
-        await new RecordUnitPublicityHandler(db, Engine(time), definitions, time).HandleAsync(
-            new RecordUnitPublicity(await ApplicationIdAsync(instanceId, cancellationToken), PublicityOutcome.NoObjection, null, await ActorAsync(auditorUserName)), cancellationToken);
-        db.ChangeTracker.Clear();
-    }
-
-    private async Task SubmitToOfficeAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string auditorUserName, CancellationToken cancellationToken)
-    {
-        await RunClockUntilAsync(time, at, cancellationToken);
-        await new SubmitToOfficeHandler(db, Engine(time), definitions).HandleAsync(
-            new SubmitToOffice([await ApplicationIdAsync(instanceId, cancellationToken)], await ActorAsync(auditorUserName)), cancellationToken);
-        db.ChangeTracker.Clear();
-    }
-
-    private async Task ReturnAsync(ReplayClock time, DateTimeOffset at, Guid instanceId, string auditorUserName, DossierSection section, string reason, CancellationToken cancellationToken)
-    {
-        await RunClockUntilAsync(time, at, cancellationToken);
-        await new ReturnDossierHandler(db, Engine(time), definitions, time).HandleAsync(
-            new ReturnDossier(await ApplicationIdAsync(instanceId, cancellationToken), new Dictionary<DossierSection, string?> { [section] = reason }, null, await ActorAsync(auditorUserName)),
-            cancellationToken);
-        db.ChangeTracker.Clear();
-    }
-
-    private async Task VerifyAllAsync(ReplayClock time, Guid instanceId, string auditorUserName, CancellationToken cancellationToken)
-    {
-        var applicationId = await ApplicationIdAsync(instanceId, cancellationToken);
-        var auditor = await ActorAsync(auditorUserName);
-        var items = await db.DossierItems.AsNoTracking().Where(i => i.ApplicationId == applicationId).ToListAsync(cancellationToken);
-
-        // As on the review page: the auditor opens every scan before ticking the items.
-        var scans = await db.DossierAttachments.AsNoTracking().Where(a => a.ApplicationId == applicationId).Select(a => a.Id).ToListAsync(cancellationToken);
+        await story.AtAsync(at, cancellationToken);
+        var auditor = await story.ActorAsync(auditorUserName);
+        var scans = await story.ReadAsync(db => db.DossierAttachments.AsNoTracking().Where(a => a.ApplicationId == applicationId).Select(a => a.Id).ToListAsync(cancellationToken));
         foreach (var scan in scans)
         {
-            var opened = await new OpenAttachmentHandler(db, files, time).HandleAsync(new OpenAttachment(scan, auditor), cancellationToken);
+            var opened = await story.SendAsync<OpenAttachment, OpenedAttachment>(new OpenAttachment(scan, auditor), cancellationToken);
             await opened.Content.DisposeAsync();
         }
 
+        var items = await story.ReadAsync(db => db.DossierItems.AsNoTracking().Where(i => i.ApplicationId == applicationId).ToListAsync(cancellationToken));
         foreach (var (key, _, _) in DossierCheck.MandatoryItems(items))
         {
-            await new VerifyItemHandler(db, definitions, time).HandleAsync(new VerifyItem(applicationId, key, true, auditor), cancellationToken);
+            await story.SendAsync<VerifyItem, Guid>(new VerifyItem(applicationId, key, true, auditor), cancellationToken);
         }
 
-        db.ChangeTracker.Clear();
+        await story.SendAsync<ApproveDossier, FireResult>(new ApproveDossier(applicationId, auditor), cancellationToken);
     }
 
-    private async Task AddItemAsync(ReplayClock time, Guid applicationId, WorkflowActor actor, DossierItemInput input, bool upload, CancellationToken cancellationToken)
+    private static async Task ReturnAsync(DemoStory story, DateTimeOffset at, Guid applicationId, string auditorUserName, DossierSection section, string reason, CancellationToken cancellationToken)
     {
-        var change = await new AddDossierItemHandler(db, definitions, time).HandleAsync(new AddDossierItem(applicationId, input, null, actor), cancellationToken);
-        db.ChangeTracker.Clear();
-        if (upload)
+        await story.AtAsync(at, cancellationToken);
+        await story.SendAsync<ReturnDossier, FireResult>(
+            new ReturnDossier(applicationId, new Dictionary<DossierSection, string?> { [section] = reason }, null, await story.ActorAsync(auditorUserName)),
+            cancellationToken);
+    }
+
+    /// <summary>A demo dossier, filled as its applicant would on the dossier page, every scan a file of its own.</summary>
+    private static async Task FillDossierAsync(DemoStory story, DateTimeOffset at, Guid applicationId, string userName, bool complete, CancellationToken cancellationToken)
+    {
+        await story.AtAsync(at, cancellationToken);
+        var actor = await story.ActorAsync(userName);
+        var year = await story.ReadAsync(db => (from a in db.TitleApplications join c in db.Campaigns on a.CampaignId equals c.Id where a.Id == applicationId select c.Year).SingleAsync(cancellationToken));
+        var (title, since, post) = userName == "applicant3" ? ("政工师", new DateOnly(2016, 9, 1), "党委宣传部部长") : ("助理政工师", new DateOnly(2018, 7, 1), "党群工作部副部长");
+
+        await story.SendAsync<SavePersonalInfo, DossierChange>(new SavePersonalInfo(applicationId, title, since, post, EvaluationType.Regular, false, null, actor), cancellationToken);
+        foreach (var slot in AttachmentSlots.Fixed)
         {
-            var item = await db.DossierItems.AsNoTracking().SingleAsync(i => i.Id == change.ItemId, cancellationToken);
-            await UploadDemoAsync(time, applicationId, actor, item.Key, cancellationToken);
+            await UploadAsync(story, applicationId, actor, slot, AttachmentSlots.Describe(slot), cancellationToken);
         }
-    }
 
-    private async Task UploadDemoAsync(ReplayClock time, Guid applicationId, WorkflowActor actor, string slot, CancellationToken cancellationToken)
-    {
-        using var content = new MemoryStream(DemoScan($"{actor.Name} {slot}"));
-        await new UploadAttachmentHandler(db, files, uploads, definitions, time)
-            .HandleAsync(new UploadAttachment(applicationId, slot, content, "扫描件.pdf", content.Length, null, actor), cancellationToken);
-        db.ChangeTracker.Clear();
-    }
-
-    private Task<Guid> ApplicationIdAsync(Guid instanceId, CancellationToken cancellationToken) =>
-        db.WorkflowInstances.Where(i => i.Id == instanceId).Select(i => i.SubjectId).SingleAsync(cancellationToken);
-
-    /// <summary>A one-page PDF naming what it stands for; every demo scan differs, so none is flagged as a duplicate.</summary>
-    private static byte[] DemoScan(string label) =>
-        System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% 演示扫描件：{label}\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
-    /// <summary>Moves the replay clock forward timer by timer, firing each at its due instant.</summary>
-    private async Task RunClockUntilAsync(ReplayClock replay, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        while (true)
+        await AddItemAsync(story, applicationId, actor, new DossierItemInput("education", Year: year - 1, Hours: complete ? 96 : 78, ProfessionalHours: complete ? 66 : 52), scan: null, cancellationToken);
+        await AddItemAsync(story, applicationId, actor, new DossierItemInput("work", From: new DateOnly(2010, 7, 1), To: since.AddDays(-1), Unit: "黔南能源集团有限公司", Post: "党群工作部干事"), "党群工作部干事任职文件", cancellationToken);
+        await AddItemAsync(story, applicationId, actor, new DossierItemInput("work", From: since, Unit: "黔南能源集团有限公司", Post: post), complete ? $"{post}任职文件" : null, cancellationToken);
+        await AddItemAsync(story, applicationId, actor, new DossierItemInput("award", Name: "全省企业思想政治工作优秀成果奖", Level: "省级", Issuer: "贵州省企业思想政治工作研究会", Date: new DateOnly(2021, 11, 1)), "获奖证书", cancellationToken);
+        await AddItemAsync(story, applicationId, actor, new DossierItemInput("material", MaterialKind: WorkMaterialKind.Report, Title: "关于加强新时代企业思想政治工作的调研报告", Date: new DateOnly(2021, 4, 12), WordCount: 4200), "调研报告", cancellationToken);
+        await AddItemAsync(story, applicationId, actor, new DossierItemInput("material", MaterialKind: WorkMaterialKind.Speech, Title: "在年度思想政治工作会议上的讲话", Date: new DateOnly(2022, 1, 18), WordCount: 5100), "讲话稿", cancellationToken);
+        foreach (var n in userName == "applicant3" ? new[] { 1, 2 } : new[] { 1 })
         {
-            var next = await db.WorkflowBookmarks.AsNoTracking()
-                .Where(b => b.Status == BookmarkStatus.Pending && b.DueAt <= until)
-                .OrderBy(b => b.DueAt)
-                .Select(b => (DateTimeOffset?)b.DueAt)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (next is null)
-            {
-                break;
-            }
-
-            replay.MoveTo(next.Value.AddSeconds(1));
-            await Clock(replay).RunAsync(cancellationToken);
-
-            // The clock fires in scopes of its own; forget what this context had tracked.
-            db.ChangeTracker.Clear();
+            await AddItemAsync(story, applicationId, actor, new DossierItemInput("paper", Title: $"国有企业基层党建与思想政治工作融合路径探析（{n}）", Journal: "贵州政工研究", Issue: $"2022年第{n}期", IssnCn: "CN52-0000/D", Date: new DateOnly(2022, n * 3, 1), AuthorRank: 1), $"论文（{n}）", cancellationToken);
         }
-
-        replay.MoveTo(until);
     }
 
-    private WorkflowEngine Engine(TimeProvider time) => new(db, definitions, factProviders, actions, calendar, time);
-
-    private WorkflowClock Clock(TimeProvider time) =>
-        new(db, scopes, definitions, calendar, time, clockOptions, loggers.CreateLogger<WorkflowClock>());
-
-    private async Task<WorkflowActor> ActorAsync(string userName)
+    private static async Task AddMaterialAsync(DemoStory story, DateTimeOffset at, Guid applicationId, string userName, CancellationToken cancellationToken)
     {
-        var user = await users.FindByNameAsync(userName)
-            ?? throw new InvalidOperationException($"Demo account {userName} is missing.");
-        var roles = await users.GetRolesAsync(user);
-        return new WorkflowActor(user.Id, user.DisplayName, roles.ToList(), user.UnitId);
+        await story.AtAsync(at, cancellationToken);
+        await AddItemAsync(story, applicationId, await story.ActorAsync(userName), new DossierItemInput("material", MaterialKind: WorkMaterialKind.Summary, Title: "2022 年度党群工作总结", Date: new DateOnly(2022, 12, 28), WordCount: 3600), "工作总结", cancellationToken);
+    }
+
+    private static async Task StartPublicityAsync(DemoStory story, DateTimeOffset at, Guid applicationId, string auditorUserName, CancellationToken cancellationToken)
+    {
+        await story.AtAsync(at, cancellationToken);
+        await story.SendAsync<StartUnitPublicity, PublicityStarted>(new StartUnitPublicity([applicationId], await story.ActorAsync(auditorUserName)), cancellationToken);
+    }
+
+    private static async Task RecordNoObjectionAsync(DemoStory story, DateTimeOffset at, Guid applicationId, string auditorUserName, CancellationToken cancellationToken)
+    {
+        await story.AtAsync(at, cancellationToken);
+        await story.SendAsync<RecordUnitPublicity, FireResult>(
+            new RecordUnitPublicity(applicationId, PublicityOutcome.NoObjection, null, await story.ActorAsync(auditorUserName)), cancellationToken);
+    }
+
+    private static async Task SubmitToOfficeAsync(DemoStory story, DateTimeOffset at, Guid applicationId, string auditorUserName, CancellationToken cancellationToken)
+    {
+        await story.AtAsync(at, cancellationToken);
+        await story.SendAsync<SubmitToOffice, int>(new SubmitToOffice([applicationId], await story.ActorAsync(auditorUserName)), cancellationToken);
+    }
+
+    /// <param name="scan">What the entry's scan shows; null when the applicant has not uploaded it.</param>
+    private static async Task AddItemAsync(DemoStory story, Guid applicationId, WorkflowActor actor, DossierItemInput input, string? scan, CancellationToken cancellationToken)
+    {
+        var change = await story.SendAsync<AddDossierItem, DossierChange>(new AddDossierItem(applicationId, input, null, actor), cancellationToken);
+        if (scan is not null)
+        {
+            var slot = await story.ReadAsync(db => db.DossierItems.AsNoTracking().Where(i => i.Id == change.ItemId).Select(i => i.Key).SingleAsync(cancellationToken));
+            await UploadAsync(story, applicationId, actor, slot, scan, cancellationToken);
+        }
+    }
+
+    private static async Task UploadAsync(DemoStory story, Guid applicationId, WorkflowActor actor, string slot, string document, CancellationToken cancellationToken)
+    {
+        var pdf = DemoScans.Pdf(
+        [
+            "演示扫描件（虚构，仅供试用）",
+            document,
+            $"持有人：{actor.Name}",
+            $"扫描日期：{BeijingTime.DateOf(story.Now):yyyy-MM-dd}",
+            $"申报编号：{applicationId}",
+            $"材料位置：{slot}",
+        ]);
+        using var content = new MemoryStream(pdf);
+        await story.SendAsync<UploadAttachment, AttachmentInfo>(
+            new UploadAttachment(applicationId, slot, content, $"{actor.Name}-{document}.pdf", content.Length, null, actor), cancellationToken);
     }
 
     private static DateTimeOffset At(int year, int month, int day, int hour, int minute) =>
         BeijingTime.FromBeijing(new DateTime(year, month, day, hour, minute, 0));
-
-    /// <summary>A clock that stands where the replay puts it; used only to write demo history.</summary>
-    private sealed class ReplayClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void MoveTo(DateTimeOffset instant)
-        {
-            if (instant > _now)
-            {
-                _now = instant;
-            }
-        }
-    }
 }

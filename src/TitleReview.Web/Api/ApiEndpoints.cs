@@ -51,6 +51,7 @@ internal static class ApiEndpoints
                 handler.HandleAsync(new GetTimeline(year), ct))
             .WithSummary("某年度的时间安排及各阶段状态");
         campaigns.MapGet("/{year:int}/timeline/export", ExportTimelineAsync)
+            .WithName(SiteUrls.ExportTimelineEndpoint)
             .RequireAuthorization(Policies.Office)
             .WithSummary("导出时间安排 JSON");
         campaigns.MapPut("/{year:int}/stages/{key}", UpdateStageAsync)

@@ -30,6 +30,7 @@ internal static class DossierEndpoints
                 http.Response.Headers.ContentDisposition = disposition.ToString();
                 return Results.Stream(file.Content, file.ContentType);
             })
+            .WithName(SiteUrls.OpenAttachmentEndpoint)
             .WithTags("申报材料")
             .WithSummary("查看或下载扫描件（校验 SHA-256）");
 

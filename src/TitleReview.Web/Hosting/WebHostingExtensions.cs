@@ -167,7 +167,7 @@ internal static class WebHostingExtensions
             var path = context.Request.Path;
             var files = path.StartsWithSegments("/files");
             var policy = files ? FilesContentSecurityPolicy
-                : path.StartsWithSegments("/hangfire") ? HangfireContentSecurityPolicy
+                : path.StartsWithSegments(SiteUrls.HangfireDashboardPath) ? HangfireContentSecurityPolicy
                 : ContentSecurityPolicy;
             context.Response.OnStarting(() =>
             {

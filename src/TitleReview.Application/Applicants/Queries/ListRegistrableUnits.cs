@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TitleReview.Application.Workflows;
-using TitleReview.Domain.Workflows;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
 
@@ -16,7 +13,7 @@ public sealed record ListRegistrableUnits;
 /// <param name="Year">The campaign the answer is about: the one the unit is confirmed in, or the nearest one.</param>
 public sealed record RegistrableUnit(Guid UnitId, string Name, bool IsConfirmed, int Year);
 
-internal sealed class ListRegistrableUnitsHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock)
+internal sealed class ListRegistrableUnitsHandler(IApplicationDbContext db, IUnitDirectory units, TimeProvider clock)
     : IHandler<ListRegistrableUnits, IReadOnlyList<RegistrableUnit>>
 {
     public async Task<IReadOnlyList<RegistrableUnit>> HandleAsync(ListRegistrableUnits request, CancellationToken cancellationToken = default)
@@ -27,34 +24,15 @@ internal sealed class ListRegistrableUnitsHandler(IApplicationDbContext db, IWor
             return [];
         }
 
-        var campaignIds = campaigns.Select(c => c.Id).ToList();
-        var confirmedStates = definitions.StatesWith(UnitRegistrationWorkflow.DefinitionId, StateCapabilities.RegistrationConfirmed);
-        var registrations = await (
-                from registration in db.UnitRegistrations.AsNoTracking()
-                join instance in db.WorkflowInstances.AsNoTracking() on registration.Id equals instance.SubjectId
-                where campaignIds.Contains(registration.CampaignId) && instance.SubjectType == UnitRegistrationWorkflow.SubjectType
-                select new { registration.CampaignId, registration.UnitId, registration.CreditCode, instance.State })
-            .ToListAsync(cancellationToken);
+        var registered = await units.ListRegisteredAsync(campaigns.Select(c => c.Id).ToList(), cancellationToken);
 
-        // A registration names its unit once approved; before that, the credit code ties it to a known unit.
-        var unitIds = registrations.Where(r => r.UnitId is not null).Select(r => r.UnitId!.Value).Distinct().ToList();
-        var codes = registrations.Select(r => r.CreditCode).Distinct().ToList();
-        var units = await db.Units.AsNoTracking()
-            .Where(u => unitIds.Contains(u.Id) || codes.Contains(u.CreditCode))
-            .Select(u => new { u.Id, u.Name, u.CreditCode })
-            .ToListAsync(cancellationToken);
-
-        var order = campaigns.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var years = campaigns.ToDictionary(c => c.Id, c => c.Year);
-        return units
+        // The campaign the answer is about: the soonest to close among those the unit is confirmed in, else among those it registered in.
+        return registered
             .Select(unit =>
             {
-                var own = registrations.Where(r => r.UnitId == unit.Id || r.CreditCode == unit.CreditCode).ToList();
-                var confirmed = own.Where(r => r.UnitId == unit.Id && confirmedStates.Contains(r.State))
-                    .OrderBy(r => order[r.CampaignId])
-                    .FirstOrDefault();
-                var about = confirmed ?? own.OrderBy(r => order[r.CampaignId]).First();
-                return new RegistrableUnit(unit.Id, unit.Name, confirmed is not null, years[about.CampaignId]);
+                var confirmed = campaigns.FirstOrDefault(c => unit.ConfirmedIn.Contains(c.Id));
+                var about = confirmed ?? campaigns.First(c => unit.RegisteredIn.Contains(c.Id));
+                return new RegistrableUnit(unit.UnitId, unit.Name, confirmed is not null, about.Year);
             })
             .OrderByDescending(u => u.IsConfirmed)
             .ThenBy(u => u.Name, StringComparer.Ordinal)

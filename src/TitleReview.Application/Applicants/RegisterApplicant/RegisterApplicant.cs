@@ -1,11 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using TitleReview.Application.Workflows;
-using TitleReview.Domain.Workflows;
 using Microsoft.Extensions.Options;
 using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
-using TitleReview.Application.Units.Queries;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Common;
 using TitleReview.Domain.Time;
@@ -22,17 +18,18 @@ public sealed record RegisterApplicant(
     string? IdNumber,
     string? Mobile,
     string? Password,
-    string? ConfirmPassword);
+    string? ConfirmPassword)
+{
+    public const int MaxNameLength = 32;
+}
 
 internal sealed class RegisterApplicantHandler(
     IApplicationDbContext db,
-    IWorkflowDefinitions definitions,
+    IUnitDirectory units,
     IApplicantAccounts accounts,
     IOptions<OfficeContact> contact,
     TimeProvider clock) : IHandler<RegisterApplicant, ApplicantAccount>
 {
-    public const int MaxNameLength = 32;
-
     public async Task<ApplicantAccount> HandleAsync(RegisterApplicant request, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -44,9 +41,9 @@ internal sealed class RegisterApplicantHandler(
         {
             v.Add("name", "请填写姓名。");
         }
-        else if (name.Length > MaxNameLength)
+        else if (name.Length > RegisterApplicant.MaxNameLength)
         {
-            v.Add("name", $"姓名不能超过 {MaxNameLength} 个字。");
+            v.Add("name", $"姓名不能超过 {RegisterApplicant.MaxNameLength} 个字。");
         }
 
         var idNumber = IdNumber.Validate(request.IdNumber, BeijingTime.Today(clock));
@@ -67,7 +64,7 @@ internal sealed class RegisterApplicantHandler(
         else
         {
             var use = await accounts.FindMobileUseAsync(mobile.Normalized, cancellationToken);
-            if (use == MobileUse.Auditor || await IsRegisteredAuditorAsync(campaigns, mobile.Normalized, cancellationToken))
+            if (use == MobileUse.Auditor || await units.IsRegisteredAuditorAsync(campaigns.Select(c => c.Id).ToList(), mobile.Normalized, cancellationToken))
             {
                 v.Add("mobile", $"审核人不得作为申报人：手机号 {MobileNumber.Mask(mobile.Normalized)} 已是单位审核人的手机号。如本人确需申报，请先由本单位更换审核人，或联系{contact.Value.Name}（{contact.Value.Phone}）。");
             }
@@ -94,9 +91,7 @@ internal sealed class RegisterApplicantHandler(
             }
         }
 
-        var unit = request.UnitId is { } unitId
-            ? await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(cancellationToken)
-            : null;
+        var unit = request.UnitId is { } unitId ? await units.FindAsync(unitId, cancellationToken) : null;
         if (request.UnitId is null)
         {
             v.Add("unitId", "请选择申报单位。");
@@ -114,22 +109,6 @@ internal sealed class RegisterApplicantHandler(
             cancellationToken);
     }
 
-    /// <summary>A unit's registered auditor (even one whose account is not created yet) may not apply.</summary>
-    private async Task<bool> IsRegisteredAuditorAsync(IReadOnlyList<Campaign> campaigns, string mobile, CancellationToken cancellationToken)
-    {
-        var campaignIds = campaigns.Select(c => c.Id).ToList();
-        var rejected = definitions.StatesWith(UnitRegistrationWorkflow.DefinitionId, StateCapabilities.RegistrationRejected);
-        return await (
-                from registration in db.UnitRegistrations
-                join instance in db.WorkflowInstances on registration.Id equals instance.SubjectId
-                where campaignIds.Contains(registration.CampaignId)
-                      && registration.AuditorMobile == mobile
-                      && instance.SubjectType == UnitRegistrationWorkflow.SubjectType
-                      && !rejected.Contains(instance.State)
-                select registration.Id)
-            .AnyAsync(cancellationToken);
-    }
-
     private async Task EnsureUnitMayHaveApplicantsAsync(IReadOnlyList<Campaign> campaigns, Guid unitId, string unitName, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var office = contact.Value;
@@ -140,7 +119,7 @@ internal sealed class RegisterApplicantHandler(
 
         foreach (var campaign in campaigns)
         {
-            if (await UnitConfirmation.IsConfirmedAsync(db, definitions, campaign.Id, unitId, cancellationToken))
+            if (await units.IsConfirmedAsync(campaign.Id, unitId, cancellationToken))
             {
                 return;
             }

@@ -5,6 +5,7 @@ using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications.Documents;
 using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Domain.Workflows;
+using TitleReview.Application.Units;
 
 namespace TitleReview.Application.Applications.Documents;
 
@@ -12,7 +13,7 @@ namespace TitleReview.Application.Applications.Documents;
 /// The <see cref="WorkflowActions.SnapshotDossier"/> action: when a unit approves a dossier, its content is frozen: the papers print from this snapshot,
 /// and papers printed from an earlier approval no longer count as current.
 /// </summary>
-internal sealed class DossierSnapshotter(IApplicationDbContext db, IPersonDirectory people) : IWorkflowAction
+internal sealed class DossierSnapshotter(IApplicationDbContext db, IUnitDirectory units, IPersonDirectory people) : IWorkflowAction
 {
     public string Name => WorkflowActions.SnapshotDossier;
 
@@ -27,7 +28,8 @@ internal sealed class DossierSnapshotter(IApplicationDbContext db, IPersonDirect
         var contents = await DossierContents.LoadAsync(db, instance.SubjectId, cancellationToken);
         var application = contents.Application;
         var campaign = await db.Campaigns.Include(c => c.Rules).AsNoTracking().SingleAsync(c => c.Id == application.CampaignId, cancellationToken);
-        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == application.UnitId, cancellationToken);
+        var unit = await units.FindAsync(application.UnitId, cancellationToken)
+            ?? throw new InvalidOperationException($"The unit {application.UnitId} of application {application.Id} does not exist.");
         var (mobile, idNumber) = await people.GetContactAsync(application.ApplicantUserId, cancellationToken);
         var tenure = DossierCheck.TenureText(application.CurrentTitleDate, campaign.TenureCutoff);
 

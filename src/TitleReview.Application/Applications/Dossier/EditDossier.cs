@@ -19,7 +19,12 @@ public sealed record SavePersonalInfo(
     EvaluationType? EvaluationType,
     bool FromCivilService,
     Guid? ExpectedToken,
-    WorkflowActor Actor);
+    WorkflowActor Actor)
+{
+    public const int MaxCurrentTitleLength = 50;
+
+    public const int MaxCurrentPostLength = 100;
+}
 
 /// <summary>An entry of sections 2–5. <see cref="Kind"/> says which fields apply.</summary>
 public sealed record DossierItemInput(
@@ -46,7 +51,11 @@ public sealed record DossierItemInput(
     string? Isbn = null,
     string? Role = null);
 
-public sealed record AddDossierItem(Guid ApplicationId, DossierItemInput Input, Guid? ExpectedToken, WorkflowActor Actor);
+public sealed record AddDossierItem(Guid ApplicationId, DossierItemInput Input, Guid? ExpectedToken, WorkflowActor Actor)
+{
+    /// <summary>The longest text an entry's field accepts.</summary>
+    public const int MaxText = 200;
+}
 
 public sealed record DeleteDossierItem(Guid ApplicationId, Guid ItemId, Guid? ExpectedToken, WorkflowActor Actor);
 
@@ -63,9 +72,9 @@ internal sealed class SavePersonalInfoHandler(IApplicationDbContext db, IWorkflo
 
         var v = new Validation();
         v.Require(!string.IsNullOrWhiteSpace(request.CurrentPost), "currentPost", "请填写现任思想政治工作岗位职务。");
-        v.Require(request.CurrentPost is null || request.CurrentPost.Trim().Length <= 100, "currentPost", "岗位职务不能超过 100 个字。");
+        v.Require(request.CurrentPost is null || request.CurrentPost.Trim().Length <= SavePersonalInfo.MaxCurrentPostLength, "currentPost", $"岗位职务不能超过 {SavePersonalInfo.MaxCurrentPostLength} 个字。");
         v.Require(request.EvaluationType is not null && Enum.IsDefined(request.EvaluationType.Value), "evaluationType", "请选择申报类型（正常申报或首评）。");
-        v.Require(request.CurrentTitle is null || request.CurrentTitle.Trim().Length <= 50, "currentTitle", "现任专业技术职务不能超过 50 个字。");
+        v.Require(request.CurrentTitle is null || request.CurrentTitle.Trim().Length <= SavePersonalInfo.MaxCurrentTitleLength, "currentTitle", $"现任专业技术职务不能超过 {SavePersonalInfo.MaxCurrentTitleLength} 个字。");
         v.Require(request.CurrentTitleDate is null || request.CurrentTitleDate <= campaign.TenureCutoff, "currentTitleDate", "任现职时间不能晚于任职年限终算时间。");
         v.Require(request.CurrentTitleDate is null || request.CurrentTitleDate.Value.Year >= 1950, "currentTitleDate", "任现职时间不正确。");
         v.ThrowIfInvalid();
@@ -79,8 +88,6 @@ internal sealed class SavePersonalInfoHandler(IApplicationDbContext db, IWorkflo
 internal sealed class AddDossierItemHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<AddDossierItem, DossierChange>
 {
-    public const int MaxText = 200;
-
     public async Task<DossierChange> HandleAsync(AddDossierItem request, CancellationToken cancellationToken = default)
     {
         var (application, instance, campaign) = await DossierAccess.LoadDossierAsync(db, request.ApplicationId, request.Actor, cancellationToken);
@@ -109,9 +116,9 @@ internal sealed class AddDossierItemHandler(IApplicationDbContext db, IWorkflowD
                 return string.Empty;
             }
 
-            if (value.Trim().Length > MaxText)
+            if (value.Trim().Length > AddDossierItem.MaxText)
             {
-                v.Add(field, $"{label}不能超过 {MaxText} 个字。");
+                v.Add(field, $"{label}不能超过 {AddDossierItem.MaxText} 个字。");
             }
 
             return value.Trim();

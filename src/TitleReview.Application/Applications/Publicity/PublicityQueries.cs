@@ -6,6 +6,8 @@ using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Documents;
 using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Domain.Units;
+using TitleReview.Application.Units;
+using TitleReview.Application.Common.Exceptions;
 
 namespace TitleReview.Application.Applications.Publicity;
 
@@ -24,7 +26,7 @@ public sealed record PersonChecklist(Guid ApplicationId, string Name, TitleLevel
 
 public sealed record UnitChecklist(string UnitName, UnitNature Nature, int Year, IReadOnlyList<PersonChecklist> People);
 
-internal sealed class ListIncomingHandler(IApplicationDbContext db, IWorkflowDefinitions definitions) : IHandler<ListIncoming, IReadOnlyList<IncomingUnit>>
+internal sealed class ListIncomingHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IUnitDirectory units) : IHandler<ListIncoming, IReadOnlyList<IncomingUnit>>
 {
     public async Task<IReadOnlyList<IncomingUnit>> HandleAsync(ListIncoming request, CancellationToken cancellationToken = default)
     {
@@ -33,12 +35,12 @@ internal sealed class ListIncomingHandler(IApplicationDbContext db, IWorkflowDef
                 from instance in db.WorkflowInstances.AsNoTracking()
                 join application in db.TitleApplications.AsNoTracking() on instance.SubjectId equals application.Id
                 join campaign in db.Campaigns.AsNoTracking() on application.CampaignId equals campaign.Id
-                join unit in db.Units.AsNoTracking() on application.UnitId equals unit.Id
                 where campaign.Year == request.Year && instance.SubjectType == ApplicationWorkflow.SubjectType && submitted.Contains(instance.State)
-                select new { unit.Id, unit.Name, unit.Region, application.ApplicantName, application.Level, ApplicationId = application.Id, instance.StateEnteredAt })
+                select new { application.UnitId, application.ApplicantName, application.Level, ApplicationId = application.Id, instance.StateEnteredAt })
             .ToListAsync(cancellationToken);
+        var cards = await units.FindAllAsync(rows.Select(r => r.UnitId).Distinct().ToList(), cancellationToken);
         var duplicated = await Dossier.DuplicateScans.CountPerApplicationAsync(db, rows.Select(r => r.ApplicationId).ToList(), cancellationToken);
-        return rows.GroupBy(r => new { r.Id, r.Name, r.Region })
+        return rows.GroupBy(r => cards[r.UnitId])
             .OrderBy(g => g.Key.Name, StringComparer.Ordinal)
             .Select(g => new IncomingUnit(g.Key.Id, g.Key.Name, g.Key.Region, g.Count(), g.OrderBy(r => r.ApplicantName, StringComparer.Ordinal)
                 .Select(r => new IncomingApplicant(r.ApplicationId, r.ApplicantName, r.Level, r.StateEnteredAt, duplicated.GetValueOrDefault(r.ApplicationId)))
@@ -47,7 +49,7 @@ internal sealed class ListIncomingHandler(IApplicationDbContext db, IWorkflowDef
     }
 }
 
-internal sealed class GetUnitChecklistHandler(IApplicationDbContext db, IWorkflowDefinitions definitions) : IHandler<GetUnitChecklist, UnitChecklist>
+internal sealed class GetUnitChecklistHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IUnitDirectory units) : IHandler<GetUnitChecklist, UnitChecklist>
 {
     /// <summary>The dossiers still on their way to the office: approved by the unit and not dropped out.</summary>
     private static readonly string[] Going =
@@ -56,7 +58,7 @@ internal sealed class GetUnitChecklistHandler(IApplicationDbContext db, IWorkflo
     public async Task<UnitChecklist> HandleAsync(GetUnitChecklist request, CancellationToken cancellationToken = default)
     {
         var going = Going.SelectMany(c => definitions.StatesWith(ApplicationWorkflow.DefinitionId, c)).Distinct().ToArray();
-        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == request.UnitId, cancellationToken);
+        var unit = await units.FindAsync(request.UnitId, cancellationToken) ?? throw new NotFoundException("该单位");
         var rows = await (
                 from instance in db.WorkflowInstances.AsNoTracking()
                 join application in db.TitleApplications.AsNoTracking() on instance.SubjectId equals application.Id

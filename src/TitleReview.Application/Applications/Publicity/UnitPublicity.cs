@@ -22,15 +22,16 @@ public sealed record StartUnitPublicity(IReadOnlyList<Guid> ApplicationIds, Work
 public sealed record PublicityStarted(DateOnly Start, DateOnly End, int Count);
 
 /// <summary>After the publicity: no objection, or an objection and how it was handled.</summary>
-public sealed record RecordUnitPublicity(Guid ApplicationId, PublicityOutcome? Outcome, string? Note, WorkflowActor Actor);
+public sealed record RecordUnitPublicity(Guid ApplicationId, PublicityOutcome? Outcome, string? Note, WorkflowActor Actor)
+{
+    public const int MaxNoteLength = 500;
+}
 
 /// <summary>The auditor submits the unit's dossiers with no objection to the office, one or many at once.</summary>
 public sealed record SubmitToOffice(IReadOnlyList<Guid> ApplicationIds, WorkflowActor Actor);
 
 internal static class PublicityRules
 {
-    public const int MaxNoteLength = 500;
-
     public static async Task<(TitleApplication Application, WorkflowInstance Instance)> LoadForAuditorAsync(IApplicationDbContext db, Guid applicationId, WorkflowActor actor, CancellationToken cancellationToken)
     {
         if (!actor.Roles.Contains(Roles.Auditor))
@@ -85,7 +86,7 @@ internal sealed class RecordUnitPublicityHandler(IApplicationDbContext db, IWork
         var v = new Validation();
         v.Require(request.Outcome is not null && Enum.IsDefined(request.Outcome.Value), "outcome", "请选择公示结果（无异议或有异议）。");
         v.Require(request.Outcome != PublicityOutcome.Objection || !string.IsNullOrWhiteSpace(request.Note), "note", "公示有异议时，请填写异议情况及处理结果。");
-        v.Require(request.Note is null || request.Note.Trim().Length <= PublicityRules.MaxNoteLength, "note", $"说明不能超过 {PublicityRules.MaxNoteLength} 个字。");
+        v.Require(request.Note is null || request.Note.Trim().Length <= RecordUnitPublicity.MaxNoteLength, "note", $"说明不能超过 {RecordUnitPublicity.MaxNoteLength} 个字。");
         v.ThrowIfInvalid();
 
         var (application, instance) = await PublicityRules.LoadForAuditorAsync(db, request.ApplicationId, request.Actor, cancellationToken);

@@ -10,6 +10,7 @@ using TitleReview.Domain.Common;
 using TitleReview.Domain.Identity;
 using TitleReview.Domain.Workflows;
 using TitleReview.Domain.Workflows.Guards;
+using TitleReview.Application.Units;
 
 namespace TitleReview.Application.Applications.StartApplication;
 
@@ -19,7 +20,7 @@ public sealed record StartApplication(Guid CampaignId, TitleLevel? Level, Workfl
 internal sealed class StartApplicationHandler(
     IApplicationDbContext db,
     IWorkflowEngine engine,
-    IWorkflowDefinitions definitions,
+    IUnitDirectory units,
     Microsoft.Extensions.Options.IOptions<OfficeContact> contact,
     TimeProvider clock) : IHandler<StartApplication, Guid>
 {
@@ -49,9 +50,9 @@ internal sealed class StartApplicationHandler(
             throw new DomainException(window.Reason!);
         }
 
-        if (!await Units.Queries.UnitConfirmation.IsConfirmedAsync(db, definitions, campaign.Id, unitId, cancellationToken))
+        if (!await units.IsConfirmedAsync(campaign.Id, unitId, cancellationToken))
         {
-            var unitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? "您所在单位";
+            var unitName = (await units.FindAsync(unitId, cancellationToken))?.Name ?? "您所在单位";
             throw new DomainException(
                 $"“{unitName}”未在规定时间内核准 {campaign.Year} 年度的审核人信息，按通知规定，其申报人员不能在系统上申报。请联系本单位人力资源部门，或{contact.Value.Name}（{contact.Value.Phone}）。");
         }

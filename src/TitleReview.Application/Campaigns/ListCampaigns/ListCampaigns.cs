@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Campaigns.GetTimeline;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
+using TitleReview.Application.Applications;
 
 namespace TitleReview.Application.Campaigns.ListCampaigns;
 
@@ -19,7 +20,7 @@ public sealed record CampaignSummary(
     IReadOnlyList<StageDto> OpenStages,
     StageDto? NextStage);
 
-internal sealed class ListCampaignsHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock)
+internal sealed class ListCampaignsHandler(IApplicationDbContext db, IApplicationCounts counts, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<ListCampaigns, IReadOnlyList<CampaignSummary>>
 {
     public async Task<IReadOnlyList<CampaignSummary>> HandleAsync(ListCampaigns request, CancellationToken cancellationToken = default)
@@ -32,10 +33,7 @@ internal sealed class ListCampaignsHandler(IApplicationDbContext db, IWorkflowDe
             .Where(i => i.SubjectType == CampaignWorkflow.SubjectType)
             .Select(i => new { i.SubjectId, i.DefinitionId, i.DefinitionVersion, i.State })
             .ToDictionaryAsync(i => i.SubjectId, cancellationToken);
-        var applications = await db.TitleApplications.AsNoTracking()
-            .GroupBy(a => a.CampaignId)
-            .Select(g => new { CampaignId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.CampaignId, g => g.Count, cancellationToken);
+        var applications = await counts.PerCampaignAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
         return campaigns

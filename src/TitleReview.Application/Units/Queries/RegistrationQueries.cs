@@ -214,19 +214,3 @@ internal static class RegistrationDetails
         };
     }
 }
-
-/// <summary>Whether a unit may have applicants in a campaign: only once its auditor is confirmed.</summary>
-public static class UnitConfirmation
-{
-    public static Task<bool> IsConfirmedAsync(IApplicationDbContext db, IWorkflowDefinitions definitions, Guid campaignId, Guid unitId, CancellationToken cancellationToken)
-    {
-        var confirmed = definitions.StatesWith(UnitRegistrationWorkflow.DefinitionId, StateCapabilities.RegistrationConfirmed);
-        return (from registration in db.UnitRegistrations
-         join instance in db.WorkflowInstances on registration.Id equals instance.SubjectId
-         where registration.CampaignId == campaignId
-               && registration.UnitId == unitId
-               && instance.SubjectType == UnitRegistrationWorkflow.SubjectType
-               && confirmed.Contains(instance.State)
-         select registration.Id).AnyAsync(cancellationToken);
-    }
-}

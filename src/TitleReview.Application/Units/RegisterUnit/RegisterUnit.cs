@@ -32,7 +32,23 @@ public sealed record RegisterUnit(
     bool AuditorIsHr,
     string? FillerName,
     string? FillerPhone,
-    string? FillerEmail = null);
+    string? FillerEmail = null)
+{
+    /// <summary>The longest unit name and supervising department accepted.</summary>
+    public const int MaxNameLength = Unit.MaxNameLength;
+
+    /// <summary>The longest auditor or filler name accepted.</summary>
+    public const int MaxShortText = 64;
+
+    /// <summary>Room for a mobile number typed with spaces, dashes or a country code before it is normalised.</summary>
+    public const int MaxMobileInput = 20;
+
+    /// <summary>The longest landline or filler phone stored.</summary>
+    public const int MaxPhoneLength = 32;
+
+    /// <summary>QQ numbers have 5 to 12 digits.</summary>
+    public const int MaxQqLength = 12;
+}
 
 /// <summary>
 /// What the unit is told once, on registering: its number and the access token that alone opens
@@ -51,9 +67,6 @@ internal sealed partial class RegisterUnitHandler(
     IOptions<OfficeContact> contact,
     TimeProvider clock) : IHandler<RegisterUnit, RegistrationReceipt>
 {
-    public const int MaxNameLength = 200;
-    public const int MaxShortText = 64;
-
     public async Task<RegistrationReceipt> HandleAsync(RegisterUnit request, CancellationToken cancellationToken = default)
     {
         var details = Validate(request);
@@ -110,7 +123,7 @@ internal sealed partial class RegisterUnitHandler(
     internal static UnitRegistrationDetails Validate(RegisterUnit r)
     {
         var v = new Validation();
-        Text(v, "unitName", r.UnitName, "申报单位规范名称", MaxNameLength);
+        Text(v, "unitName", r.UnitName, "申报单位规范名称", RegisterUnit.MaxNameLength);
         var code = UnifiedSocialCreditCode.Validate(r.CreditCode);
         if (!code.IsValid)
         {
@@ -124,8 +137,8 @@ internal sealed partial class RegisterUnitHandler(
             v.Add("region", region.Error);
         }
 
-        Text(v, "supervisingDepartment", r.SupervisingDepartment, "主管部门", MaxNameLength);
-        Text(v, "auditorName", r.AuditorName, "审核人姓名", MaxShortText);
+        Text(v, "supervisingDepartment", r.SupervisingDepartment, "主管部门", RegisterUnit.MaxNameLength);
+        Text(v, "auditorName", r.AuditorName, "审核人姓名", RegisterUnit.MaxShortText);
         var mobile = MobileNumber.Validate(r.AuditorMobile);
         if (!mobile.IsValid)
         {
@@ -148,7 +161,7 @@ internal sealed partial class RegisterUnitHandler(
         }
 
         v.Require(r.AuditorIsHr, "auditorIsHr", "审核人须为人力资源部门专职负责职称申报工作的同志，且不得由申报人担任，请确认。");
-        Text(v, "fillerName", r.FillerName, "填报人", MaxShortText);
+        Text(v, "fillerName", r.FillerName, "填报人", RegisterUnit.MaxShortText);
         var fillerPhone = r.FillerPhone?.Trim() ?? string.Empty;
         if (fillerPhone.Length == 0)
         {

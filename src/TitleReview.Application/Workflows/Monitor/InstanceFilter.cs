@@ -13,18 +13,19 @@ public sealed record InstanceFilter(
     Guid? UnitId = null,
     string? Level = null,
     bool? HasIncidents = null,
-    int? WaitingLongerThanDays = null);
-
-internal static class InstanceFilters
+    int? WaitingLongerThanDays = null)
 {
     /// <summary>Ten years: far beyond any instance's life, and far from the calendar's end.</summary>
     public const int MaxWaitingDays = 3650;
+}
 
+internal static class InstanceFilters
+{
     public static void Validate(InstanceFilter filter)
     {
-        if (filter.WaitingLongerThanDays is > MaxWaitingDays)
+        if (filter.WaitingLongerThanDays is > InstanceFilter.MaxWaitingDays)
         {
-            throw new ValidationException("waitingLongerThanDays", $"停留天数须为 0 到 {MaxWaitingDays} 之间的整数。");
+            throw new ValidationException("waitingLongerThanDays", $"停留天数须为 0 到 {InstanceFilter.MaxWaitingDays} 之间的整数。");
         }
     }
 

@@ -9,6 +9,9 @@ namespace TitleReview.Web.Pages.Account;
 /// <summary>The second sign-in step: only the two-factor cookie from the password step lets one here.</summary>
 public sealed class LoginWith2faModel(AuditedSignIn signIn) : PageModel
 {
+    /// <summary>Six digits and the space authenticator apps show between their halves.</summary>
+    public const int CodeInputLength = 7;
+
     [BindProperty]
     [Required(ErrorMessage = "请输入验证码。")]
     [RegularExpression("^\\s*[0-9]{3}\\s?[0-9]{3}\\s*$", ErrorMessage = "验证码为 6 位数字。")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,7 @@ using TitleReview.Application.Applicants.Queries;
 using TitleReview.Application.Applicants.RegisterApplicant;
 using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Units.RegisterUnit;
 using TitleReview.Web.Hosting;
 
 namespace TitleReview.Web.Pages.Account;
@@ -44,16 +46,25 @@ public sealed class RegisterModel(
 
     public sealed class ApplicantInput
     {
+        [Display(Name = "申报单位")]
         public Guid? UnitId { get; set; }
 
+        [Display(Name = "姓名")]
+        [StringLength(RegisterApplicant.MaxNameLength, ErrorMessage = FieldMessages.TooLong)]
         public string? Name { get; set; }
 
+        [Display(Name = "身份证号码")]
+        [StringLength(Domain.Common.IdNumber.Length, ErrorMessage = FieldMessages.TooLong)]
         public string? IdNumber { get; set; }
 
+        [Display(Name = "手机号码（即登录用户名）")]
+        [StringLength(RegisterUnit.MaxMobileInput, ErrorMessage = FieldMessages.TooLong)]
         public string? Mobile { get; set; }
 
+        [Display(Name = "密码")]
         public string? Password { get; set; }
 
+        [Display(Name = "再次输入密码")]
         public string? ConfirmPassword { get; set; }
     }
 }

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units.RegisterUnit;
 using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Common;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Units;
 using TitleReview.Web.Hosting;
@@ -87,32 +89,56 @@ public sealed class RegisterModel(
 
     public sealed class RegistrationInput
     {
+        [Display(Name = "申报单位规范名称")]
+        [StringLength(RegisterUnit.MaxNameLength, ErrorMessage = FieldMessages.TooLong)]
         public string? UnitName { get; set; }
 
+        [Display(Name = "统一社会信用代码")]
+        [StringLength(UnifiedSocialCreditCode.Length, ErrorMessage = FieldMessages.TooLong)]
         public string? CreditCode { get; set; }
 
+        [Display(Name = "申报单位性质")]
         public UnitNature? Nature { get; set; }
 
+        [Display(Name = "所属地区")]
         public string? Region { get; set; }
 
+        [Display(Name = "主管部门")]
+        [StringLength(RegisterUnit.MaxNameLength, ErrorMessage = FieldMessages.TooLong)]
         public string? SupervisingDepartment { get; set; }
 
+        [Display(Name = "审核人姓名")]
+        [StringLength(RegisterUnit.MaxShortText, ErrorMessage = FieldMessages.TooLong)]
         public string? AuditorName { get; set; }
 
+        [Display(Name = "手机号码")]
+        [StringLength(RegisterUnit.MaxMobileInput, ErrorMessage = FieldMessages.TooLong)]
         public string? AuditorMobile { get; set; }
 
+        [Display(Name = "座机号码（选填）")]
+        [StringLength(RegisterUnit.MaxPhoneLength, ErrorMessage = FieldMessages.TooLong)]
         public string? AuditorLandline { get; set; }
 
+        [Display(Name = "QQ号码（选填）")]
+        [StringLength(RegisterUnit.MaxQqLength, ErrorMessage = FieldMessages.TooLong)]
         public string? AuditorQq { get; set; }
 
+        [Display(Name = "电子邮箱（选填）")]
+        [StringLength(EmailAddress.MaxLength, ErrorMessage = FieldMessages.TooLong)]
         public string? AuditorEmail { get; set; }
 
         public bool AuditorIsHr { get; set; }
 
+        [Display(Name = "填报人")]
+        [StringLength(RegisterUnit.MaxShortText, ErrorMessage = FieldMessages.TooLong)]
         public string? FillerName { get; set; }
 
+        [Display(Name = "联系电话")]
+        [StringLength(RegisterUnit.MaxPhoneLength, ErrorMessage = FieldMessages.TooLong)]
         public string? FillerPhone { get; set; }
 
+        [Display(Name = "电子邮箱（选填）")]
+        [StringLength(EmailAddress.MaxLength, ErrorMessage = FieldMessages.TooLong)]
         public string? FillerEmail { get; set; }
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,6 +31,8 @@ public sealed class CreateModel(AccountAdministration admin) : PageModel, IFormP
 
     public sealed class StaffInput
     {
+        [Display(Name = "姓名")]
+        [StringLength(AppUser.MaxDisplayNameLength, ErrorMessage = FieldMessages.TooLong)]
         public string? DisplayName { get; set; }
 
         public string? UserName { get; set; }

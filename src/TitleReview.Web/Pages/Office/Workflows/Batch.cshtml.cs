@@ -41,8 +41,6 @@ public sealed class BatchModel(
         return RedirectToPage(new { id = Id });
     }
 
-    public string PageLink(BulkItemOutcome? outcome, int page) => $"/Office/Workflows/Batch/{Id}?outcome={outcome}&pageNumber={page}";
-
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Batch = await get.HandleAsync(new GetBulkOperation(Id, User.ToWorkflowActor(), Outcome, PageNumber, PageSize), cancellationToken);
 }

@@ -103,7 +103,4 @@ public sealed class IndexModel(
     /// <summary>The bulk operation page for every instance the current filter finds.</summary>
     public string BulkLink =>
         $"/Office/Workflows/Bulk?year={Year}&definition={Definition}&state={State}&status={Status}&unit={Unit}&level={Level}&incidents={Incidents}&waiting={Waiting}";
-
-    public string PageLink(int page) =>
-        $"?year={Year}&definition={Definition}&state={State}&status={Status}&unit={Unit}&level={Level}&incidents={Incidents}&waiting={Waiting}&pageNumber={page}";
 }

@@ -1,0 +1,141 @@
+using System.Reflection;
+using NetArchTest.Rules;
+
+namespace TitleReview.Architecture.Tests;
+
+/// <summary>
+/// Modules are namespaces inside each layer (ADR 1); they call each other only through a small
+/// published surface (ADR 22). The shared kernel any module may use: Domain.Common, Domain.Time and
+/// Domain.Calendars (identity and validation helpers, Beijing time, working days), and in the
+/// Application layer Common (handlers, the unit of work, errors), Files, Notifications and Security
+/// (the audit log), which serve every module and know none of them.
+/// </summary>
+public class ModuleTests
+{
+    private const string DomainNs = "TitleReview.Domain";
+    private const string ApplicationNs = "TitleReview.Application";
+
+    private static readonly Assembly Domain = typeof(TitleReview.Domain.Common.Entity).Assembly;
+    private static readonly Assembly Application = typeof(TitleReview.Application.DependencyInjection).Assembly;
+
+    /// <summary>Units' tables and their rows; other modules ask <c>IUnitDirectory</c> instead.</summary>
+    private static readonly string[] UnitsTables =
+    [
+        typeof(TitleReview.Domain.Units.Unit).FullName!,
+        typeof(TitleReview.Domain.Units.UnitRegistration).FullName!,
+        typeof(TitleReview.Domain.Units.UnitRegistrationDetails).FullName!,
+        typeof(TitleReview.Domain.Units.RegistrationAccessToken).FullName!,
+    ];
+
+    /// <summary>What the Units module publishes to the others.</summary>
+    private static readonly Type[] UnitsSurface =
+    [
+        typeof(TitleReview.Application.Units.IUnitDirectory),
+        typeof(TitleReview.Application.Units.UnitCard),
+        typeof(TitleReview.Application.Units.RegisteredUnit),
+    ];
+
+    // Each domain module and the other domain modules it may use besides the shared kernel, with why.
+    [TestCase("Units")]
+    [TestCase("Files")]
+    [TestCase("Identity")]
+    [TestCase("Security")]
+    [TestCase("Messaging")]
+    [TestCase("Applications", "Units", TestName = "DomainApplications_UsesUnitsOnlyForTheUnitsNature")]
+    [TestCase("Campaigns", "Applications", TestName = "DomainCampaigns_UsesApplicationsOnlyForLevelRules")]
+    [TestCase("Workflows", "Campaigns", TestName = "DomainWorkflows_UsesCampaignsForTheStagesTimersAnchorOn")]
+    public void DomainModule_DependsOnlyOnTheSharedKernelAndItsListedModules(string module, params string[] allowed)
+    {
+        string[] kernel = ["Common", "Time", "Calendars"];
+        var forbidden = DomainModules().Except([module, .. kernel, .. allowed]).Select(m => $"{DomainNs}.{m}").ToArray();
+
+        AssertNoDependency(Domain, $"{DomainNs}.{module}", forbidden);
+    }
+
+    [Test]
+    public void DomainApplications_NeverTouchesUnitsRows()
+    {
+        AssertNoDependency(Domain, $"{DomainNs}.Applications", UnitsTables);
+    }
+
+    [Test]
+    public void DomainCampaigns_NeverTouchesApplicationsRows()
+    {
+        AssertNoDependency(Domain, $"{DomainNs}.Campaigns", $"{DomainNs}.Applications.TitleApplication", $"{DomainNs}.Applications.Dossier", $"{DomainNs}.Applications.Documents");
+    }
+
+    [TestCase("Applicants")]
+    [TestCase("Applications")]
+    public void ApplicationModule_ReachesUnitsOnlyThroughItsDirectory(string module)
+    {
+        var unitsInternals = Application.GetTypes()
+            .Where(t => t.Namespace?.StartsWith($"{ApplicationNs}.Units", StringComparison.Ordinal) == true && !UnitsSurface.Contains(t) && !t.IsNested)
+            .Select(t => t.FullName!);
+
+        AssertNoDependency(Application, $"{ApplicationNs}.{module}", [.. UnitsTables, .. unitsInternals], DossierReadsNotYetMoved);
+    }
+
+    [Test]
+    public void ApplicationUnits_KnowsNothingOfApplicantsOrApplications()
+    {
+        AssertNoDependency(Application, $"{ApplicationNs}.Units", $"{ApplicationNs}.Applicants", $"{ApplicationNs}.Applications", $"{DomainNs}.Applications");
+    }
+
+    [Test]
+    public void ApplicationCampaigns_CountsApplicationsThroughTheirPublishedCounts()
+    {
+        var applicationsInternals = Application.GetTypes()
+            .Where(t => t.Namespace?.StartsWith($"{ApplicationNs}.Applications", StringComparison.Ordinal) == true && t != typeof(TitleReview.Application.Applications.IApplicationCounts) && !t.IsNested)
+            .Select(t => t.FullName!);
+
+        AssertNoDependency(
+            Application,
+            $"{ApplicationNs}.Campaigns",
+            [.. applicationsInternals, $"{ApplicationNs}.Applicants", $"{ApplicationNs}.Units", .. UnitsTables, $"{DomainNs}.Applications.TitleApplication", $"{DomainNs}.Applications.Dossier"]);
+    }
+
+    [Test]
+    public void ApplicationWorkflows_TheEngineKnowsNoSubjectsModule()
+    {
+        AssertNoDependency(Application, $"{ApplicationNs}.Workflows", $"{ApplicationNs}.Applicants", $"{ApplicationNs}.Applications", $"{ApplicationNs}.Units", $"{ApplicationNs}.Campaigns");
+    }
+
+    [TestCase("Common")]
+    [TestCase("Files")]
+    [TestCase("Notifications")]
+    [TestCase("Security")]
+    public void ApplicationSharedKernel_KnowsNoBusinessModule(string module)
+    {
+        AssertNoDependency(Application, $"{ApplicationNs}.{module}", $"{ApplicationNs}.Applicants", $"{ApplicationNs}.Applications", $"{ApplicationNs}.Units", $"{ApplicationNs}.Campaigns", $"{ApplicationNs}.Workflows");
+    }
+
+    /// <summary>
+    /// The dossier's read models still join the units' table for the unit's name; they are being
+    /// rebuilt on the dossier aggregate (issue 11, item 1), which asks <c>IUnitDirectory</c>.
+    /// </summary>
+    private static readonly string[] DossierReadsNotYetMoved =
+    [
+        $"{ApplicationNs}.Applications.Dossier.GetDossierHandler",
+        $"{ApplicationNs}.Applications.Dossier.ListDuplicateFilesHandler",
+    ];
+
+    private static IEnumerable<string> DomainModules() =>
+        Domain.GetTypes()
+            .Select(t => t.Namespace)
+            .Where(ns => ns is not null && ns.StartsWith($"{DomainNs}.", StringComparison.Ordinal))
+            .Select(ns => ns![(DomainNs.Length + 1)..].Split('.')[0])
+            .Distinct();
+
+    private static void AssertNoDependency(Assembly assembly, string module, params string[] forbidden) =>
+        AssertNoDependency(assembly, module, forbidden, []);
+
+    private static void AssertNoDependency(Assembly assembly, string module, string[] forbidden, string[] exempt)
+    {
+        var result = Types.InAssembly(assembly).That().ResideInNamespace(module).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+        var failing = (result.FailingTypes ?? []).Where(t => !exempt.Contains(Outermost(t).FullName)).Select(t => t.FullName).ToList();
+
+        failing.Should().BeEmpty($"{module} may not use {string.Join(", ", forbidden)}");
+    }
+
+    private static Type Outermost(Type type) => type.DeclaringType is { } outer ? Outermost(outer) : type;
+}
