@@ -72,7 +72,7 @@ public class ModuleTests
             .Where(t => t.Namespace?.StartsWith($"{ApplicationNs}.Units", StringComparison.Ordinal) == true && !UnitsSurface.Contains(t) && !t.IsNested)
             .Select(t => t.FullName!);
 
-        AssertNoDependency(Application, $"{ApplicationNs}.{module}", [.. UnitsTables, .. unitsInternals], DossierReadsNotYetMoved);
+        AssertNoDependency(Application, $"{ApplicationNs}.{module}", [.. UnitsTables, .. unitsInternals]);
     }
 
     [Test]
@@ -108,16 +108,6 @@ public class ModuleTests
     {
         AssertNoDependency(Application, $"{ApplicationNs}.{module}", $"{ApplicationNs}.Applicants", $"{ApplicationNs}.Applications", $"{ApplicationNs}.Units", $"{ApplicationNs}.Campaigns", $"{ApplicationNs}.Workflows");
     }
-
-    /// <summary>
-    /// The dossier's read models still join the units' table for the unit's name; they are being
-    /// rebuilt on the dossier aggregate (issue 11, item 1), which asks <c>IUnitDirectory</c>.
-    /// </summary>
-    private static readonly string[] DossierReadsNotYetMoved =
-    [
-        $"{ApplicationNs}.Applications.Dossier.GetDossierHandler",
-        $"{ApplicationNs}.Applications.Dossier.ListDuplicateFilesHandler",
-    ];
 
     private static IEnumerable<string> DomainModules() =>
         Domain.GetTypes()

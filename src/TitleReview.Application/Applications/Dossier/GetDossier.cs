@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Units;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Applications;
@@ -93,6 +94,7 @@ internal sealed class GetDossierHandler(
     IApplicationDbContext db,
     IWorkflowDefinitions definitions,
     IWorkflowEngine engine,
+    IUnitDirectory units,
     TimeProvider clock) : IHandler<GetDossier, DossierView>
 {
     /// <summary>Those told that a scan is also in other applicants' dossiers; the applicants are not.</summary>
@@ -101,7 +103,7 @@ internal sealed class GetDossierHandler(
     public async Task<DossierView> HandleAsync(GetDossier request, CancellationToken cancellationToken = default)
     {
         var (application, instance, campaign) = await DossierAccess.LoadDossierAsync(db, request.ApplicationId, request.Actor, cancellationToken);
-        var unitName = await db.Units.Where(u => u.Id == application.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
+        var unitName = (await units.FindAsync(application.UnitId, cancellationToken))?.Name ?? string.Empty;
         var rule = campaign.RuleFor(application.Level);
         var now = clock.GetUtcNow();
         var entries = application.Entries.ToList();
@@ -163,18 +165,26 @@ internal sealed class GetDossierHandler(
                 where hashes.Contains(attachment.Sha256)
                 join other in db.TitleApplications.AsNoTracking() on attachment.ApplicationId equals other.Id
                 where other.ApplicantUserId != application.ApplicantUserId
-                join unit in db.Units.AsNoTracking() on other.UnitId equals unit.Id
-                select new { attachment.Sha256, other.ApplicantUserId, other.ApplicantName, UnitName = unit.Name })
+                select new { attachment.Sha256, other.ApplicantUserId, other.ApplicantName, other.UnitId })
             .ToListAsync(cancellationToken);
+        var unitNames = await UnitNamesAsync(units, holders.Select(h => h.UnitId), cancellationToken);
         return holders
             .GroupBy(h => h.Sha256)
             .ToDictionary(
                 g => g.Key,
                 g => (IReadOnlyList<DuplicateHolderView>)g.DistinctBy(h => h.ApplicantUserId)
-                    .Select(h => new DuplicateHolderView(PersonNames.Mask(h.ApplicantName), h.UnitName))
+                    .Select(h => new DuplicateHolderView(PersonNames.Mask(h.ApplicantName), unitNames[h.UnitId]))
                     .OrderBy(h => h.UnitName, StringComparer.Ordinal)
                     .ThenBy(h => h.MaskedName, StringComparer.Ordinal)
                     .ToList());
+    }
+
+    /// <summary>The names of the units, asked of the Units module (ADR 0022); a unit it does not know reads as empty.</summary>
+    internal static async Task<IReadOnlyDictionary<Guid, string>> UnitNamesAsync(IUnitDirectory units, IEnumerable<Guid> unitIds, CancellationToken cancellationToken)
+    {
+        var ids = unitIds.Distinct().ToList();
+        var cards = await units.FindAllAsync(ids, cancellationToken);
+        return ids.ToDictionary(id => id, id => cards.TryGetValue(id, out var card) ? card.Name : string.Empty);
     }
 
     private static string SortKey(DossierItem item) => item switch
@@ -194,7 +204,7 @@ public sealed record ListDuplicateFiles(int? Year = null);
 
 public sealed record DuplicateFileRow(string Sha256, string ApplicantName, string UnitName, int Year, Guid ApplicationId, string FileName, string Slot);
 
-internal sealed class ListDuplicateFilesHandler(IApplicationDbContext db) : IHandler<ListDuplicateFiles, IReadOnlyList<DuplicateFileRow>>
+internal sealed class ListDuplicateFilesHandler(IApplicationDbContext db, IUnitDirectory units) : IHandler<ListDuplicateFiles, IReadOnlyList<DuplicateFileRow>>
 {
     public async Task<IReadOnlyList<DuplicateFileRow>> HandleAsync(ListDuplicateFiles request, CancellationToken cancellationToken = default)
     {
@@ -207,10 +217,12 @@ internal sealed class ListDuplicateFilesHandler(IApplicationDbContext db) : IHan
                 where shared.Contains(attachment.Sha256)
                 join application in db.TitleApplications.AsNoTracking() on attachment.ApplicationId equals application.Id
                 join campaign in db.Campaigns.AsNoTracking() on application.CampaignId equals campaign.Id
-                join unit in db.Units.AsNoTracking() on application.UnitId equals unit.Id
                 where request.Year == null || campaign.Year == request.Year
-                select new DuplicateFileRow(attachment.Sha256, application.ApplicantName, unit.Name, campaign.Year, application.Id, attachment.OriginalName, attachment.SlotKey))
+                select new { attachment.Sha256, application.ApplicantName, application.UnitId, campaign.Year, ApplicationId = application.Id, attachment.OriginalName, attachment.SlotKey })
             .ToListAsync(cancellationToken);
-        return rows.OrderBy(r => r.Sha256).ThenBy(r => r.ApplicantName).ToList();
+        var unitNames = await GetDossierHandler.UnitNamesAsync(units, rows.Select(r => r.UnitId), cancellationToken);
+        return rows
+            .Select(r => new DuplicateFileRow(r.Sha256, r.ApplicantName, unitNames[r.UnitId], r.Year, r.ApplicationId, r.OriginalName, r.SlotKey))
+            .OrderBy(r => r.Sha256).ThenBy(r => r.ApplicantName).ToList();
     }
 }
