@@ -18,11 +18,6 @@ public static class DependencyInjection
             }
         }
 
-        foreach (var guard in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IWorkflowGuard).IsAssignableFrom(t)))
-        {
-            services.AddSingleton(typeof(IWorkflowGuard), guard);
-        }
-
         foreach (var action in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Workflows.IWorkflowAction).IsAssignableFrom(t)))
         {
             services.AddScoped(typeof(Workflows.IWorkflowAction), action);

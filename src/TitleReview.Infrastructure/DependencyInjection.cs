@@ -118,6 +118,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Applications.Documents.IPersonDirectory, PersonDirectory>();
 
         services.AddSingleton(sp => CalendarFileLoader.LoadFolder(sp.GetRequiredService<StoragePaths>().CalendarsFolder));
+        services.AddSingleton(Domain.Workflows.Guards.GuardCatalogue.Standard);
         services.AddSingleton<WorkflowDefinitionLoader>();
         services.AddSingleton<IWorkflowDefinitions>(sp => new WorkflowDefinitionRegistry(
             sp.GetRequiredService<WorkflowDefinitionLoader>().LoadFolder(sp.GetRequiredService<StoragePaths>().WorkflowsFolder)));

@@ -43,7 +43,7 @@ public class ModuleTests
     [TestCase("Messaging")]
     [TestCase("Applications", "Units", TestName = "DomainApplications_UsesUnitsOnlyForTheUnitsNature")]
     [TestCase("Campaigns", "Applications", TestName = "DomainCampaigns_UsesApplicationsOnlyForLevelRules")]
-    [TestCase("Workflows", "Campaigns", TestName = "DomainWorkflows_UsesCampaignsForTheStagesTimersAnchorOn")]
+    [TestCase("Workflows", "Campaigns", "Applications", TestName = "DomainWorkflows_UsesCampaignsForTheStagesTimersAnchorOn_AndApplicationsForItsGuards")]
     public void DomainModule_DependsOnlyOnTheSharedKernelAndItsListedModules(string module, params string[] allowed)
     {
         string[] kernel = ["Common", "Time", "Calendars"];

@@ -55,20 +55,24 @@ public static class TimerSchedule
     {
         if (expression.MarkName is { } mark)
         {
-            return marks.TryGetValue(mark, out var at) ? at : null;
+            return WaitsForAMarkNotYetSet(marks, mark);
         }
 
-        if (campaign is null)
-        {
-            throw new InvalidOperationException($"Timer '{expression}' needs a campaign's timeline, but instance {instance.Id} belongs to no campaign.");
-        }
-
-        var stage = campaign.Stage(expression.AnchorName);
-        if (expression.AnchorKind == TimerAnchorKind.Open)
-        {
-            return stage.OpensAt;
-        }
-
-        return instance.ReopenedUntil is { } until && until > stage.ClosesAt ? until : stage.ClosesAt;
+        var stage = StageTimerNeedsACampaign(expression, campaign, instance).Stage(expression.AnchorName);
+        return expression.AnchorKind == TimerAnchorKind.Open
+            ? stage.OpensAt
+            : OfficeExceptionMovesTheClosing(stage, instance);
     }
+
+    /// <summary>A timer counted from a mark is planned only once the mark is set: until then it has no instant.</summary>
+    private static DateTimeOffset? WaitsForAMarkNotYetSet(IReadOnlyDictionary<string, DateTimeOffset> marks, string mark) =>
+        marks.TryGetValue(mark, out var at) ? at : null;
+
+    /// <summary>A timer on a stage reads the campaign's timeline; an instance outside any campaign has none (a definition error).</summary>
+    private static Campaign StageTimerNeedsACampaign(TimerExpression expression, Campaign? campaign, WorkflowInstance instance) =>
+        campaign ?? throw new InvalidOperationException($"Timer '{expression}' needs a campaign's timeline, but instance {instance.Id} belongs to no campaign.");
+
+    /// <summary>An office exception moves the case's closing out to its end, never in, and never the opening.</summary>
+    private static DateTimeOffset OfficeExceptionMovesTheClosing(CampaignStage stage, WorkflowInstance instance) =>
+        instance.ReopenedUntil is { } until && until > stage.ClosesAt ? until : stage.ClosesAt;
 }

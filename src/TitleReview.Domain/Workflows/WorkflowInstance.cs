@@ -102,17 +102,11 @@ public sealed class WorkflowInstance : Entity
 
     /// <summary>
     /// Moves to a state. A definition may lead out of a final state on purpose (the office
-    /// reopening a closed case); the instance then runs again.
+    /// reopening a closed case); the instance then runs again (<see cref="LeavingAFinalStateRunsAgain"/>).
     /// </summary>
     public void EnterState(string state, bool final, DateTimeOffset now)
     {
-        if (IsFinished)
-        {
-            Status = WorkflowStatus.Running;
-            SubStatus = WorkflowSubStatus.Waiting;
-            FinishedAt = null;
-        }
-
+        LeavingAFinalStateRunsAgain();
         State = state;
         StateEnteredAt = now;
         if (final)
@@ -125,21 +119,24 @@ public sealed class WorkflowInstance : Entity
         Touch(now);
     }
 
+    private void LeavingAFinalStateRunsAgain()
+    {
+        if (IsFinished)
+        {
+            Status = WorkflowStatus.Running;
+            SubStatus = WorkflowSubStatus.Waiting;
+            FinishedAt = null;
+        }
+    }
+
     /// <summary>
     /// Moves a running case onto a newer version of its definition, in the state the new
     /// version's migration maps its state onto. A state that keeps its name keeps its entry time.
     /// </summary>
     public void MigrateTo(int version, string state, bool final, DateTimeOffset now)
     {
-        if (IsFinished)
-        {
-            throw new DomainException("已结束的流程实例保留其原版本，不迁移。");
-        }
-
-        if (version <= DefinitionVersion)
-        {
-            throw new DomainException($"只能迁移到更新的版本（当前为第 {DefinitionVersion} 版）。");
-        }
+        CheckRule(new FinishedInstanceKeepsItsVersionRule(this));
+        CheckRule(new MigrationLeadsToANewerVersionRule(this, version));
 
         DefinitionVersion = version;
         if (state != State || final)
@@ -167,10 +164,7 @@ public sealed class WorkflowInstance : Entity
 
     public void ReopenUntil(DateTimeOffset until, DateTimeOffset now)
     {
-        if (until <= now)
-        {
-            throw new DomainException("重新开放的截止时间必须晚于当前时间。");
-        }
+        CheckRule(new ReopeningEndsAfterNowRule(until, now));
 
         ReopenedUntil = until;
         Touch(now);

@@ -24,7 +24,6 @@ internal sealed class WorkflowClock(
     AppDbContext db,
     IServiceScopeFactory scopes,
     IWorkflowDefinitions definitions,
-    IEnumerable<IWorkflowGuard> guards,
     WorkingDayCalendar calendar,
     TimeProvider clock,
     IOptions<WorkflowClockOptions> options,
@@ -234,7 +233,6 @@ internal sealed class WorkflowClock(
     private WorkflowEngine Engine(AsyncServiceScope scope) => new(
         scope.ServiceProvider.GetRequiredService<AppDbContext>(),
         definitions,
-        guards,
         scope.ServiceProvider.GetServices<IWorkflowFactProvider>(),
         scope.ServiceProvider.GetServices<IWorkflowAction>(),
         calendar,

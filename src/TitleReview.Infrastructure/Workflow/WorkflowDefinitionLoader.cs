@@ -4,11 +4,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using TitleReview.Application.Campaigns;
-using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Identity;
 using TitleReview.Domain.Workflows;
 using TitleReview.Domain.Workflows.Definitions;
+using TitleReview.Domain.Workflows.Guards;
 
 namespace TitleReview.Infrastructure.Workflow;
 
@@ -17,16 +17,15 @@ namespace TitleReview.Infrastructure.Workflow;
 /// against what C# knows (subject types, guards, roles, states, marks, timer expressions),
 /// then against the lock file that pins each published version's content. Once every file is
 /// read, every stage a definition names (a state's <c>stage</c>, a timer, a window guard) is
-/// checked against the stage catalogues of the campaign definitions. Any problem names the file
-/// and stops start-up.
+/// checked against the stage catalogues of the campaign definitions. Guards are parsed into typed
+/// specs here (<see cref="GuardCatalogue"/>), once, and each must have a Chinese name for the
+/// diagram. Any problem names the file and stops start-up.
 /// </summary>
-public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
+public sealed class WorkflowDefinitionLoader(GuardCatalogue guards)
 {
     public const string DefinitionsFolderName = "definitions";
     public const string SchemaFile = "schema/workflow-definition.schema.json";
     public const string LockFileName = "definitions.lock.json";
-
-    private readonly IReadOnlyDictionary<string, IWorkflowGuard> _guards = guards.ToDictionary(g => g.Name, StringComparer.Ordinal);
 
     public IReadOnlyList<WorkflowDefinition> LoadFolder(string workflowsFolder)
     {
@@ -177,7 +176,7 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             throw new WorkflowDefinitionException(file, $"does not match the schema: {string.Join("; ", errors)}");
         }
 
-        var definition = Read(node!, sha, file);
+        var definition = Read(node!, sha, file, guards);
         Check(definition, file);
 
         if (!pins.TryGetValue(definition.Key, out var pinned))
@@ -196,7 +195,7 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
     public static string Sha256(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"))));
 
-    private static WorkflowDefinition Read(JsonNode node, string sha, string file)
+    private static WorkflowDefinition Read(JsonNode node, string sha, string file, GuardCatalogue guards)
     {
         var states = node["states"]!.AsArray().Select(s => new StateDefinition(
             (string)s!["name"]!,
@@ -213,7 +212,7 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             t["from"]!.AsArray().Select(f => (string)f!).ToList(),
             (string)t["to"]!,
             t["roles"]!.AsArray().Select(r => (string)r!).ToList(),
-            (t["guards"]?.AsArray() ?? []).Select(g => (string)g!).ToList(),
+            (t["guards"]?.AsArray() ?? []).Select(g => ParseGuard(guards, (string)g!, (string)t["trigger"]!, file)).ToList(),
             (bool?)t["requiresReason"] ?? false,
             (bool?)t["requiresUntil"] ?? false)
         {
@@ -259,7 +258,7 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
 
     private static List<string> Strings(JsonNode? array) => (array?.AsArray() ?? []).Select(x => (string)x!).ToList();
 
-    private void Check(WorkflowDefinition definition, string file)
+    private static void Check(WorkflowDefinition definition, string file)
     {
         void Fail(string problem) => throw new WorkflowDefinitionException(file, problem);
 
@@ -309,14 +308,6 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
                 Fail($"transition '{transition.Trigger}' names unknown role '{role}' (known: {string.Join(", ", roles)}).");
             }
 
-            foreach (var guard in transition.Guards)
-            {
-                var (name, _) = SplitGuard(guard);
-                if (!_guards.ContainsKey(name))
-                {
-                    Fail($"transition '{transition.Trigger}' names unknown guard '{name}' (known: {string.Join(", ", _guards.Keys)}).");
-                }
-            }
         }
 
         foreach (var state in definition.States)
@@ -432,7 +423,7 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
     /// (its campaigns have exactly those stages), any other's by some campaign definition version.
     /// Guards check their arguments against the same stages.
     /// </summary>
-    private void CheckStageNames(WorkflowDefinition definition, StageCatalogue declared)
+    private static void CheckStageNames(WorkflowDefinition definition, StageCatalogue declared)
     {
         void Fail(string problem) => throw new WorkflowDefinitionException(definition.FileName, problem);
 
@@ -454,26 +445,40 @@ public sealed class WorkflowDefinitionLoader(IEnumerable<IWorkflowGuard> guards)
             }
         }
 
-        var context = new GuardArgumentContext(stages);
         foreach (var transition in definition.Transitions)
         {
             foreach (var guard in transition.Guards)
             {
-                var (name, argument) = SplitGuard(guard);
-                if (_guards[name].ValidateArgument(argument, context) is { } problem)
+                if (guard.StageKey is { } stage && !stages.Contains(stage))
                 {
-                    Fail($"guard '{guard}' of transition '{transition.Trigger}': {problem}.");
+                    Fail($"guard '{guard.Text}' of transition '{transition.Trigger}': unknown stage '{stage}' (not among {where}).");
+                }
+
+                var displayName = guard.DisplayName(stages);
+                if (!IsChinese(displayName))
+                {
+                    Fail($"guard '{guard.Text}' of transition '{transition.Trigger}' has no Chinese display name ('{displayName}'): users read it in the workflow diagram.");
                 }
             }
         }
     }
 
+    /// <summary>A guard written in a definition, parsed once here; an unknown name or a wrong argument stops loading.</summary>
+    private static GuardSpec ParseGuard(GuardCatalogue guards, string text, string trigger, string file)
+    {
+        if (!guards.Knows(GuardCatalogue.NameOf(text)))
+        {
+            throw new WorkflowDefinitionException(file, $"transition '{trigger}' names unknown guard '{GuardCatalogue.NameOf(text)}' (known: {string.Join(", ", guards.Names)}).");
+        }
+
+        return guards.TryParse(text, out var spec, out var problem)
+            ? spec
+            : throw new WorkflowDefinitionException(file, $"guard '{text}' of transition '{trigger}': {problem}.");
+    }
+
+    /// <summary>Whether a name shown to users has Chinese in it (a CJK unified ideograph), not only ASCII.</summary>
+    internal static bool IsChinese(string text) => text.Any(c => c is >= '\u4e00' and <= '\u9fff');
+
     private static string DeclaredMarks(WorkflowDefinition definition) =>
         definition.Marks.Count == 0 ? "none" : string.Join(", ", definition.Marks.Select(m => m.Name));
-
-    public static (string Name, string? Argument) SplitGuard(string guard)
-    {
-        var colon = guard.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? (guard, null) : (guard[..colon], guard[(colon + 1)..]);
-    }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Stateless.Graph;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Identity;
 using TitleReview.Domain.Workflows;
@@ -7,19 +6,38 @@ using TitleReview.Domain.Workflows.Definitions;
 
 namespace TitleReview.Infrastructure.Workflow;
 
-/// <summary>Draws a definition with Stateless's Mermaid output, labelled with the states' Chinese names.</summary>
+/// <summary>
+/// Draws a definition as a Mermaid state diagram, every label in Chinese: states by their
+/// display names, transitions by theirs, with who may fire them and the guards' display names.
+/// </summary>
 internal sealed class WorkflowDiagrams(IWorkflowDefinitions definitions) : IWorkflowDiagrams
 {
+    /// <summary>The node a transition to <c>@previous</c> points at.</summary>
+    private const string PreviousNode = "PreviousState";
+
     public string Mermaid(string definitionId, int version, string? currentState = null)
     {
         var definition = definitions.Get(definitionId, version);
-        var state = definition.InitialState;
-        var machine = WorkflowEngine.Build(definition, () => state, s => state = s, _ => true, () => null, t => t.DisplayName, Describe);
-        var graph = new StringBuilder(MermaidGraph.Format(machine.GetInfo()));
-        graph.AppendLine();
-        foreach (var s in definition.States)
+        var graph = new StringBuilder();
+        graph.AppendLine("stateDiagram-v2");
+        foreach (var state in definition.States)
         {
-            graph.AppendLine($"    {s.Name} : {s.DisplayName}");
+            graph.AppendLine($"    {state.Name} : {state.DisplayName}");
+        }
+
+        if (definition.Transitions.Any(t => t.To == WorkflowDefinition.PreviousState))
+        {
+            graph.AppendLine($"    {PreviousNode} : 此前所处状态");
+        }
+
+        graph.AppendLine($"    [*] --> {definition.InitialState}");
+        foreach (var transition in definition.Transitions)
+        {
+            foreach (var from in transition.From)
+            {
+                var to = transition.To == WorkflowDefinition.PreviousState ? PreviousNode : transition.To;
+                graph.AppendLine($"    {from} --> {to} : {transition.DisplayName} [{Describe(transition)}]");
+            }
         }
 
         foreach (var final in definition.States.Where(s => s.Final))
@@ -36,23 +54,11 @@ internal sealed class WorkflowDiagrams(IWorkflowDefinitions definitions) : IWork
         return graph.ToString();
     }
 
-    /// <summary>"申报人，填报期间" rather than "Applicant 且 WindowOpen:filing".</summary>
+    /// <summary>"申报人，填报期间开放期间" rather than "Applicant 且 WindowOpen:filing".</summary>
     private string Describe(TransitionDefinition transition)
     {
-        var who = string.Join("/", transition.Roles.Select(r => r == WorkflowActor.SystemRole ? "系统时钟" : Roles.DisplayName(r)));
-        var when = transition.Guards.Select(g =>
-        {
-            var (name, argument) = WorkflowDefinitionLoader.SplitGuard(g);
-            var stage = argument is null ? string.Empty : definitions.Stages.NameOf(argument);
-            return name switch
-            {
-                "WindowOpen" => $"{stage}开放期间",
-                "WindowClosed" => $"{stage}截止后",
-                "DossierComplete" => "材料齐全",
-                "DossierVerified" => "逐项核验完毕",
-                _ => g,
-            };
-        });
-        return string.Join("，", when.Prepend(who));
+        var who = transition.Roles.Select(r => r == WorkflowActor.SystemRole ? "系统时钟" : Roles.DisplayName(r));
+        var when = transition.Guards.Select(g => g.DisplayName(definitions.Stages));
+        return string.Join("，", when.Prepend(string.Join("/", who)));
     }
 }

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Workflows;
-using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Workflows;
 using TitleReview.Domain.Workflows.Definitions;
+using TitleReview.Domain.Workflows.Guards;
 using TitleReview.Infrastructure.Workflow;
 using TitleReview.Tests.Fixtures;
 
@@ -43,6 +43,39 @@ public class DefinitionLoaderTests : ApplicationTestBase
 
         act.Should().Throw<WorkflowDefinitionException>()
             .WithMessage("*workflows/definitions/application.v1.json*unknown guard 'WindowAjar'*");
+    }
+
+    [Test]
+    public void GuardWithoutAChineseDisplayName_StopsLoading()
+    {
+        var parsers = GuardCatalogue.Standard.Names.ToDictionary(name => name, name => (Func<string?, GuardSpec>)(argument => Standard(name, argument)));
+        parsers[DossierCompleteGuard.Name] = _ => new EnglishNamedGuard();
+
+        var act = () => new WorkflowDefinitionLoader(new GuardCatalogue(parsers)).LoadFolder(_folder);
+
+        act.Should().Throw<WorkflowDefinitionException>()
+            .WithMessage("*application.v2.json*guard 'DossierComplete' of transition 'submit' has no Chinese display name ('Dossier complete')*");
+
+        static GuardSpec Standard(string name, string? argument) =>
+            GuardCatalogue.Standard.TryParse(argument is null ? name : $"{name}:{argument}", out var spec, out var problem) ? spec : throw new FormatException(problem);
+    }
+
+    [Test]
+    public void GuardWithAWrongArgument_StopsLoadingNamingGuardAndTransition()
+    {
+        EditApplication(node => node["transitions"]![0]!["guards"] = new JsonArray("DossierComplete:now"), repin: true);
+
+        var act = Load;
+
+        act.Should().Throw<WorkflowDefinitionException>().WithMessage("*application.v1.json*guard 'DossierComplete:now' of transition '*': takes no argument*");
+    }
+
+    [Test]
+    public void ShippedGuards_AreParsedOnceIntoTypedSpecs()
+    {
+        var submit = Services.GetRequiredService<IWorkflowDefinitions>().Latest("application").Transitions.First(t => t.Operation == WorkflowOperations.SubmitDossier);
+
+        submit.Guards.Should().Equal(new WindowOpenGuard(StageKeys.Filing), new DossierCompleteGuard());
     }
 
     [Test]
@@ -186,7 +219,7 @@ public class DefinitionLoaderTests : ApplicationTestBase
         var folder = TestDefinitionsTestBase.CopyWithTestDefinitions();
         try
         {
-            var definitions = new WorkflowDefinitionLoader(Services.GetServices<IWorkflowGuard>()).LoadFolder(folder);
+            var definitions = new WorkflowDefinitionLoader(GuardCatalogue.Standard).LoadFolder(folder);
 
             var batch = definitions.Single(d => d.Key == "testPublicityBatch@1");
             batch.SubjectType.Should().Be(WorkflowSubjectTypes.PublicityBatch);
@@ -275,9 +308,9 @@ public class DefinitionLoaderTests : ApplicationTestBase
     }
 
     private IReadOnlyList<WorkflowDefinition> LoadFolder(string folder) =>
-        new WorkflowDefinitionLoader(Services.GetServices<IWorkflowGuard>()).LoadFolder(folder);
+        new WorkflowDefinitionLoader(GuardCatalogue.Standard).LoadFolder(folder);
 
-    private void Load() => new WorkflowDefinitionLoader(Services.GetServices<IWorkflowGuard>()).LoadFolder(_folder);
+    private void Load() => new WorkflowDefinitionLoader(GuardCatalogue.Standard).LoadFolder(_folder);
 
     private void EditApplication(Action<JsonNode> edit, bool repin)
     {
@@ -307,5 +340,14 @@ public class DefinitionLoaderTests : ApplicationTestBase
         {
             File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
         }
+    }
+
+    private sealed record EnglishNamedGuard : GuardSpec
+    {
+        public override string Text => DossierCompleteGuard.Name;
+
+        public override string DisplayName(StageCatalogue stages) => "Dossier complete";
+
+        public override GuardResult Check(GuardContext context) => GuardResult.Pass;
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Workflows;
-using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Workflows;
+using TitleReview.Domain.Workflows.Guards;
 using TitleReview.Infrastructure.Workflow;
 using TitleReview.Tests.Fixtures;
 
@@ -107,5 +107,5 @@ public class DefinitionMeaningsTests : ApplicationTestBase
         act.Should().Throw<WorkflowDefinitionException>().WithMessage("*state 'Draft' means different things in different versions*");
     }
 
-    private void Load() => new WorkflowDefinitionLoader(Services.GetServices<IWorkflowGuard>()).LoadFolder(_workflows.Path);
+    private void Load() => new WorkflowDefinitionLoader(GuardCatalogue.Standard).LoadFolder(_workflows.Path);
 }

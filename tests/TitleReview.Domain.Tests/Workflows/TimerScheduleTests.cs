@@ -122,6 +122,27 @@ public class TimerScheduleTests
     }
 
     [Test]
+    public void Close_WithAnOfficeExceptionEndingBeforeTheClose_StaysAtTheClose()
+    {
+        var campaign = Campaign2023();
+        var instance = NewInstance();
+        instance.ReopenUntil(Beijing(2023, 8, 20, 12, 0), Beijing(2023, 8, 10, 9, 0));
+
+        var due = TimerSchedule.DueAt(TimerExpression.Parse("close:filing"), campaign, instance, NoMarks, Calendar2023);
+
+        due.Should().Be(Beijing(2023, 9, 1, 0, 0), "an exception only ever moves a closing out");
+    }
+
+    [Test]
+    public void MarkAlreadySet_IsDueFromItAndAnotherMarkDoesNotCount()
+    {
+        var marks = new Dictionary<string, DateTimeOffset> { ["startedAt"] = Beijing(2023, 12, 6, 14, 30) };
+
+        TimerSchedule.DueAt(TimerExpression.Parse("mark:startedAt"), null, NewInstance(), marks, Calendar2023).Should().Be(Beijing(2023, 12, 6, 14, 30));
+        TimerSchedule.DueAt(TimerExpression.Parse("mark:defenseAt"), null, NewInstance(), marks, Calendar2023).Should().BeNull();
+    }
+
+    [Test]
     public void StageAnchor_WithoutACampaign_IsAnError()
     {
         var act = () => TimerSchedule.DueAt(TimerExpression.Parse("close:filing"), null, NewInstance(), NoMarks, Calendar2023);

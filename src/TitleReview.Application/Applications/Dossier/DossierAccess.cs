@@ -8,6 +8,7 @@ using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Common;
 using TitleReview.Domain.Identity;
 using TitleReview.Domain.Workflows;
+using TitleReview.Domain.Workflows.Guards;
 
 namespace TitleReview.Application.Applications.Dossier;
 

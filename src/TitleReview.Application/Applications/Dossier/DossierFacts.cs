@@ -2,47 +2,33 @@ using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Applications.Dossier;
-using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Workflows;
+using TitleReview.Domain.Workflows.Guards;
 
 namespace TitleReview.Application.Applications.Dossier;
 
-/// <summary>For an application's guards: what its dossier lacks and what the auditor has not ticked.</summary>
+/// <summary>For an application's guards: what its dossier lacks, what the auditor has not ticked, and its publicity.</summary>
 internal sealed class DossierFacts(IApplicationDbContext db) : IWorkflowFactProvider
 {
-    public const string MissingKey = "dossier.missing";
-    public const string UnverifiedKey = "dossier.unverified";
-    public const string PublicityEndKey = "publicity.end";
-    public const string PublicityOutcomeKey = "publicity.outcome";
-
     public string SubjectType => ApplicationWorkflow.SubjectType;
 
-    public async Task<IReadOnlyDictionary<string, object>> LoadAsync(WorkflowInstance instance, Campaign? campaign, CancellationToken cancellationToken)
+    public async Task<WorkflowFacts> AddFactsAsync(WorkflowInstance instance, WorkflowFacts facts, CancellationToken cancellationToken)
     {
+        var campaign = facts.Campaign;
         var contents = await DossierContents.LoadAsync(db, instance.SubjectId, cancellationToken);
         var rule = campaign?.RuleFor(contents.Application.Level) ?? Domain.Applications.LevelRule.DefaultFor(contents.Application.Level);
         var year = campaign?.Year ?? contents.Application.CreatedAt.Year;
-        var missing = DossierCheck.Missing(contents.Application, contents.Items, contents.FilledSlots, rule, year);
+        var missing = DossierCheck.Missing(contents.Application, contents.Items, contents.FilledSlots, rule, year)
+            .Select(m => $"【{DossierSections.DisplayName(m.Section)}】{m.Message}")
+            .ToList();
         var unverified = DossierCheck.MandatoryItems(contents.Items)
             .Where(m => !contents.VerifiedKeys.Contains(m.Key))
             .Select(m => m.Description)
             .ToList();
-        var facts = new Dictionary<string, object>
+        return facts with
         {
-            [MissingKey] = missing,
-            [UnverifiedKey] = unverified,
+            Application = new ApplicationFacts(missing, unverified, contents.Application.PublicityEnd, contents.Application.PublicityOutcome),
         };
-        if (contents.Application.PublicityEnd is { } end)
-        {
-            facts[PublicityEndKey] = end;
-        }
-
-        if (contents.Application.PublicityOutcome is { } outcome)
-        {
-            facts[PublicityOutcomeKey] = outcome;
-        }
-
-        return facts;
     }
 }
 

@@ -9,6 +9,7 @@ using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Common;
 using TitleReview.Domain.Identity;
 using TitleReview.Domain.Workflows;
+using TitleReview.Domain.Workflows.Guards;
 using TitleReview.Application.Units;
 
 namespace TitleReview.Application.Applications.StartApplication;

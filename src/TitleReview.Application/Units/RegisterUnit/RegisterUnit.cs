@@ -12,6 +12,7 @@ using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Common;
 using TitleReview.Domain.Units;
 using TitleReview.Domain.Workflows;
+using TitleReview.Domain.Workflows.Guards;
 
 namespace TitleReview.Application.Units.RegisterUnit;
 

@@ -1,4 +1,5 @@
 using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Workflows.Guards;
 
 namespace TitleReview.Domain.Workflows.Definitions;
 
@@ -111,7 +112,7 @@ public sealed record TransitionDefinition(
     IReadOnlyList<string> From,
     string To,
     IReadOnlyList<string> Roles,
-    IReadOnlyList<string> Guards,
+    IReadOnlyList<GuardSpec> Guards,
     bool RequiresReason,
     bool RequiresUntil)
 {

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Applications;
 using TitleReview.Application.Workflows.Guards;
-using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Workflows;
+using TitleReview.Domain.Workflows.Guards;
 using TitleReview.Domain.Workflows.Bulk;
 using TitleReview.Infrastructure.Persistence;
 using TitleReview.Infrastructure.Workflow;
@@ -121,7 +121,7 @@ public class BulkJobTests : BulkOperationTestBase
     {
         public string SubjectType => ApplicationWorkflow.SubjectType;
 
-        public async Task<IReadOnlyDictionary<string, object>> LoadAsync(WorkflowInstance instance, Campaign? campaign, CancellationToken cancellationToken)
+        public async Task<WorkflowFacts> AddFactsAsync(WorkflowInstance instance, WorkflowFacts facts, CancellationToken cancellationToken)
         {
             if (interference.Conflicts.TryGetValue(instance.Id, out var left) && left > 0)
             {
@@ -138,7 +138,7 @@ public class BulkJobTests : BulkOperationTestBase
                 await interference.Crash!.CancelAsync();
             }
 
-            return new Dictionary<string, object>();
+            return facts;
         }
     }
 }

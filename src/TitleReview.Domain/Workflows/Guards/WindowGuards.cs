@@ -1,21 +1,25 @@
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Time;
 
-namespace TitleReview.Application.Workflows.Guards;
+namespace TitleReview.Domain.Workflows.Guards;
 
 /// <summary>
 /// <c>WindowOpen:&lt;stage&gt;</c>: the stage's window is open now (or the office reopened
 /// this case until a later instant). Checked at the moment of the request, so a window
 /// closes to the second even if the clock job has not yet run.
 /// </summary>
-public sealed class WindowOpenGuard : IWorkflowGuard
+public sealed record WindowOpenGuard(string Stage) : GuardSpec
 {
-    public string Name => "WindowOpen";
+    public const string Name = "WindowOpen";
 
-    public string? ValidateArgument(string? argument, GuardArgumentContext context) => WindowGuardArguments.Validate(argument, context);
+    public override string Text => $"{Name}:{Stage}";
 
-    public GuardResult Check(GuardContext context, string? argument) =>
-        Evaluate(WindowGuardArguments.Stage(context, argument), context.Now, context.Instance.ReopenedUntil);
+    public override string StageKey => Stage;
+
+    public override string DisplayName(StageCatalogue stages) => $"{stages.NameOf(Stage)}开放期间";
+
+    public override GuardResult Check(GuardContext context) =>
+        Evaluate(WindowGuards.StageOf(context, Stage), context.Now, context.Instance.ReopenedUntil);
 
     /// <summary>
     /// The same check for commands that act outside a transition (saving a section, registering a
@@ -23,6 +27,7 @@ public sealed class WindowOpenGuard : IWorkflowGuard
     /// </summary>
     public static GuardResult Evaluate(CampaignStage stage, DateTimeOffset now, DateTimeOffset? reopenedUntil = null)
     {
+        ArgumentNullException.ThrowIfNull(stage);
         if (stage.IsOpenAt(now))
         {
             return GuardResult.Pass;
@@ -40,30 +45,31 @@ public sealed class WindowOpenGuard : IWorkflowGuard
 }
 
 /// <summary><c>WindowClosed:&lt;stage&gt;</c>: the stage's window has closed.</summary>
-internal sealed class WindowClosedGuard : IWorkflowGuard
+public sealed record WindowClosedGuard(string Stage) : GuardSpec
 {
-    public string Name => "WindowClosed";
+    public const string Name = "WindowClosed";
 
-    public string? ValidateArgument(string? argument, GuardArgumentContext context) => WindowGuardArguments.Validate(argument, context);
+    public override string Text => $"{Name}:{Stage}";
 
-    public GuardResult Check(GuardContext context, string? argument)
+    public override string StageKey => Stage;
+
+    public override string DisplayName(StageCatalogue stages) => $"{stages.NameOf(Stage)}截止后";
+
+    public override GuardResult Check(GuardContext context)
     {
-        var stage = WindowGuardArguments.Stage(context, argument);
+        var stage = WindowGuards.StageOf(context, Stage);
         return context.Now >= stage.ClosesAt
             ? GuardResult.Pass
             : GuardResult.Fail($"“{stage.Name}”尚未截止（截止时间 {BeijingTime.Format(stage.LastSecond)}），无需特例重新开放。");
     }
 }
 
-internal static class WindowGuardArguments
+internal static class WindowGuards
 {
-    public static string? Validate(string? argument, GuardArgumentContext context) =>
-        context.Stages.Contains(argument) ? null : $"unknown stage '{argument}'";
-
-    public static CampaignStage Stage(GuardContext context, string? argument)
+    public static CampaignStage StageOf(GuardContext context, string stage)
     {
-        var campaign = context.Campaign
+        var campaign = context.Facts.Campaign
             ?? throw new InvalidOperationException($"Instance {context.Instance.Id} has no campaign for a window guard.");
-        return campaign.Stage(argument!);
+        return campaign.Stage(stage);
     }
 }
