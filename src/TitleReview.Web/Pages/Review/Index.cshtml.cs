@@ -15,7 +15,7 @@ public sealed class IndexModel(
     IHandler<GetDossier, DossierView> get,
     IHandler<VerifyItem, Guid> verify,
     IHandler<ReturnDossier, FireResult> returnDossier,
-    IHandler<ApproveDossier, FireResult> approve) : PageModel
+    IHandler<ApproveDossier, FireResult> approve) : PageModel, IPageWithData
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -31,14 +31,12 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostVerifyAsync(string itemKey, bool verified, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         await verify.HandleAsync(new VerifyItem(Id, itemKey, verified, User.ToWorkflowActor()), cancellationToken);
         return RedirectToPage(new { id = Id });
     }
 
     public async Task<IActionResult> OnPostReturnAsync(Dictionary<DossierSection, string?> reasons, Guid? dossierToken, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         await returnDossier.HandleAsync(new ReturnDossier(Id, reasons, dossierToken, User.ToWorkflowActor()), cancellationToken);
         Message = "已退回申报人修改，退回意见已显示在申报人的材料中。";
         return RedirectToPage(new { id = Id });
@@ -46,12 +44,11 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostApproveAsync(Guid? instanceToken, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         await approve.HandleAsync(new ApproveDossier(Id, User.ToWorkflowActor(), instanceToken), cancellationToken);
         Message = "已审核通过。";
         return RedirectToPage(new { id = Id });
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    public async Task LoadAsync(CancellationToken cancellationToken) =>
         Dossier = await get.HandleAsync(new GetDossier(Id, User.ToWorkflowActor()), cancellationToken);
 }

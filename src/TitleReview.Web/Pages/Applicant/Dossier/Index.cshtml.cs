@@ -16,7 +16,7 @@ public sealed class IndexModel(
     IHandler<AddDossierItem, DossierChange> add,
     IHandler<DeleteDossierItem, DossierChange> delete,
     IHandler<UploadAttachment, AttachmentInfo> upload,
-    IHandler<SubmitDossier, FireResult> submit) : PageModel
+    IHandler<SubmitDossier, FireResult> submit) : PageModel, IPageWithData
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -47,28 +47,24 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostPersonalAsync(string? currentTitle, DateOnly? currentTitleDate, string? currentPost, EvaluationType? evaluationType, bool fromCivilService, Guid? dossierToken, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         await savePersonal.HandleAsync(new SavePersonalInfo(Id, currentTitle, currentTitleDate, currentPost, evaluationType, fromCivilService, dossierToken, User.ToWorkflowActor()), cancellationToken);
         return Saved("个人基本信息已保存。", "personal");
     }
 
     public async Task<IActionResult> OnPostAddAsync(DossierItemInput input, Guid? dossierToken, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         await add.HandleAsync(new AddDossierItem(Id, input, dossierToken, User.ToWorkflowActor()), cancellationToken);
         return Saved("已添加。请为该条记录上传扫描件。", input.Kind);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid itemId, Guid? dossierToken, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         await delete.HandleAsync(new DeleteDossierItem(Id, itemId, dossierToken, User.ToWorkflowActor()), cancellationToken);
         return Saved("已删除。", null);
     }
 
     public async Task<IActionResult> OnPostUploadAsync(string? slot, IFormFile? file, Guid? dossierToken, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
         if (file is null)
         {
             throw new ValidationException("file", "请选择要上传的文件。");
@@ -81,6 +77,7 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid? instanceToken, CancellationToken cancellationToken)
     {
+        // The command names the application, which only the dossier knows.
         await LoadAsync(cancellationToken);
         await submit.HandleAsync(new SubmitDossier(Dossier.ApplicationId, User.ToWorkflowActor(), instanceToken), cancellationToken);
         Message = "已提交，请等待本单位审核人审核。";
@@ -94,6 +91,6 @@ public sealed class IndexModel(
         return RedirectToPage(new { id = Id, section = SectionSlug });
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    public async Task LoadAsync(CancellationToken cancellationToken) =>
         Dossier = await get.HandleAsync(new GetDossier(Id, User.ToWorkflowActor()), cancellationToken);
 }
