@@ -3,15 +3,18 @@ using System.Net;
 namespace TitleReview.Benchmarks.Driver;
 
 /// <summary>
-/// HTTP as the bench needs it: cookies kept by hand (the app marks them Secure outside
-/// Development, so a cookie container would not send them back over http), no redirects followed.
+/// HTTP as the bench needs it: as from the reverse proxy of <c>deploy/nginx.conf.example</c>,
+/// which ends TLS and says so in <c>X-Forwarded-Proto</c> (the app refuses to issue its Secure
+/// antiforgery cookie on a plain-http request); cookies kept by hand (a cookie container would not
+/// send Secure cookies back over http); no redirects followed.
 /// </summary>
 internal static class Http
 {
     public const string AuthCookiePrefix = "TitleReview.Auth";
 
-    public static HttpClient CreateClient(Uri baseAddress, int connections) =>
-        new(new SocketsHttpHandler
+    public static HttpClient CreateClient(Uri baseAddress, int connections)
+    {
+        var client = new HttpClient(new SocketsHttpHandler
         {
             UseCookies = false,
             AllowAutoRedirect = false,
@@ -22,9 +25,16 @@ internal static class Http
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromMinutes(5),
         };
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "127.0.0.1");
+        return client;
+    }
 
-    /// <summary>The app's own origin, which <c>CrossSiteRequestGuard</c> asks of unsafe /api requests that carry the cookie.</summary>
-    public static string Origin(Uri baseAddress) => baseAddress.GetLeftPart(UriPartial.Authority);
+    /// <summary>
+    /// The app's own origin as the browser sees it, behind the proxy: <c>CrossSiteRequestGuard</c>
+    /// asks it of unsafe /api requests that carry the cookie.
+    /// </summary>
+    public static string Origin(Uri baseAddress) => $"https://{baseAddress.Authority}";
 
     /// <summary>A request with the given <c>Cookie</c> header and the app's own <c>Origin</c>.</summary>
     public static HttpRequestMessage Request(HttpMethod method, Uri baseAddress, string path, string cookie)

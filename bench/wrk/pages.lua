@@ -1,8 +1,8 @@
 -- wrk script of bench/run (bench/README.md): GETs the lines of a targets file
--- ("path<TAB>Cookie header", the cookie may be empty) round-robin, each thread from its
--- own offset, counts every answer other than 200 (a redirect to the login page is a failure,
--- not a success), and prints one "RESULT key=value ..." line with the 95th percentile that
--- wrk --latency does not print.
+-- ("path<TAB>Cookie header", the cookie may be empty) round-robin, each thread from its own
+-- offset, with the headers the reverse proxy of deploy/nginx.conf.example adds; counts every
+-- answer other than 200 (a redirect to the login page is a failure, not a success) and prints
+-- one "RESULT key=value ..." line, with the 95th percentile that wrk --latency does not print.
 --
 --   wrk -t2 -c64 -d10s --timeout 30s -s bench/wrk/pages.lua http://127.0.0.1:5202 -- targets.tsv
 
@@ -18,7 +18,7 @@ function init(args)
   for line in io.lines(args[1]) do
     local path, cookie = line:match("^([^\t]+)\t?(.*)$")
     if path then
-      local headers = {}
+      local headers = { ["X-Forwarded-Proto"] = "https", ["X-Forwarded-For"] = "127.0.0.1" }
       if cookie ~= "" then
         headers["Cookie"] = cookie
       end
