@@ -115,7 +115,7 @@ internal sealed class Generator(DataArguments options, DataHost host, Progress p
         await RunActionsAsync(actions);
         progress.Say($"{actions.Count:N0} dossier snapshots taken at approval");
 
-        var past = await CreatePastApplicationsAsync(pastCampaigns, applicants);
+        var past = await CreatePastApplicationsAsync(pastCampaigns, applicants, office);
         progress.Say($"{past.Values.Sum(s => s.Values.Sum()):N0} past cases over {pastCampaigns.Count} campaigns");
 
         return new DataSet(options, _generatedAt, password, office, officeKey, currentCampaign, units, current, files, bytes, past);
@@ -450,7 +450,7 @@ internal sealed class Generator(DataArguments options, DataHost host, Progress p
         }
     }
 
-    private async Task<IReadOnlyDictionary<int, IReadOnlyDictionary<string, int>>> CreatePastApplicationsAsync(IReadOnlyList<Campaign> campaigns, IReadOnlyList<ApplicantSeed> applicants)
+    private async Task<IReadOnlyDictionary<int, IReadOnlyDictionary<string, int>>> CreatePastApplicationsAsync(IReadOnlyList<Campaign> campaigns, IReadOnlyList<ApplicantSeed> applicants, AppUser officeUser)
     {
         var definition = host.Services.GetRequiredService<IWorkflowDefinitions>().Latest(ApplicationDefinitionId);
         var calendar = host.Services.GetRequiredService<WorkingDayCalendar>();
@@ -465,7 +465,7 @@ internal sealed class Generator(DataArguments options, DataHost host, Progress p
             var byState = new Dictionary<string, int>(StringComparer.Ordinal);
             var count = Math.Min(perCampaign, options.PastInstances - made);
             var filing = campaign.Stage(StageKeys.Filing);
-            var office = new WorkflowActor("bench-office-" + campaign.Year.ToString(CultureInfo.InvariantCulture), "省政工职评办", [Roles.Office]);
+            var office = new WorkflowActor(officeUser.Id, officeUser.DisplayName, [Roles.Office]);
             for (var first = 0; first < count; first += PastChunkSize)
             {
                 await using var scope = host.Services.CreateAsyncScope();
