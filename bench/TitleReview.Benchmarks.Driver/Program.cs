@@ -11,7 +11,7 @@ const string Usage = """
       rush      --url U --cookies cookies.tsv --accounts applicants-submit.tsv [--connections 100] [--count N]
       submitted --db titlereview.db --accounts applicants-submit.tsv [--count N]
       totp      --key BASE32
-      report    --raw raw.tsv [--markdown latest.md] [--cores N --cpu NAME --load-before L --load-after L --date D --data TEXT --note TEXT]
+      report    --raw raw.tsv [--markdown latest.md] [--expected P1,P2…] [--cores N --cpu NAME --load-before L --load-after L --date D --data TEXT --note TEXT]
     """;
 
 try
