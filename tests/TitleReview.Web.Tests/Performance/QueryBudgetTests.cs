@@ -19,13 +19,54 @@ namespace TitleReview.Web.Tests.Performance;
 /// belongs in <c>dotnet test</c>; the timings are bench/run's.
 /// </summary>
 /// <remarks>
-/// Counts when this test was written (issue 12), before → after the pages were made cheap: see
-/// each budget's constant.
+/// The budgets are today's counts (issue 12), so that a new command shows up as a failure that
+/// lists every command; the figure in each constant's comment is the count before issue 12's
+/// changes. Writes count too: SQLite executes each INSERT, UPDATE and DELETE as its own command.
 /// </remarks>
 public class QueryBudgetTests
 {
     /// <summary>No page issues more than this, whatever it shows (issue 12).</summary>
     private const int PageBudget = 15;
+
+    /// <summary>Was 3. The session's queries only: the page links to the dossier.</summary>
+    private const int ApplicantHomeBudget = 3;
+
+    /// <summary>
+    /// Was 15 (overview, section page and API alike). The engine reloaded the instance, the campaign
+    /// and four parts of the dossier for the permitted triggers; it now takes the facts from the
+    /// dossier the query has loaded.
+    /// </summary>
+    private const int DossierBudget = 9;
+
+    /// <summary>Was 17. As <see cref="DossierBudget"/>, plus the other holders of the same scans and their units.</summary>
+    private const int ReviewBudget = 10;
+
+    /// <summary>Was 4 (issue 11 removed the query per registration row).</summary>
+    private const int AuditorHomeBudget = 4;
+
+    /// <summary>Was 7. Counts per campaign, role and state, which the monitor's rewrite may change, hence the room.</summary>
+    private const int OfficeHomeBudget = 10;
+
+    /// <summary>
+    /// Was 2 (the list) and 4 (the counts). Helper "monitor" of issue 12 rewrites both queries; this
+    /// budget stays valid for any rewrite that keeps a page to a few commands.
+    /// </summary>
+    private const int MonitorApiBudget = 6;
+
+    /// <summary>Was 20. The engine decides on the dossier the use case loaded instead of reading it again.</summary>
+    private const int ReturnBudget = 15;
+
+    /// <summary>Was 14 through the API and 28 through the page, which loaded the whole dossier before the command.</summary>
+    private const int SubmitBudget = 13;
+
+    /// <summary>Was 10.</summary>
+    private const int UploadBudget = 10;
+
+    /// <summary>
+    /// Was 23. Approval also freezes the dossier's snapshot (ADR 0010), which reads the dossier,
+    /// the campaign, the unit and the applicant's contact, and supersedes printed papers.
+    /// </summary>
+    private const int ApproveBudget = 22;
 
     private TitleReviewFactory _factory = null!;
     private QueryBudget _budget = null!;
@@ -48,64 +89,72 @@ public class QueryBudgetTests
     public async Task ApplicantsPagesAndDossierApi_WithThreeTimesTheEntries_StayWithinBudget_AndDoNotGrow()
     {
         var applicant = await SignedInClientAsync(_factory, "applicant1");
-        var urls = new[] { "/Applicant", $"/Applicant/Dossier/{_li}", $"/Applicant/Dossier/{_li}/achievements", $"/api/applications/{_li}/dossier" };
-
-        var before = await MeasureEachAsync(applicant, urls);
-        await MoreRows.AddAwardsAsync(_factory, _li, 14);
-        var after = await MeasureEachAsync(applicant, urls);
-
-        foreach (var url in urls)
+        var budgets = new Dictionary<string, int>
         {
-            before[url].Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PageBudget, url);
-            after[url].Should().HaveStatus(HttpStatusCode.OK).And.NotGrowFrom(before[url], url);
-        }
+            ["/Applicant"] = ApplicantHomeBudget,
+            [$"/Applicant/Dossier/{_li}"] = DossierBudget,
+            [$"/Applicant/Dossier/{_li}/achievements"] = DossierBudget,
+            [$"/api/applications/{_li}/dossier"] = DossierBudget,
+        };
+
+        // The demo's dossier has 7 entries; 14 more awards, each with its scan, make 21.
+        var before = await MeasureEachAsync(applicant, budgets.Keys);
+        await MoreRows.AddAwardsAsync(_factory, _li, 14);
+        var after = await MeasureEachAsync(applicant, budgets.Keys);
+
+        AssertBudgets(budgets, before, after);
     }
 
     [Test]
     public async Task ReviewPage_WithThreeTimesTheEntries_StaysWithinBudget_AndDoesNotGrow()
     {
         var auditor = await SignedInClientAsync(_factory, "auditor2");
-        var urls = new[] { $"/Review/{_zhao}", $"/api/applications/{_zhao}/dossier" };
-
-        var before = await MeasureEachAsync(auditor, urls);
-        await MoreRows.AddAwardsAsync(_factory, _zhao, 14);
-        var after = await MeasureEachAsync(auditor, urls);
-
-        foreach (var url in urls)
+        var budgets = new Dictionary<string, int>
         {
-            before[url].Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PageBudget, url);
-            after[url].Should().HaveStatus(HttpStatusCode.OK).And.NotGrowFrom(before[url], url);
-        }
+            [$"/Review/{_zhao}"] = ReviewBudget,
+            [$"/api/applications/{_zhao}/dossier"] = ReviewBudget,
+        };
+
+        var before = await MeasureEachAsync(auditor, budgets.Keys);
+        await MoreRows.AddAwardsAsync(_factory, _zhao, 16);
+        var after = await MeasureEachAsync(auditor, budgets.Keys);
+
+        AssertBudgets(budgets, before, after);
     }
 
     [Test]
     public async Task AuditorsQueue_WithThreeTimesTheApplications_StaysWithinBudget_AndDoesNotGrow()
     {
         var auditor = await SignedInClientAsync(_factory, "auditor1");
+        // auditor1's unit has 3 applications over two campaigns: 7, then 21.
         await MoreRows.AddApplicationsLikeAsync(_factory, _li, 4);
         var before = await _budget.MeasureAsync(() => auditor.GetAsync("/Auditor"));
-        await MoreRows.AddApplicationsLikeAsync(_factory, _li, 12);
+        await MoreRows.AddApplicationsLikeAsync(_factory, _li, 14);
         var after = await _budget.MeasureAsync(() => auditor.GetAsync("/Auditor"));
 
-        before.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PageBudget);
-        after.Should().NotGrowFrom(before);
+        before.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(AuditorHomeBudget);
+        after.Should().HaveStatus(HttpStatusCode.OK).And.NotGrowFrom(before);
     }
 
     [Test]
     public async Task OfficeHomeAndMonitor_WithThreeTimesTheInstances_StayWithinBudget_AndDoNotGrow()
     {
         var office = await SignedInClientAsync(_factory, "office");
-        var urls = new[] { "/Office", $"/Office/Workflows?year={_year}", $"/api/workflows/instances?year={_year}", $"/api/workflows/counts?year={_year}" };
-        await MoreRows.AddApplicationsLikeAsync(_factory, _li, 5);
-        var before = await MeasureEachAsync(office, urls);
-        await MoreRows.AddApplicationsLikeAsync(_factory, _li, 15);
-        var after = await MeasureEachAsync(office, urls);
-
-        foreach (var url in urls)
+        var budgets = new Dictionary<string, int>
         {
-            before[url].Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PageBudget, url);
-            after[url].Should().NotGrowFrom(before[url], url);
-        }
+            ["/Office"] = OfficeHomeBudget,
+            [$"/Office/Workflows?year={_year}"] = PageBudget,
+            [$"/api/workflows/instances?year={_year}"] = MonitorApiBudget,
+            [$"/api/workflows/counts?year={_year}"] = MonitorApiBudget,
+        };
+
+        // The current campaign has 2 applications: 7, then 22, so the list's first page fills too.
+        await MoreRows.AddApplicationsLikeAsync(_factory, _li, 5);
+        var before = await MeasureEachAsync(office, budgets.Keys);
+        await MoreRows.AddApplicationsLikeAsync(_factory, _li, 15);
+        var after = await MeasureEachAsync(office, budgets.Keys);
+
+        AssertBudgets(budgets, before, after);
     }
 
     [Test]
@@ -118,15 +167,19 @@ public class QueryBudgetTests
         await MoreRows.AddAwardsAsync(_factory, _zhao, 14);
         var after = await ReturnAndSubmitAsync(auditor, applicant);
 
-        foreach (var (command, measured) in before)
+        var budgets = new Dictionary<string, int>
         {
-            measured.Should().StayWithin(CommandBudget, command);
-            after[command].Should().NotGrowFrom(measured, command);
-        }
+            ["return (API)"] = ReturnBudget,
+            ["return (page)"] = ReturnBudget,
+            ["submit (API)"] = SubmitBudget,
+            ["submit (page)"] = SubmitBudget,
+            ["upload (API)"] = UploadBudget,
+        };
+        AssertBudgets(budgets, before, after);
 
         await OpenEveryScanAndTickEveryItemAsync(auditor, _zhao);
         var approve = await _budget.MeasureAsync(() => auditor.PostAsJsonAsync($"/api/applications/{_zhao}/dossier/approve", new { }));
-        approve.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(CommandBudget);
+        approve.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(ApproveBudget);
     }
 
     [Test]
@@ -137,18 +190,15 @@ public class QueryBudgetTests
         var auditor = await SignedInClientAsync(factory, "auditor1");
         await MoreRows.AddApplicationsLikeAsync(factory, li, 4);
         var before = await factory.Queries!.MeasureAsync(() => auditor.GetAsync("/Auditor"));
-        await MoreRows.AddApplicationsLikeAsync(factory, li, 12);
+        await MoreRows.AddApplicationsLikeAsync(factory, li, 14);
         var after = await factory.Queries.MeasureAsync(() => auditor.GetAsync("/Auditor"));
 
         var check = () => after.Should().NotGrowFrom(before);
 
         check.Should().Throw<AssertionException>()
-            .WithMessage($"*not to grow with the rows shown, but it went from {before.Count} to {before.Count + 12}*")
+            .WithMessage($"*not to grow with the rows shown, but it went from {before.Count} to {before.Count + 14}*")
             .Which.Message.Should().Contain("WorkflowJournal", "the listing shows the repeated command");
     }
-
-    /// <summary>A command (return, submit, upload, approve) as one request; it redirects or answers, it does not render a page.</summary>
-    private const int CommandBudget = PageBudget;
 
     /// <summary>Returns 赵强's dossier through the API and the review page, re-uploads a scan and resubmits it twice.</summary>
     private async Task<Dictionary<string, QueryMeasurement>> ReturnAndSubmitAsync(HttpClient auditor, HttpClient applicant)
@@ -208,12 +258,23 @@ public class QueryBudgetTests
         return client.PostAsync($"/api/applications/{applicationId}/dossier/attachments", form);
     }
 
+    /// <summary>Each request within its budget (and no page above <see cref="PageBudget"/>), and no more commands with more rows.</summary>
+    private static void AssertBudgets(Dictionary<string, int> budgets, Dictionary<string, QueryMeasurement> before, Dictionary<string, QueryMeasurement> after)
+    {
+        foreach (var (request, budget) in budgets)
+        {
+            before[request].Should().StayWithin(Math.Min(budget, PageBudget), request);
+            after[request].Should().HaveStatus(before[request].Status).And.NotGrowFrom(before[request], request);
+        }
+    }
+
     private async Task<Dictionary<string, QueryMeasurement>> MeasureEachAsync(HttpClient client, IEnumerable<string> urls)
     {
         var measured = new Dictionary<string, QueryMeasurement>();
         foreach (var url in urls)
         {
             measured[url] = await _budget.MeasureAsync(() => client.GetAsync(url));
+            measured[url].Should().HaveStatus(HttpStatusCode.OK);
         }
 
         return measured;
