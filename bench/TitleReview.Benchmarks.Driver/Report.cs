@@ -74,7 +74,7 @@ internal static class Report
             Percent(ratio),
             "≥ 20%",
             ratio >= 0.20 && errors == 0);
-        var p95 = Median(pages, "p95_ms");
+        var p95 = Median(Answered(pages), "p95_ms");
         yield return new Row($"{title}: p95 latency", Milliseconds(p95), string.Empty, string.Empty, "≤ 50 ms", p95 <= 50);
     }
 
@@ -154,7 +154,7 @@ internal static class Report
         yield return new Row("P4 the rush: submission p95 latency", Milliseconds(submitP95), string.Empty, string.Empty, "≤ 500 ms", submitP95 <= 500);
         if (queues.Count > 0)
         {
-            var queueP95 = Median(queues, "p95_ms");
+            var queueP95 = Median(Answered(queues), "p95_ms");
             yield return new Row(
                 string.Create(Invariant, $"P4 the rush: 50 auditors' queue pages, p95 latency ({Median(queues, "rps"):0}/s)"),
                 Milliseconds(queueP95),
@@ -173,7 +173,7 @@ internal static class Report
             yield break;
         }
 
-        var p95 = Median(monitor, "p95_ms");
+        var p95 = Median(Answered(monitor), "p95_ms");
         var errors = WrkErrors(monitor);
         yield return new Row(
             string.Create(Invariant, $"P5 the monitor: counts and first filtered page, 8 connections, p95 latency ({Median(monitor, "rps"):0}/s)"),
@@ -187,6 +187,9 @@ internal static class Report
     /// <summary>wrk's failures: answers other than 200, socket errors, and runs in which no answer came at all.</summary>
     private static double WrkErrors(List<RawResult> runs) =>
         runs.Sum(r => r["non200"] + r["socket_errors"] + (r["requests"] == 0 ? 1 : 0));
+
+    /// <summary>The wrk runs that had answers: a run without any has no latency (wrk prints 0), only an error.</summary>
+    private static List<RawResult> Answered(List<RawResult> runs) => runs.Where(r => r["requests"] > 0).ToList();
 
     private static List<RawResult> Of(List<RawResult> results, string measure, string what) =>
         results.Where(r => r.Measure == measure && r.What == what).ToList();
