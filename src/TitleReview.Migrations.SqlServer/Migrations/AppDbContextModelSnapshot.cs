@@ -1239,6 +1239,9 @@ namespace TitleReview.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CampaignId", "DefinitionId", "State", "Status", "SubStatus");
 
+                    b.HasIndex("CampaignId", "DefinitionId", "State", "UpdatedAt", "Id")
+                        .IsDescending(false, false, false, true, false);
+
                     b.ToTable("WorkflowInstances", (string)null);
                 });
 

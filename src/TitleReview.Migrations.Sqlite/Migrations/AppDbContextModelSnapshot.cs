@@ -1211,6 +1211,9 @@ namespace TitleReview.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CampaignId", "DefinitionId", "State", "Status", "SubStatus");
 
+                    b.HasIndex("CampaignId", "DefinitionId", "State", "UpdatedAt", "Id")
+                        .IsDescending(false, false, false, true, false);
+
                     b.ToTable("WorkflowInstances", (string)null);
                 });
 

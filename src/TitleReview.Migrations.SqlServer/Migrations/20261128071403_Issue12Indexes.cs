@@ -24,6 +24,12 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                 columns: new[] { "CampaignId", "DefinitionId", "State", "Status", "SubStatus" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_CampaignId_DefinitionId_State_UpdatedAt_Id",
+                table: "WorkflowInstances",
+                columns: new[] { "CampaignId", "DefinitionId", "State", "UpdatedAt", "Id" },
+                descending: new[] { false, false, false, true, false });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowInstances_CampaignId_DefinitionId_UpdatedAt_Id",
                 table: "WorkflowInstances",
                 columns: new[] { "CampaignId", "DefinitionId", "UpdatedAt", "Id" },
@@ -45,6 +51,10 @@ namespace TitleReview.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "IX_WorkflowInstances_CampaignId_DefinitionId_State_Status_SubStatus",
+                table: "WorkflowInstances");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WorkflowInstances_CampaignId_DefinitionId_State_UpdatedAt_Id",
                 table: "WorkflowInstances");
 
             migrationBuilder.DropIndex(
