@@ -33,7 +33,7 @@ internal sealed record ApplicantSeed(string UserId, string UserName, string Name
     public WorkflowActor Actor => new(UserId, Name, [Roles.Applicant], Unit.Id);
 }
 
-/// <summary>An application of the current campaign as generated: where it stands and whether its dossier is complete.</summary>
+/// <summary>An application of the current campaign as generated, and the state it stands in.</summary>
 internal sealed record CurrentApplication(ApplicantSeed Applicant, Guid ApplicationId, string State);
 
 /// <summary>A transition's declared actions (the dossier snapshot at approval), run once the rows they read are saved.</summary>
@@ -60,7 +60,7 @@ internal sealed class Generator(DataArguments options, DataHost host, Progress p
     private const int MaxPublicityCalendarDays = 14;
 
     /// <summary>The definitions the data set is made of (the app keeps these ids internal to its modules).</summary>
-    private const string ApplicationDefinitionId = "application";
+    public const string ApplicationDefinitionId = "application";
     private const string UnitRegistrationDefinitionId = "unitRegistration";
 
     /// <summary>The shares of the levels among applicants.</summary>

@@ -45,7 +45,7 @@ try
     await using (var host = DataHost.Create(options.Out))
     {
         data = await new Generator(options, host, progress).RunAsync();
-        lists = data.Write(options.Out, host.Services.GetRequiredService<IWorkflowDefinitions>().Latest("application"));
+        lists = data.Write(options.Out, host.Services.GetRequiredService<IWorkflowDefinitions>().Latest(Generator.ApplicationDefinitionId));
     }
 
     SqliteConnection.ClearAllPools();
