@@ -23,10 +23,12 @@ internal sealed class UnitDirectory(IApplicationDbContext db, IWorkflowDefinitio
         (await FindAllAsync([unitId], cancellationToken)).GetValueOrDefault(unitId);
 
     public async Task<IReadOnlyDictionary<Guid, UnitCard>> FindAllAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken = default) =>
-        await db.Units.AsNoTracking()
-            .Where(u => unitIds.Contains(u.Id))
-            .Select(u => new UnitCard(u.Id, u.Name, u.CreditCode, u.Nature, u.Region))
-            .ToDictionaryAsync(u => u.Id, cancellationToken);
+        unitIds.Count == 0
+            ? new Dictionary<Guid, UnitCard>()
+            : await db.Units.AsNoTracking()
+                .Where(u => unitIds.Contains(u.Id))
+                .Select(u => new UnitCard(u.Id, u.Name, u.CreditCode, u.Nature, u.Region))
+                .ToDictionaryAsync(u => u.Id, cancellationToken);
 
     public async Task<IReadOnlyList<UnitCard>> ListAsync(CancellationToken cancellationToken = default) =>
         await db.Units.AsNoTracking()

@@ -1,4 +1,5 @@
 using TitleReview.Domain.Workflows;
+using TitleReview.Domain.Workflows.Guards;
 
 namespace TitleReview.Application.Workflows;
 
@@ -17,7 +18,14 @@ public sealed record PerformRequest(
     WorkflowActor Actor,
     string? Reason = null,
     DateTimeOffset? Until = null,
-    Guid? ExpectedToken = null);
+    Guid? ExpectedToken = null)
+{
+    /// <summary>
+    /// The campaign and subject facts, when the use case has just loaded the subject whole: the
+    /// engine decides on them instead of reading the subject again (issue 12).
+    /// </summary>
+    public WorkflowFacts? Facts { get; init; }
+}
 
 public sealed record FireResult(Guid InstanceId, string FromState, string ToState, Guid ConcurrencyToken);
 
@@ -63,4 +71,10 @@ public interface IWorkflowEngine
 
     /// <summary>The triggers this actor may fire on the instance now.</summary>
     Task<IReadOnlyList<PermittedTrigger>> PermittedTriggersAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The triggers this actor may fire now on an instance the caller has loaded, decided on the
+    /// campaign and subject facts the caller has too (the previous state is still read if needed).
+    /// </summary>
+    Task<IReadOnlyList<PermittedTrigger>> PermittedTriggersAsync(WorkflowInstance instance, WorkflowActor actor, WorkflowFacts facts, CancellationToken cancellationToken = default);
 }

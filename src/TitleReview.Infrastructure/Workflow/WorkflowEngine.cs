@@ -51,11 +51,18 @@ internal sealed class WorkflowEngine(
 
     public async Task<FireResult> PerformAsync(PerformRequest request, CancellationToken cancellationToken = default) =>
         await FireAsync(
-            new PersonsFire(request.InstanceId, TransitionRequest.ByOperation(request.Operation), request.Actor, request.Reason, request.Until, request.ExpectedToken),
+            new PersonsFire(request.InstanceId, TransitionRequest.ByOperation(request.Operation), request.Actor, request.Reason, request.Until, request.ExpectedToken)
+            {
+                Facts = request.Facts,
+            },
             cancellationToken);
 
     /// <summary>What a person asked for, by trigger or through a use case's operation.</summary>
-    private sealed record PersonsFire(Guid InstanceId, TransitionRequest Asked, WorkflowActor Actor, string? Reason, DateTimeOffset? Until, Guid? ExpectedToken);
+    private sealed record PersonsFire(Guid InstanceId, TransitionRequest Asked, WorkflowActor Actor, string? Reason, DateTimeOffset? Until, Guid? ExpectedToken)
+    {
+        /// <summary>Facts the use case already has (<see cref="PerformRequest.Facts"/>).</summary>
+        public WorkflowFacts? Facts { get; init; }
+    }
 
     /// <summary>
     /// A person's fire: the transition is matched, the actor's role and the input checked, the
@@ -80,8 +87,9 @@ internal sealed class WorkflowEngine(
         var reason = string.IsNullOrWhiteSpace(fire.Reason) ? null : fire.Reason.Trim();
         ValidateInput(transition, reason, fire.Until, now);
 
-        var campaign = await FindCampaignAsync(instance.CampaignId, cancellationToken);
-        var facts = await LoadFactsAsync(instance, campaign, transition, cancellationToken);
+        var known = fire.Facts is { } given && given.Campaign?.Id == instance.CampaignId ? given : null;
+        var campaign = known?.Campaign ?? await FindCampaignAsync(instance.CampaignId, cancellationToken);
+        var facts = await LoadFactsAsync(instance, campaign, transition, known, cancellationToken);
         var decision = TransitionResolver.Decide(definition, transition, instance, fire.Actor, now, facts);
         if (decision.Refusal is { } refusal)
         {
@@ -142,11 +150,22 @@ internal sealed class WorkflowEngine(
             ?? throw new NotFoundException("该流程实例");
         var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
         var campaign = await FindCampaignAsync(instance.CampaignId, cancellationToken);
-        var facts = await LoadFactsAsync(instance, campaign, transition: null, cancellationToken);
-        return TransitionResolver.Permitted(definition, instance, actor, clock.GetUtcNow(), facts)
+        var facts = await LoadFactsAsync(instance, campaign, transition: null, known: null, cancellationToken);
+        return Permitted(definition, instance, actor, facts);
+    }
+
+    public async Task<IReadOnlyList<PermittedTrigger>> PermittedTriggersAsync(WorkflowInstance instance, WorkflowActor actor, WorkflowFacts facts, CancellationToken cancellationToken = default)
+    {
+        var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
+        var known = facts.Campaign?.Id == instance.CampaignId ? facts : null;
+        var campaign = known?.Campaign ?? await FindCampaignAsync(instance.CampaignId, cancellationToken);
+        return Permitted(definition, instance, actor, await LoadFactsAsync(instance, campaign, transition: null, known, cancellationToken));
+    }
+
+    private IReadOnlyList<PermittedTrigger> Permitted(WorkflowDefinition definition, WorkflowInstance instance, WorkflowActor actor, WorkflowFacts facts) =>
+        TransitionResolver.Permitted(definition, instance, actor, clock.GetUtcNow(), facts)
             .Select(t => new PermittedTrigger(t.Trigger, t.DisplayName, t.RequiresReason, t.RequiresUntil, t.Operation))
             .ToList();
-    }
 
     /// <summary>
     /// Fires due timers of one definition version, state and trigger (ADR 0015, batches): loads
@@ -234,7 +253,7 @@ internal sealed class WorkflowEngine(
             return new TransitionDecision(match.Transition, ToState: null, Guards: [], refusal);
         }
 
-        var facts = await LoadFactsAsync(instance, campaign, match.Transition, cancellationToken);
+        var facts = await LoadFactsAsync(instance, campaign, match.Transition, known: null, cancellationToken);
         return TransitionResolver.Decide(definition, match.Transition!, instance, WorkflowActor.Clock, now, facts);
     }
 
@@ -269,17 +288,18 @@ internal sealed class WorkflowEngine(
     /// <summary>
     /// Loads, once, the facts a transition needs: the subject's when it has guards (the clock's
     /// own triggers never do), the previous state when it returns there. With no transition
-    /// (the permitted triggers), everything.
+    /// (the permitted triggers), everything. The subject's facts the caller already has
+    /// (<paramref name="known"/>) are not read again.
     /// </summary>
-    private async Task<WorkflowFacts> LoadFactsAsync(WorkflowInstance instance, Campaign? campaign, TransitionDefinition? transition, CancellationToken cancellationToken)
+    private async Task<WorkflowFacts> LoadFactsAsync(WorkflowInstance instance, Campaign? campaign, TransitionDefinition? transition, WorkflowFacts? known, CancellationToken cancellationToken)
     {
-        var facts = new WorkflowFacts(campaign);
+        var facts = (known ?? new WorkflowFacts(campaign)) with { Campaign = campaign };
         if (transition is null || transition.To == WorkflowDefinition.PreviousState)
         {
             facts = facts with { PreviousState = await PreviousStateAsync(instance, cancellationToken) };
         }
 
-        if (transition is { Guards.Count: 0 })
+        if (transition is { Guards.Count: 0 } || known?.Application is not null)
         {
             return facts;
         }

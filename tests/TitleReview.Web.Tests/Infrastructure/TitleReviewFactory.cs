@@ -3,11 +3,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using TitleReview.Infrastructure.Hosting;
+using TitleReview.Infrastructure.Persistence;
 
 namespace TitleReview.Web.Tests.Infrastructure;
 
@@ -33,8 +36,10 @@ public sealed class TitleReviewFactory : WebApplicationFactory<Program>
         string? dataFolder = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        bool rateLimits = false)
+        bool rateLimits = false,
+        bool countQueries = false)
     {
+        Queries = countQueries ? new QueryBudget() : null;
         _services = services;
         _rateLimits = rateLimits;
         EnvironmentName = environment;
@@ -52,6 +57,9 @@ public sealed class TitleReviewFactory : WebApplicationFactory<Program>
     public string EnvironmentName { get; }
 
     public FakeTimeProvider? Clock { get; }
+
+    /// <summary>Counts each request's SQL commands (only with <c>countQueries: true</c>).</summary>
+    public QueryBudget? Queries { get; }
 
     public string DataFolder => _dataFolder;
 
@@ -99,6 +107,14 @@ public sealed class TitleReviewFactory : WebApplicationFactory<Program>
             }
 
             services.AddSingleton<IStartupFilter, LoopbackProxyStartupFilter>();
+            if (Queries is not null)
+            {
+                services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Queries));
+
+                // The measurement's scope lives in the test's execution context; the request must run in it.
+                services.Configure<TestServerOptions>(options => options.PreserveExecutionContext = true);
+            }
+
             _services?.Invoke(services);
         });
     }

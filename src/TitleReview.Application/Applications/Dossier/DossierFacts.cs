@@ -14,21 +14,42 @@ internal sealed class DossierFacts(IApplicationDbContext db) : IWorkflowFactProv
 
     public async Task<WorkflowFacts> AddFactsAsync(WorkflowInstance instance, WorkflowFacts facts, CancellationToken cancellationToken)
     {
-        var campaign = facts.Campaign;
         var contents = await DossierContents.LoadAsync(db, instance.SubjectId, cancellationToken);
-        var rule = campaign?.RuleFor(contents.Application.Level) ?? Domain.Applications.LevelRule.DefaultFor(contents.Application.Level);
-        var year = campaign?.Year ?? contents.Application.CreatedAt.Year;
-        var missing = DossierCheck.Missing(contents.Application, contents.Items, contents.FilledSlots, rule, year)
+        return facts with { Application = Of(contents.Application, contents.Items, contents.FilledSlots, contents.VerifiedKeys, facts.Campaign) };
+    }
+
+    /// <summary>
+    /// The facts of a dossier a use case has already loaded whole, so the engine need not read it
+    /// again (issue 12): computed as <see cref="AddFactsAsync"/> computes them from the database.
+    /// </summary>
+    public static WorkflowFacts Of(Domain.Applications.TitleApplication application, Domain.Campaigns.Campaign campaign) =>
+        new(campaign)
+        {
+            Application = Of(
+                application,
+                [.. application.Entries],
+                application.Attachments.Select(a => a.SlotKey).ToHashSet(),
+                application.MandatoryItems().Select(m => m.Key).Where(application.IsVerified).ToHashSet(),
+                campaign),
+        };
+
+    private static ApplicationFacts Of(
+        Domain.Applications.TitleApplication application,
+        IReadOnlyList<DossierItem> items,
+        IReadOnlyCollection<string> filledSlots,
+        IReadOnlyCollection<string> verifiedKeys,
+        Domain.Campaigns.Campaign? campaign)
+    {
+        var rule = campaign?.RuleFor(application.Level) ?? Domain.Applications.LevelRule.DefaultFor(application.Level);
+        var year = campaign?.Year ?? application.CreatedAt.Year;
+        var missing = DossierCheck.Missing(application, items, filledSlots, rule, year)
             .Select(m => $"【{DossierSections.DisplayName(m.Section)}】{m.Message}")
             .ToList();
-        var unverified = DossierCheck.MandatoryItems(contents.Items)
-            .Where(m => !contents.VerifiedKeys.Contains(m.Key))
+        var unverified = DossierCheck.MandatoryItems(items)
+            .Where(m => !verifiedKeys.Contains(m.Key))
             .Select(m => m.Description)
             .ToList();
-        return facts with
-        {
-            Application = new ApplicationFacts(missing, unverified, contents.Application.PublicityEnd, contents.Application.PublicityOutcome),
-        };
+        return new ApplicationFacts(missing, unverified, application.PublicityEnd, application.PublicityOutcome);
     }
 }
 

@@ -1,6 +1,7 @@
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Workflows;
+using TitleReview.Domain.Workflows.Guards;
 
 namespace TitleReview.Application.Applications.Dossier;
 
@@ -14,8 +15,12 @@ internal sealed class SubmitDossierHandler(IApplicationDbContext db, IWorkflowEn
 {
     public async Task<FireResult> HandleAsync(SubmitDossier request, CancellationToken cancellationToken = default)
     {
-        var (_, instance, _) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: false, cancellationToken);
-        return await engine.PerformAsync(new PerformRequest(instance.Id, WorkflowOperations.SubmitDossier, request.Actor, ExpectedToken: request.ExpectedToken), cancellationToken);
+        var (_, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: false, cancellationToken);
+
+        // The engine reuses the campaign loaded here and reads the dossier's facts itself: this handler has no use for the dossier's rows.
+        return await engine.PerformAsync(
+            new PerformRequest(instance.Id, WorkflowOperations.SubmitDossier, request.Actor, ExpectedToken: request.ExpectedToken) { Facts = new WorkflowFacts(campaign) },
+            cancellationToken);
     }
 }
 
@@ -26,6 +31,8 @@ internal sealed class ApproveDossierHandler(IApplicationDbContext db, IWorkflowE
     {
         var (_, instance, campaign) = await DossierAccess.LoadAsync(db, request.ApplicationId, request.Actor, track: false, cancellationToken);
         ReviewRules.EnsureAuditorMayReview(definitions, instance, campaign, request.Actor, clock.GetUtcNow());
-        return await engine.PerformAsync(new PerformRequest(instance.Id, WorkflowOperations.ApproveDossier, request.Actor, ExpectedToken: request.ExpectedToken), cancellationToken);
+        return await engine.PerformAsync(
+            new PerformRequest(instance.Id, WorkflowOperations.ApproveDossier, request.Actor, ExpectedToken: request.ExpectedToken) { Facts = new WorkflowFacts(campaign) },
+            cancellationToken);
     }
 }

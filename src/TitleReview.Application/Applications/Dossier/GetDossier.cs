@@ -145,7 +145,7 @@ internal sealed class GetDossierHandler(
                 .ToList(),
             application.MandatoryItems().Select(m => new MandatoryItemView(m.Key, m.Section, m.Description, application.IsVerified(m.Key))).ToList(),
             application.LatestReturn().Select(r => new ReturnReasonView(r.Section, r.Reason, r.Round, r.ReturnedAt, r.ReturnedBy)).ToList(),
-            await engine.PermittedTriggersAsync(instance.Id, request.Actor, cancellationToken))
+            await engine.PermittedTriggersAsync(instance, request.Actor, DossierFacts.Of(application, campaign), cancellationToken))
         {
             DocumentsPrintable = definitions.Has(instance, StateCapabilities.DocumentsPrintable),
             AwaitingUnitReview = definitions.Has(instance, StateCapabilities.AwaitingUnitReview),

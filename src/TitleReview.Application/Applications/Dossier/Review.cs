@@ -71,7 +71,9 @@ internal sealed class ReturnDossierHandler(IApplicationDbContext db, IWorkflowEn
 
         application.ReturnSections(request.Reasons, request.Actor.Name, now);
         var summary = string.Join("；", reasons.OrderBy(r => r.Key).Select(r => $"【{DossierSections.DisplayName(r.Key)}】{r.Value}"));
-        return await engine.PerformAsync(new PerformRequest(instance.Id, WorkflowOperations.ReturnDossier, request.Actor, summary), cancellationToken);
+        return await engine.PerformAsync(
+            new PerformRequest(instance.Id, WorkflowOperations.ReturnDossier, request.Actor, summary) { Facts = DossierFacts.Of(application, campaign) },
+            cancellationToken);
     }
 }
 

@@ -77,9 +77,7 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid? instanceToken, CancellationToken cancellationToken)
     {
-        // The command names the application, which only the dossier knows.
-        await LoadAsync(cancellationToken);
-        await submit.HandleAsync(new SubmitDossier(Dossier.ApplicationId, User.ToWorkflowActor(), instanceToken), cancellationToken);
+        await submit.HandleAsync(new SubmitDossier(Id, User.ToWorkflowActor(), instanceToken), cancellationToken);
         Message = "已提交，请等待本单位审核人审核。";
         return RedirectToPage(new { id = Id, section = (string?)null });
     }
