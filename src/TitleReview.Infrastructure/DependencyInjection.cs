@@ -68,6 +68,10 @@ public static class DependencyInjection
         {
             DatabaseSetup.Configure(options, provider, ResolveConnectionString(sp, provider));
             options.AddInterceptors(sp.GetRequiredService<OutboxDeliveryTrigger>());
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                options.AddInterceptors(OneConnectionPerContext.Instance);
+            }
         });
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
 

@@ -15,15 +15,25 @@ using TitleReview.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Console and file are written by a background worker, not by the request that logs: a
+// request line per page otherwise costs each request a console write and a file flush.
+// The queue blocks rather than drops when full, and is flushed when the host stops.
 builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
-    .WriteTo.Console()
-    .WriteTo.File(
-        Path.Combine(services.GetRequiredService<StoragePaths>().LogsFolder, "titlereview-.log"),
-        rollingInterval: RollingInterval.Day,
-        retainedFileCountLimit: 31));
+    .WriteTo.Async(
+        sinks =>
+        {
+            sinks.Console();
+            sinks.File(
+                Path.Combine(services.GetRequiredService<StoragePaths>().LogsFolder, "titlereview-.log"),
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 31,
+                buffered: true,
+                flushToDiskInterval: LogFlushInterval);
+        },
+        blockWhenFull: true));
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
@@ -104,4 +114,8 @@ app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Office, SiteUrls.Hangfi
 await app.RunAsync();
 
 /// <summary>The entry point, visible to the web tests' factory.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>At most this much of the file log is lost if the process dies without stopping.</summary>
+    private static readonly TimeSpan LogFlushInterval = TimeSpan.FromSeconds(1);
+}
