@@ -4,7 +4,8 @@ namespace TitleReview.Infrastructure.Persistence;
 
 /// <summary>
 /// The one place that knows which provider uses which migrations assembly (ADR 0002), shared
-/// by the application and the design-time factories of the migrations projects.
+/// by the application and the design-time factories of the migrations projects; SQLite
+/// connections get their pragmas here (ADR 0027).
 /// </summary>
 public static class DatabaseSetup
 {
@@ -15,7 +16,9 @@ public static class DatabaseSetup
     {
         return provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.Sqlite => builder
+                .UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(SqlitePragmas.Instance),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o =>
             {
                 o.MigrationsAssembly(SqlServerMigrationsAssembly);

@@ -13,8 +13,9 @@ using TitleReview.Infrastructure.Workflow;
 namespace TitleReview.Infrastructure.Seeding;
 
 /// <summary>
-/// Runs at start-up: applies pending migrations, makes sure the roles exist, creates the
-/// first office account from configuration if asked, and seeds demo data in Development only.
+/// Runs at start-up: puts a SQLite file in WAL mode, applies pending migrations, makes sure the
+/// roles exist, creates the first office account from configuration if asked, and seeds demo
+/// data in Development only.
 /// </summary>
 public sealed class DatabaseInitializer(
     AppDbContext db,
@@ -29,6 +30,7 @@ public sealed class DatabaseInitializer(
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
+        await SqlitePragmas.UseWriteAheadLogAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await EnsureDefinitionVersionsAsync(cancellationToken);
         await EnsureRolesAsync();

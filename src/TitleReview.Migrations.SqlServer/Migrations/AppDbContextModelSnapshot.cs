@@ -1227,12 +1227,20 @@ namespace TitleReview.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("SubjectType", "SubjectId")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "DefinitionId", "State");
+                    b.HasIndex("UnitId", "State");
+
+                    b.HasIndex("CampaignId", "DefinitionId", "UpdatedAt", "Id")
+                        .IsDescending(false, false, true, false);
+
+                    b.HasIndex("CampaignId", "DefinitionId", "State", "Status", "SubStatus");
+
+                    b.HasIndex("CampaignId", "DefinitionId", "State", "UpdatedAt", "Id")
+                        .IsDescending(false, false, false, true, false);
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });
@@ -1730,7 +1738,7 @@ namespace TitleReview.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierAttachment", b =>
                 {
                     b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
-                        .WithMany()
+                        .WithMany("Attachments")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1739,7 +1747,7 @@ namespace TitleReview.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierItem", b =>
                 {
                     b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
-                        .WithMany()
+                        .WithMany("Entries")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1748,7 +1756,7 @@ namespace TitleReview.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierVerification", b =>
                 {
                     b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
-                        .WithMany()
+                        .WithMany("Verifications")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1757,7 +1765,7 @@ namespace TitleReview.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.SectionReturn", b =>
                 {
                     b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
-                        .WithMany()
+                        .WithMany("Returns")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1877,6 +1885,17 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.TitleApplication", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Entries");
+
+                    b.Navigation("Returns");
+
+                    b.Navigation("Verifications");
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Campaigns.Campaign", b =>

@@ -1199,12 +1199,20 @@ namespace TitleReview.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("SubjectType", "SubjectId")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "DefinitionId", "State");
+                    b.HasIndex("UnitId", "State");
+
+                    b.HasIndex("CampaignId", "DefinitionId", "UpdatedAt", "Id")
+                        .IsDescending(false, false, true, false);
+
+                    b.HasIndex("CampaignId", "DefinitionId", "State", "Status", "SubStatus");
+
+                    b.HasIndex("CampaignId", "DefinitionId", "State", "UpdatedAt", "Id")
+                        .IsDescending(false, false, false, true, false);
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });
@@ -1698,7 +1706,7 @@ namespace TitleReview.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierAttachment", b =>
                 {
                     b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
-                        .WithMany()
+                        .WithMany("Attachments")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1707,7 +1715,7 @@ namespace TitleReview.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierItem", b =>
                 {
                     b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
-                        .WithMany()
+                        .WithMany("Entries")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1716,7 +1724,7 @@ namespace TitleReview.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.DossierVerification", b =>
                 {
                     b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
-                        .WithMany()
+                        .WithMany("Verifications")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1725,7 +1733,7 @@ namespace TitleReview.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TitleReview.Domain.Applications.Dossier.SectionReturn", b =>
                 {
                     b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
-                        .WithMany()
+                        .WithMany("Returns")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1845,6 +1853,17 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.TitleApplication", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Entries");
+
+                    b.Navigation("Returns");
+
+                    b.Navigation("Verifications");
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Campaigns.Campaign", b =>

@@ -31,11 +31,14 @@ internal static class InstanceFilters
 
     public static IQueryable<WorkflowInstance> Apply(IQueryable<WorkflowInstance> query, InstanceFilter filter, IApplicationDbContext db, DateTimeOffset now)
     {
-        if (filter.Year is { } year)
-        {
-            query = MonitorYear.Of(db, query, year);
-        }
+        return filter.Year is { } year
+            ? ApplyExceptYear(MonitorYear.Of(db, query, year), filter, db, now)
+            : ApplyExceptYear(query, filter, db, now);
+    }
 
+    /// <summary>Every filter but the year, which the monitor's own queries split in two parts (<see cref="MonitorYearParts"/>).</summary>
+    public static IQueryable<WorkflowInstance> ApplyExceptYear(IQueryable<WorkflowInstance> query, InstanceFilter filter, IApplicationDbContext db, DateTimeOffset now)
+    {
         if (!string.IsNullOrWhiteSpace(filter.DefinitionId))
         {
             query = query.Where(i => i.DefinitionId == filter.DefinitionId);

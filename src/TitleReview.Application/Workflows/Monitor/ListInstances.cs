@@ -41,9 +41,26 @@ internal sealed class ListInstancesHandler(IApplicationDbContext db, IWorkflowDe
         var filter = new InstanceFilter(request.Year, request.DefinitionId, request.State, request.Status, request.UnitId, request.Level, request.HasIncidents, request.WaitingLongerThanDays);
         InstanceFilters.Validate(filter);
         var (page, pageSize) = Paging.Normalize(request.Page, request.PageSize);
-        var query = InstanceFilters.Apply(db.WorkflowInstances.AsNoTracking(), filter, db, clock.GetUtcNow());
+        var query = InstanceFilters.ApplyExceptYear(db.WorkflowInstances.AsNoTracking(), filter, db, clock.GetUtcNow());
+        var skip = (page - 1) * pageSize;
 
-        var total = await query.CountAsync(cancellationToken);
+        int total;
+        if (request.Year is { } asked)
+        {
+            var year = await MonitorYearParts.ResolveAsync(db, asked, cancellationToken);
+            total = await year.Select(query, i => i.Id).CountAsync(cancellationToken);
+
+            // Each part walks its own index in the list's order and stops after the rows up to
+            // this page; the page is cut from the two (ADR 0027).
+            var upToThisPage = skip + pageSize;
+            query = Newest(year.OfCampaign(query)).Take(upToThisPage)
+                .Concat(Newest(year.WithoutCampaign(query)).Take(upToThisPage));
+        }
+        else
+        {
+            total = await query.CountAsync(cancellationToken);
+        }
+
         var rows = await (
                 from instance in query
                 join unit in db.Units.AsNoTracking() on instance.UnitId equals unit.Id into units
@@ -52,7 +69,7 @@ internal sealed class ListInstancesHandler(IApplicationDbContext db, IWorkflowDe
                 from campaign in campaigns.DefaultIfEmpty()
                 orderby instance.UpdatedAt descending, instance.Id
                 select new { instance, UnitName = unit == null ? null : unit.Name, Year = campaign == null ? (int?)null : campaign.Year })
-            .Skip((page - 1) * pageSize)
+            .Skip(skip)
             .Take(pageSize)
             .ToListAsync(cancellationToken);
 
@@ -74,4 +91,8 @@ internal sealed class ListInstancesHandler(IApplicationDbContext db, IWorkflowDe
             .ToList();
         return new PagedList<InstanceListItem>(items, page, pageSize, total);
     }
+
+    /// <summary>The list's order, which the index on campaign, definition and update time holds.</summary>
+    private static IOrderedQueryable<WorkflowInstance> Newest(IQueryable<WorkflowInstance> instances) =>
+        instances.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Id);
 }

@@ -22,8 +22,17 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         builder.Property(i => i.ConcurrencyToken).IsConcurrencyToken();
         builder.Ignore(i => i.IsFinished);
         builder.HasIndex(i => new { i.SubjectType, i.SubjectId }).IsUnique();
-        builder.HasIndex(i => new { i.CampaignId, i.DefinitionId, i.State });
-        builder.HasIndex(i => i.UnitId);
+
+        // The monitor's (ADR 0027): counts per state read the first index alone; the first page
+        // of a year's list, with or without a state, walks one of the others in its order and
+        // stops after one page.
+        builder.HasIndex(i => new { i.CampaignId, i.DefinitionId, i.State, i.Status, i.SubStatus });
+        builder.HasIndex(i => new { i.CampaignId, i.DefinitionId, i.UpdatedAt, i.Id }).IsDescending(false, false, true, false);
+        builder.HasIndex(i => new { i.CampaignId, i.DefinitionId, i.State, i.UpdatedAt, i.Id }).IsDescending(false, false, false, true, false);
+
+        // An auditor's queue (a unit's cases by state) and an applicant's own cases.
+        builder.HasIndex(i => new { i.UnitId, i.State });
+        builder.HasIndex(i => i.OwnerUserId);
     }
 }
 
