@@ -38,6 +38,28 @@ internal static class DossierAccess
         return loaded;
     }
 
+    /// <summary>
+    /// The application alone, without its dossier, and its instance, read in one command and not
+    /// tracked: for a query that shows the dossier and reads its parts itself (issue 12).
+    /// </summary>
+    public static async Task<(TitleApplication Application, WorkflowInstance Instance, Campaign Campaign)> ReadAsync(
+        IApplicationDbContext db, Guid applicationId, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var found = await (
+                from application in db.TitleApplications.AsNoTracking()
+                where application.Id == applicationId
+                join instance in db.WorkflowInstances.Where(i => i.SubjectType == ApplicationWorkflow.SubjectType)
+                    on application.Id equals instance.SubjectId
+                select new { Application = application, Instance = instance })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null || !WorkflowAccess.CanSee(found.Instance, actor))
+        {
+            throw new NotFoundException("该申报材料");
+        }
+
+        return (found.Application, found.Instance, await CampaignAsync(db, found.Application.CampaignId, cancellationToken));
+    }
+
     private static async Task<(TitleApplication Application, WorkflowInstance Instance, Campaign Campaign)> LoadAsync(
         IQueryable<TitleApplication> applications, IApplicationDbContext db, Guid applicationId, WorkflowActor actor, CancellationToken cancellationToken)
     {
@@ -50,9 +72,11 @@ internal static class DossierAccess
             throw new NotFoundException("该申报材料");
         }
 
-        var campaign = await db.Campaigns.Include(c => c.Stages).Include(c => c.Rules).AsNoTracking().SingleAsync(c => c.Id == application.CampaignId, cancellationToken);
-        return (application, instance, campaign);
+        return (application, instance, await CampaignAsync(db, application.CampaignId, cancellationToken));
     }
+
+    private static Task<Campaign> CampaignAsync(IApplicationDbContext db, Guid campaignId, CancellationToken cancellationToken) =>
+        db.Campaigns.Include(c => c.Stages).Include(c => c.Rules).AsNoTracking().SingleAsync(c => c.Id == campaignId, cancellationToken);
 
     /// <summary>Null when the owner may edit now; otherwise why not (Chinese).</summary>
     public static string? WhyNotEditable(IWorkflowDefinitions definitions, TitleApplication application, WorkflowInstance instance, Campaign campaign, WorkflowActor actor, DateTimeOffset now)

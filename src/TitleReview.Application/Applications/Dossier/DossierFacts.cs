@@ -33,6 +33,10 @@ internal sealed class DossierFacts(IApplicationDbContext db) : IWorkflowFactProv
                 campaign),
         };
 
+    /// <summary>The facts of a dossier read in parts, without its aggregate (the dossier's page, issue 12).</summary>
+    public static WorkflowFacts Of(DossierContents contents, Domain.Campaigns.Campaign campaign) =>
+        new(campaign) { Application = Of(contents.Application, contents.Items, contents.FilledSlots, contents.VerifiedKeys, campaign) };
+
     private static ApplicationFacts Of(
         Domain.Applications.TitleApplication application,
         IReadOnlyList<DossierItem> items,
@@ -61,9 +65,13 @@ internal sealed record DossierContents(
     IReadOnlyCollection<string> FilledSlots,
     IReadOnlyCollection<string> VerifiedKeys)
 {
-    public static async Task<DossierContents> LoadAsync(IApplicationDbContext db, Guid applicationId, CancellationToken cancellationToken)
+    public static async Task<DossierContents> LoadAsync(IApplicationDbContext db, Guid applicationId, CancellationToken cancellationToken) =>
+        await LoadAsync(db, await db.TitleApplications.AsNoTracking().SingleAsync(a => a.Id == applicationId, cancellationToken), cancellationToken);
+
+    /// <summary>The parts of the dossier of an application already read (without its aggregate's collections).</summary>
+    public static async Task<DossierContents> LoadAsync(IApplicationDbContext db, Domain.Applications.TitleApplication application, CancellationToken cancellationToken)
     {
-        var application = await db.TitleApplications.AsNoTracking().SingleAsync(a => a.Id == applicationId, cancellationToken);
+        var applicationId = application.Id;
         var items = await db.DossierItems.AsNoTracking().Where(i => i.ApplicationId == applicationId).ToListAsync(cancellationToken);
         var attachments = await db.DossierAttachments.AsNoTracking().Where(a => a.ApplicationId == applicationId).ToListAsync(cancellationToken);
         var verified = await db.DossierVerifications.AsNoTracking().Where(v => v.ApplicationId == applicationId).Select(v => v.ItemKey).ToListAsync(cancellationToken);

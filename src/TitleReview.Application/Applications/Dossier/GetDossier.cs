@@ -100,15 +100,23 @@ internal sealed class GetDossierHandler(
     /// <summary>Those told that a scan is also in other applicants' dossiers; the applicants are not.</summary>
     public static readonly IReadOnlyList<string> DuplicateReaders = [Roles.Office, Roles.Auditor];
 
+    /// <remarks>
+    /// A read (issue 12): nothing is tracked and the aggregate is not assembled. The application
+    /// comes with its instance in one command, then each part of the dossier in its own (one
+    /// query including all four would multiply their rows by each other) and only the latest
+    /// round of returns, the one shown; the engine decides on the facts of these parts.
+    /// </remarks>
     public async Task<DossierView> HandleAsync(GetDossier request, CancellationToken cancellationToken = default)
     {
-        var (application, instance, campaign) = await DossierAccess.LoadDossierAsync(db, request.ApplicationId, request.Actor, cancellationToken);
+        var (application, instance, campaign) = await DossierAccess.ReadAsync(db, request.ApplicationId, request.Actor, cancellationToken);
+        var contents = await DossierContents.LoadAsync(db, application, cancellationToken);
+        var latestReturn = await LatestReturnAsync(application.Id, cancellationToken);
         var unitName = (await units.FindAsync(application.UnitId, cancellationToken))?.Name ?? string.Empty;
         var rule = campaign.RuleFor(application.Level);
         var now = clock.GetUtcNow();
-        var entries = application.Entries.ToList();
+        var entries = contents.Items;
         var duplicates = request.Actor.HasAnyRole(DuplicateReaders)
-            ? await DuplicateHoldersAsync(application, cancellationToken)
+            ? await DuplicateHoldersAsync(application, contents.Attachments, cancellationToken)
             : new Dictionary<string, IReadOnlyList<DuplicateHolderView>>();
         var filing = campaign.Stage(StageKeys.Filing);
 
@@ -137,15 +145,15 @@ internal sealed class GetDossierHandler(
             entries.OrderBy(i => i.Section).ThenBy(SortKey)
                 .Select(i => new DossierEntryView(i.Id, i.Key, i.EntryKind, i.Section, i.Describe(), i.TakesScan))
                 .ToList(),
-            application.Attachments.ToDictionary(
+            contents.Attachments.ToDictionary(
                 a => a.SlotKey,
                 a => new AttachmentView(a.Id, a.SlotKey, a.OriginalName, a.ContentType, a.Length, a.UploadedAt, duplicates.TryGetValue(a.Sha256, out var holders) ? holders : [])),
-            DossierCheck.Missing(application, entries, application.Attachments.Select(a => a.SlotKey).ToHashSet(), rule, campaign.Year)
+            DossierCheck.Missing(application, entries, contents.FilledSlots, rule, campaign.Year)
                 .Select(m => new MissingItemView(m.Section, m.Message))
                 .ToList(),
-            application.MandatoryItems().Select(m => new MandatoryItemView(m.Key, m.Section, m.Description, application.IsVerified(m.Key))).ToList(),
-            application.LatestReturn().Select(r => new ReturnReasonView(r.Section, r.Reason, r.Round, r.ReturnedAt, r.ReturnedBy)).ToList(),
-            await engine.PermittedTriggersAsync(instance, request.Actor, DossierFacts.Of(application, campaign), cancellationToken))
+            DossierCheck.MandatoryItems(entries).Select(m => new MandatoryItemView(m.Key, m.Section, m.Description, contents.VerifiedKeys.Contains(m.Key))).ToList(),
+            latestReturn,
+            await engine.PermittedTriggersAsync(instance, request.Actor, DossierFacts.Of(contents, campaign), cancellationToken))
         {
             DocumentsPrintable = definitions.Has(instance, StateCapabilities.DocumentsPrintable),
             AwaitingUnitReview = definitions.Has(instance, StateCapabilities.AwaitingUnitReview),
@@ -153,13 +161,26 @@ internal sealed class GetDossierHandler(
         };
     }
 
+    /// <summary>The sections returned in the latest round, as <see cref="TitleApplication.LatestReturn"/> lists them.</summary>
+    private async Task<IReadOnlyList<ReturnReasonView>> LatestReturnAsync(Guid applicationId, CancellationToken cancellationToken)
+    {
+        var returns = db.SectionReturns.AsNoTracking().Where(r => r.ApplicationId == applicationId);
+        var latest = await returns
+            .Where(r => r.Round == returns.Max(other => other.Round))
+            .Select(r => new ReturnReasonView(r.Section, r.Reason, r.Round, r.ReturnedAt, r.ReturnedBy))
+            .ToListAsync(cancellationToken);
+
+        // In memory: the section is stored by name, and the page lists the sections in their order.
+        return [.. latest.OrderBy(r => r.Section)];
+    }
+
     /// <summary>
     /// For each of the dossier's files (by SHA-256), the other applicants whose dossiers hold it too.
     /// The applicant's own dossiers of other years do not count: reusing one's own scan is no copy.
     /// </summary>
-    private async Task<Dictionary<string, IReadOnlyList<DuplicateHolderView>>> DuplicateHoldersAsync(TitleApplication application, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, IReadOnlyList<DuplicateHolderView>>> DuplicateHoldersAsync(TitleApplication application, IReadOnlyList<DossierAttachment> attachments, CancellationToken cancellationToken)
     {
-        var hashes = application.Attachments.Select(a => a.Sha256).Distinct().ToList();
+        var hashes = attachments.Select(a => a.Sha256).Distinct().ToList();
         var holders = await (
                 from attachment in db.DossierAttachments.AsNoTracking()
                 where hashes.Contains(attachment.Sha256)
