@@ -137,7 +137,7 @@ internal static class Report
         var errors = submits.Sum(s => s["errors"]) + WrkErrors(queues);
         var missing = checks.Sum(c => c["expected"] - c["submitted"]);
         yield return new Row(
-            $"P4 the rush: {Number(count)} applicants submit once each, 100 connections",
+            $"P4 the rush: {Number(count)} applicants submit once each, arriving over 55 s, up to 100 connections",
             string.Create(Invariant, $"{seconds:0.0} s from the first to the last answer ({Median(submits, "rps"):0} submissions/s)"),
             string.Empty,
             string.Empty,
@@ -156,7 +156,7 @@ internal static class Report
         {
             var queueP95 = Median(Answered(queues), "p95_ms");
             yield return new Row(
-                string.Create(Invariant, $"P4 the rush: 50 auditors' queue pages, p95 latency ({Median(queues, "rps"):0}/s)"),
+                string.Create(Invariant, $"P4 the rush: 50 auditors' queue pages (a page a second each), p95 latency ({Median(queues, "rps"):0}/s)"),
                 Milliseconds(queueP95),
                 string.Empty,
                 string.Empty,

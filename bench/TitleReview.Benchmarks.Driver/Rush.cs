@@ -5,8 +5,12 @@ namespace TitleReview.Benchmarks.Driver;
 
 /// <summary>
 /// <c>rush</c> (P4): each of <c>--count</c> different applicants submits their dossier once, from
-/// <c>--connections</c> connections at once. Reports the time from the first request to the last
-/// answer, the errors (any answer but 2xx, and failed connections) and the latencies.
+/// <c>--connections</c> connections at once. With <c>--over S</c> the submissions arrive spread
+/// evenly over S seconds (the i-th starts no earlier than i·S/count after the first), as people
+/// arrive, instead of each connection sending its next one the moment the last is answered:
+/// then the latency is what one person waits at that arrival rate, not the length of a queue the
+/// bench itself builds. Reports the time from the first request to the last answer, the errors
+/// (any answer but 2xx, and failed connections) and the latencies.
 /// </summary>
 internal static class Rush
 {
@@ -15,6 +19,7 @@ internal static class Rush
         var baseAddress = new Uri(arguments.Required("url"));
         var cookies = Tsv.ReadCookies(arguments.Required("cookies"));
         var connections = arguments.Int("connections", 100);
+        var over = TimeSpan.FromSeconds(arguments.Int("over", 0));
         var submissions = Tsv.Read(arguments.Required("accounts"))
             .Take(arguments.Int("count", int.MaxValue))
             .Select(f => (Cookie: cookies[f[0]], ApplicationId: f[1]))
@@ -31,6 +36,12 @@ internal static class Rush
             while ((index = Interlocked.Increment(ref next)) < submissions.Count)
             {
                 var (cookie, applicationId) = submissions[index];
+                var arrival = over * index / submissions.Count;
+                if (arrival > stopwatch.Elapsed)
+                {
+                    await Task.Delay(arrival - stopwatch.Elapsed);
+                }
+
                 using var request = Http.Request(HttpMethod.Post, baseAddress, $"/api/applications/{applicationId}/dossier/submit", cookie);
                 request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
                 var started = Stopwatch.GetTimestamp();
