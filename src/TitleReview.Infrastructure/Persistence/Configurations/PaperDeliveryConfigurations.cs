@@ -43,8 +43,8 @@ internal sealed class EnvelopeCheckInConfiguration : IEntityTypeConfiguration<En
         {
             item.ToTable("EnvelopeCheckInItems");
             item.WithOwner().HasForeignKey("CheckInId");
-            item.Property<int>("Id");
-            item.HasKey("CheckInId", "Id");
+            item.Property<Guid>("Id").ValueGeneratedOnAdd();
+            item.HasKey("Id");
             item.Property(i => i.Name).HasMaxLength(200).IsRequired();
             item.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
             item.Property(i => i.Note).HasMaxLength(CheckedItem.MaxNoteLength);
