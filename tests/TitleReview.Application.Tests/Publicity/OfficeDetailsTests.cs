@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Applications.Publicity;
+using TitleReview.Application.Campaigns;
 using TitleReview.Application.Campaigns.CopyCampaign;
+using TitleReview.Application.Campaigns.CreateCampaign;
 using TitleReview.Application.Campaigns.ExportTimeline;
 using TitleReview.Application.Campaigns.GetOfficeDetails;
 using TitleReview.Application.Campaigns.PublishOfficeDetails;
@@ -9,6 +11,7 @@ using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Home.GetAuditorHome;
 using TitleReview.Application.Home.GetInstructionSheet;
 using TitleReview.Application.Tests.Workflows;
+using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Campaigns;
 
@@ -38,6 +41,37 @@ public class OfficeDetailsTests : WorkflowTestBase
 
         var exported = await InScopeAsync(sp => sp.GetRequiredService<IHandler<ExportTimeline, string>>().HandleAsync(new ExportTimeline(2023)));
         exported.Should().Contain("\"accountNumber\": \"2402009709008830707—000000001\"").And.Contain("\"qqGroup\": \"853965686\"");
+    }
+
+    [Test]
+    public async Task Timeline_WithABadAccountNumber_IsRefused_NamingTheField()
+    {
+        var document = await InScopeAsync(sp => Task.FromResult(TimelineDocument.Parse(sp.GetRequiredService<ITimelineFiles>().Read(2023))));
+        document.OfficeDetails!.AccountNumber = "工行2402009709008830707";
+        var catalogue = Services.GetRequiredService<IWorkflowDefinitions>().Latest(CampaignWorkflow.DefinitionId).Stages;
+
+        var act = () => document.Read(catalogue);
+
+        act.Should().Throw<ValidationException>().Which.Errors["officeDetails.accountNumber"].Single().Should().StartWith("办公信息：账号应为");
+    }
+
+    [Test]
+    public async Task CreateFromATimelineWithoutDetails_LeavesThemUnpublished_AndTheAuditorIsToldSo()
+    {
+        var office = await ActorAsync("office");
+        await InScopeAsync(sp =>
+        {
+            var json = sp.GetRequiredService<ITimelineFiles>().Read(2023)
+                .Replace("2024-", "2025-", StringComparison.Ordinal)
+                .Replace("2023", "2024", StringComparison.Ordinal);
+            var document = TimelineDocument.Parse(json);
+            document.OfficeDetails = null;
+            return sp.GetRequiredService<IHandler<CreateCampaignFromTimeline, Guid>>().HandleAsync(new CreateCampaignFromTimeline(document, office));
+        });
+        Clock.SetUtcNow(Beijing(2024, 9, 2, 9, 0, 0));
+
+        (await PageAsync(2024)).Details.Should().BeNull();
+        (await HomeAsync("auditor1")).Office.Should().BeEquivalentTo(new { Year = 2024, IsPublished = false, ShowsDelivery = false, ShowsPayment = false });
     }
 
     [Test]
