@@ -11,4 +11,5 @@ public static class StageKeys
     public const string AuditorConfirmation = "auditorConfirmation";
     public const string Filing = "filing";
     public const string PaperDelivery = "paperDelivery";
+    public const string Payment = "payment";
 }
