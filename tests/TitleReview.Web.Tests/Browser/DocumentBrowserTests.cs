@@ -113,7 +113,7 @@ public partial class DocumentBrowserTests : BrowserTestBase
         await Page.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
         await Expect(Page.Locator("#dossier-state")).ToHaveTextAsync("单位审核通过");
 
-        await Expect(Page.Locator("#opinions")).ToContainTextAsync("贵州省国资委");
+        await Expect(Page.Locator("#opinions")).ToContainTextAsync("主管部门意见（贵州省人民政府国有资产监督管理委员会）");
         await Page.GetByLabel(new Regex("^单位推荐意见")).FillAsync(unitOpinion);
         await Page.GetByLabel(new Regex("^主管部门意见")).FillAsync(departmentOpinion);
         await Page.GetByRole(AriaRole.Button, new() { Name = "保存意见" }).ClickAsync();
@@ -125,7 +125,7 @@ public partial class DocumentBrowserTests : BrowserTestBase
         await Page.EmulateMediaAsync(new() { Media = Media.Print });
         var pdf = await Page.PdfAsync(new() { Format = "A4", PreferCSSPageSize = true, PrintBackground = true });
         using var document = PdfDocument.Open(pdf);
-        string.Concat(document.GetPages().Select(p => p.Text)).Should().Contain("同意推荐申报高级政工师");
+        string.Concat(document.GetPages().Select(p => p.Text)).Should().Contain("成绩突出，同意推荐申报", "the PDF carries the typed text (its 工 and 高 come out as CJK radicals)");
     }
 
     private async Task<Guid> ApplicationIdAsync(string name, int year)
