@@ -1,7 +1,10 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using TitleReview.Application.Common.Spreadsheets;
+using TitleReview.Infrastructure.Persistence;
+using TitleReview.Web.Tests.Performance;
 using TitleReview.Web.Tests.Infrastructure;
 using static TitleReview.Web.Tests.Infrastructure.WebTestHelpers;
 
@@ -66,6 +69,40 @@ public class IncomingExportTests
 
         // Sign-in's own reads, the unit ids, the unit cards, and the one streamed query of the rows.
         measurement.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(8);
+    }
+
+    [Test]
+    public async Task Export_WithMorePeople_DoesNotAddCommands()
+    {
+        using var factory = new TitleReviewFactory(settings: new Dictionary<string, string?> { ["Demo:SeedCampaigns"] = "true" }, countQueries: true);
+        var office = await SignedInClientAsync(factory, "office");
+        Guid li;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            li = await (from a in db.TitleApplications
+                        join c in db.Campaigns on a.CampaignId equals c.Id
+                        where c.Year == 2023 && a.ApplicantName == "李华"
+                        select a.Id).SingleAsync();
+        }
+
+        var before = await factory.Queries!.MeasureAsync(() => office.GetAsync("/Office/Incoming?handler=Export&year=2023"));
+        await MoreRows.AddApplicationsLikeAsync(factory, li, 30);
+        var after = await factory.Queries.MeasureAsync(() => office.GetAsync("/Office/Incoming?handler=Export&year=2023"));
+
+        after.Should().HaveStatus(HttpStatusCode.OK).And.NotGrowFrom(before);
+        await using var body = new MemoryStream(await office.GetByteArrayAsync("/Office/Incoming?handler=Export&year=2023"));
+        MiniExcel.Query(body, useHeaderRow: true).Should().HaveCount(32);
+    }
+
+    [Test]
+    public async Task IncomingPage_ForTheOffice_OffersTheExport()
+    {
+        var office = await SignedInClientAsync(_factory, "office");
+
+        var html = await office.GetStringAsync("/Office/Incoming?year=2023");
+
+        html.Should().Contain("id=\"incoming-export\"").And.Contain("/Office/Incoming?year=2023&amp;handler=Export");
     }
 
     [Test]
