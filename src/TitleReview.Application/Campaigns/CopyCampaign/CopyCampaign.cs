@@ -37,6 +37,13 @@ internal sealed class CopyCampaignHandler(IApplicationDbContext db, IWorkflowEng
         }
 
         var campaign = Campaign.Create(Guid.NewGuid(), request.ToYear, name, source.TenureCutoff.AddYears(years), windows, catalogue, clock.GetUtcNow());
+
+        // The office's address, contacts and account rarely change between years; it edits what did.
+        if (source.OfficeDetails is { } details)
+        {
+            campaign.PublishOfficeDetails(details);
+        }
+
         return await CampaignWorkflow.CreateAsync(db, engine, campaign, request.Actor, cancellationToken);
     }
 }

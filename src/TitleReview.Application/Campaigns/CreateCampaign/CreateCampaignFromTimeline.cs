@@ -19,6 +19,11 @@ internal sealed class CreateCampaignFromTimelineHandler(IApplicationDbContext db
         var catalogue = CampaignWorkflow.NewCampaignStages(definitions);
         var (year, name, cutoff, stages) = request.Timeline.Read(catalogue);
         var campaign = Campaign.Create(Guid.NewGuid(), year, name, cutoff, stages, catalogue, clock.GetUtcNow());
+        if (request.Timeline.ReadOfficeDetails() is { } details)
+        {
+            campaign.PublishOfficeDetails(details);
+        }
+
         return CampaignWorkflow.CreateAsync(db, engine, campaign, request.Actor, cancellationToken);
     }
 }
