@@ -25,6 +25,18 @@ public static class StateCapabilities
     /// <summary>The unit submitted the dossier to the office (and every office stage after it).</summary>
     public const string SubmittedToOffice = "submittedToOffice";
 
+    /// <summary>The unit submitted the dossier and its paper envelope has not been checked in yet.</summary>
+    public const string AwaitingPaper = "awaitingPaper";
+
+    /// <summary>The office checked in the dossier's paper envelope (complete or not).</summary>
+    public const string PaperCheckedIn = "paperCheckedIn";
+
+    /// <summary>The envelope came with items missing or wrong; completing it while delivery is allowed makes it received.</summary>
+    public const string PaperIncomplete = "paperIncomplete";
+
+    /// <summary>The paper delivery window closed before the envelope came.</summary>
+    public const string PaperNotDelivered = "paperNotDelivered";
+
     /// <summary>The unit approved the dossier, so its generated papers can be printed.</summary>
     public const string DocumentsPrintable = "documentsPrintable";
 
@@ -48,6 +60,10 @@ public static class StateCapabilities
         PublicityRunning,
         ReadyForOffice,
         SubmittedToOffice,
+        AwaitingPaper,
+        PaperCheckedIn,
+        PaperIncomplete,
+        PaperNotDelivered,
         DocumentsPrintable,
         AwaitingOfficeApproval,
         AuditorAppointed,

@@ -15,6 +15,9 @@ public static class WorkflowOperations
     public const string RecordNoObjection = "RecordNoObjection";
     public const string RecordObjection = "RecordObjection";
     public const string SubmitToOffice = "SubmitToOffice";
+    public const string CheckInEnvelope = "CheckInEnvelope";
+    public const string CheckInIncompleteEnvelope = "CheckInIncompleteEnvelope";
+    public const string GrantPaperException = "GrantPaperException";
     public const string ApproveRegistration = "ApproveRegistration";
     public const string RejectRegistration = "RejectRegistration";
     public const string ConfirmRegistration = "ConfirmRegistration";
@@ -29,6 +32,9 @@ public static class WorkflowOperations
         [RecordNoObjection] = "审核人的单位公示页面",
         [RecordObjection] = "审核人的单位公示页面",
         [SubmitToOffice] = "审核人的单位公示页面",
+        [CheckInEnvelope] = "省政工职评办的纸质材料接收页面（逐项勾选清单）",
+        [CheckInIncompleteEnvelope] = "省政工职评办的纸质材料接收页面（逐项勾选清单）",
+        [GrantPaperException] = "省政工职评办的纸质材料接收页面（单位特例）",
         [ApproveRegistration] = "单位报送审核页面（同时创建审核人账号）",
         [RejectRegistration] = "单位报送审核页面",
         [ConfirmRegistration] = "审核人首页的“核准本单位信息”",

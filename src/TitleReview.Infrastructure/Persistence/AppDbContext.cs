@@ -65,6 +65,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<GeneratedDocument> GeneratedDocuments => Set<GeneratedDocument>();
 
+    public DbSet<Domain.Applications.Intake.PaperDelivery> PaperDeliveries => Set<Domain.Applications.Intake.PaperDelivery>();
+
+    public DbSet<Domain.Applications.Intake.EnvelopeCheckIn> EnvelopeCheckIns => Set<Domain.Applications.Intake.EnvelopeCheckIn>();
+
+    public DbSet<Domain.Applications.Intake.PaperDeliveryException> PaperDeliveryExceptions => Set<Domain.Applications.Intake.PaperDeliveryException>();
+
+    public DbSet<Domain.Applications.Intake.DeliveryReceipt> DeliveryReceipts => Set<Domain.Applications.Intake.DeliveryReceipt>();
+
     public async Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {
         // A transaction already open (an outer use case) is joined rather than nested.

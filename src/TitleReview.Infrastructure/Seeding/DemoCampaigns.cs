@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Applications.Dossier;
+using TitleReview.Application.Applications.Intake;
 using TitleReview.Application.Applications.Opinions;
 using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Applications.StartApplication;
@@ -12,6 +13,7 @@ using TitleReview.Application.Units.ReviewRegistration;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Dossier;
+using TitleReview.Domain.Applications.Intake;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Units;
@@ -91,6 +93,7 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await RecordOpinionsAsync(story, At(2023, 9, 6, 14, 20), zhao, "auditor2", cancellationToken);
         await SubmitToOfficeAsync(story, At(2023, 9, 7, 10, 0), li, "auditor1", cancellationToken);
         await SubmitToOfficeAsync(story, At(2023, 9, 7, 10, 10), zhao, "auditor2", cancellationToken);
+        await CheckInPaperAsync(story, li, zhao, cancellationToken);
 
         // From here the clock alone moves things: every later stage in turn.
         await story.AtAsync(now, cancellationToken);
@@ -308,6 +311,32 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await story.AtAsync(at, cancellationToken);
         await story.SendAsync<RecordUnitPublicity, FireResult>(
             new RecordUnitPublicity(applicationId, PublicityOutcome.NoObjection, null, await story.ActorAsync(auditorUserName)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sep 8, 2023 at the office's counter: 黔南's envelope (李华) comes complete, 交通's (赵强)
+    /// without the photo; each unit gets its receipt.
+    /// </summary>
+    private static async Task CheckInPaperAsync(DemoStory story, Guid li, Guid zhao, CancellationToken cancellationToken)
+    {
+        var office = await story.ActorAsync("office");
+        var deliveries = new (Guid UnitId, Guid ApplicationId, string? Missing, DateTimeOffset At)[]
+        {
+            (DemoAccounts.QiannanEnergy.Id, li, null, At(2023, 9, 8, 9, 20)),
+            (DemoAccounts.ProvincialTransport.Id, zhao, "一寸免冠彩色近照", At(2023, 9, 8, 10, 40)),
+        };
+        foreach (var (unitId, applicationId, missing, at) in deliveries)
+        {
+            await story.AtAsync(at, cancellationToken);
+            await story.SendAsync<OpenPaperDelivery, Guid>(new OpenPaperDelivery(HistoryYear, unitId, office), cancellationToken);
+            var counter = await story.SendAsync<GetPaperCounter, PaperCounterView>(new GetPaperCounter(HistoryYear, null, unitId, applicationId, office), cancellationToken);
+            var items = counter.Unit!.Person!.Items
+                .Select(i => i.Name == missing ? new ItemCheck(i.Number, ItemStatus.Missing, "未附照片，请于截止前补交") : new ItemCheck(i.Number, ItemStatus.Received, null))
+                .ToList();
+            await story.AtAsync(at.AddMinutes(6), cancellationToken);
+            await story.SendAsync<CheckInEnvelope, EnvelopeCheckedIn>(new CheckInEnvelope(HistoryYear, unitId, applicationId, items, office), cancellationToken);
+            await story.SendAsync<GetDeliveryReceipt, DeliveryReceiptView>(new GetDeliveryReceipt(HistoryYear, unitId, office), cancellationToken);
+        }
     }
 
     /// <summary>The review form's two opinions, typed by the auditor once the publicity has passed, before the unit submits.</summary>

@@ -64,7 +64,7 @@ public sealed class WorkflowDefinitionLoader(GuardCatalogue guards)
 
     /// <summary>
     /// Checks each declared migration against the older version it names, then gives an older
-    /// version that declares no capabilities, operations or actions those of the newest version
+    /// version that declares no capabilities, operations or actions those of the nearest later version
     /// migrating from it: states through the migration's map, transitions by the same trigger.
     /// A state name must mean the same in every version of a definition.
     /// </summary>
@@ -97,9 +97,11 @@ public sealed class WorkflowDefinitionLoader(GuardCatalogue guards)
         {
             foreach (var older in group.OrderByDescending(d => d.Version).Where(d => !d.DeclaresMeanings))
             {
+                // The nearest successor: a later version may give the state a new name and meaning,
+                // which the running old case does not have until it is migrated.
                 var source = group
                     .Where(d => d.Version > older.Version && d.MigrationFrom(older.Version) is not null)
-                    .OrderByDescending(d => d.Version)
+                    .OrderBy(d => d.Version)
                     .Select(d => result[d.Key])
                     .FirstOrDefault();
                 if (source is null)

@@ -150,7 +150,7 @@ public class PublicityAndDocumentTests : WorkflowTestBase
         Clock.SetUtcNow(Beijing(2023, 8, 21, 9, 0, 0));
         await RecordAsync(PublicityOutcome.NoObjection, null);
         (await SubmitAsync()).Should().Be(1);
-        (await InstanceAsync(_instance)).State.Should().Be("SubmittedToOffice");
+        (await InstanceAsync(_instance)).State.Should().Be("AwaitingPaper");
 
         var incoming = await InScopeAsync(sp => sp.GetRequiredService<IHandler<ListIncoming, IReadOnlyList<IncomingUnit>>>().HandleAsync(new ListIncoming(2023)));
         incoming.Should().ContainSingle().Which.Count.Should().Be(1);

@@ -125,6 +125,30 @@ public class DemoCampaignsTests : ApplicationTestBase
         });
     }
 
+    [Test]
+    public async Task Seed_WhenTheOfficeReceivesThePaper_OneUnitIsCompleteAndTheOtherMissesThePhoto_WithReceipts()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var definitions = sp.GetRequiredService<IWorkflowDefinitions>();
+            var li = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "李华");
+            var zhao = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "赵强");
+            var checkIns = await db.EnvelopeCheckIns.AsNoTracking().ToListAsync();
+            checkIns.Single(c => c.ApplicationId == li.ApplicationId).IsComplete.Should().BeTrue();
+            checkIns.Single(c => c.ApplicationId == zhao.ApplicationId).Shortfall.Should().StartWith("一寸免冠彩色近照：缺");
+            BeijingTime.Format(checkIns.Single(c => c.ApplicationId == zhao.ApplicationId).CheckedAt).Should().Be("2023-09-08 10:46:00");
+            var liInstance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == li.InstanceId);
+            var zhaoInstance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == zhao.InstanceId);
+            definitions.Has(liInstance, StateCapabilities.PaperCheckedIn).Should().BeTrue();
+            definitions.Has(liInstance, StateCapabilities.PaperIncomplete).Should().BeFalse();
+            definitions.Has(zhaoInstance, StateCapabilities.PaperIncomplete).Should().BeTrue("the photo never came, so the case stays incomplete after the window");
+            (await db.DeliveryReceipts.AsNoTracking().CountAsync(r => r.SupersededAt == null)).Should().Be(2);
+        });
+    }
+
     private static async Task<(Guid ApplicationId, Guid InstanceId)> ApplicationOfAsync(AppDbContext db, int year, string applicant)
     {
         var id = await (from a in db.TitleApplications

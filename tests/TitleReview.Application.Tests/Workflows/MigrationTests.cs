@@ -34,7 +34,7 @@ public class MigrationTests : WorkflowTestBase
         preview.Lines.Select(l => (l.FromVersion, l.FromState, l.ToState, l.Count)).Should().BeEquivalentTo(new[]
         {
             (1, "Draft", "Draft", 1),
-            (2, "SubmittedToOffice", "SubmittedToOffice", 1),
+            (2, "SubmittedToOffice", "AwaitingPaper", 1),
             (3, "Draft", "Draft", 1),
             (3, "Returned", "Returned", 1),
             (3, "UnitPublicity", "UnitPublicity", 1),
@@ -50,7 +50,8 @@ public class MigrationTests : WorkflowTestBase
         result.Should().Be(new MigrationResult(5, 0));
         var filingCloses = Beijing(2023, 9, 1, 0, 0, 0);
         var publicityCloses = Beijing(2023, 9, 9, 0, 0, 0);
-        foreach (var (id, state, due) in new[] { (draftV1, "Draft", filingCloses), (draftV3, "Draft", filingCloses), (returnedV3, "Returned", filingCloses), (publicityV3, "UnitPublicity", publicityCloses), (deadEndV2, "SubmittedToOffice", (DateTimeOffset?)null) }
+        var paperDeliveryCloses = Beijing(2023, 9, 9, 0, 0, 0);
+        foreach (var (id, state, due) in new[] { (draftV1, "Draft", filingCloses), (draftV3, "Draft", filingCloses), (returnedV3, "Returned", filingCloses), (publicityV3, "UnitPublicity", publicityCloses), (deadEndV2, "AwaitingPaper", paperDeliveryCloses) }
                      .Select(x => (x.Item1, x.Item2, (DateTimeOffset?)x.Item3)))
         {
             var instance = await InstanceAsync(id);
@@ -98,7 +99,7 @@ public class MigrationTests : WorkflowTestBase
         await RunAsync(latest, office, expectedTotal: 1);
 
         Clock.SetUtcNow(Beijing(2023, 9, 5, 9, 0, 0));
-        (await FireAsync(stuck, "receivePaper", "office")).ToState.Should().Be("PaperReceived");
+        (await FireAsync(stuck, "receivePaper", "office")).ToState.Should().Be("PaperComplete");
         Clock.SetUtcNow(Beijing(2023, 9, 25, 9, 0, 0));
         (await FireAsync(stuck, "passPreliminary", "office")).ToState.Should().Be("PreliminaryPassed");
         Clock.SetUtcNow(Beijing(2023, 11, 2, 9, 0, 0));

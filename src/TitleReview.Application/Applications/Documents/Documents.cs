@@ -34,7 +34,12 @@ public sealed record DocumentView(
 /// <summary>The public check of a printed paper by its code: what it is, whose, and whether it still counts.</summary>
 public sealed record VerifyDocument(string? Code);
 
-public sealed record VerificationResult(string Title, string Number, string ApplicantName, string UnitName, DateTimeOffset GeneratedAt, bool IsCurrent);
+/// <param name="ApplicantName">Empty for a unit's paper (a receipt).</param>
+/// <param name="Receipt">The counts of a delivery receipt; null for a person's paper.</param>
+public sealed record VerificationResult(string Title, string Number, string ApplicantName, string UnitName, DateTimeOffset GeneratedAt, bool IsCurrent, ReceiptCounts? Receipt = null);
+
+/// <summary>What a receipt code shows at /Verify: the counts, never the people.</summary>
+public sealed record ReceiptCounts(int Year, int Expected, int Received, int Incomplete);
 
 internal sealed class GetDocumentHandler(IApplicationDbContext db, TimeProvider clock) : IHandler<GetDocument, DocumentView>
 {
@@ -86,7 +91,7 @@ internal sealed class GetDocumentHandler(IApplicationDbContext db, TimeProvider 
     }
 }
 
-internal sealed class VerifyDocumentHandler(IApplicationDbContext db) : IHandler<VerifyDocument, VerificationResult>
+internal sealed class VerifyDocumentHandler(IApplicationDbContext db, Units.IUnitDirectory units) : IHandler<VerifyDocument, VerificationResult>
 {
     public async Task<VerificationResult> HandleAsync(VerifyDocument request, CancellationToken cancellationToken = default)
     {
@@ -96,11 +101,36 @@ internal sealed class VerifyDocumentHandler(IApplicationDbContext db) : IHandler
             : null;
         if (document is null)
         {
-            throw new NotFoundException("与该校验码相符的文件");
+            return await VerifyReceiptAsync(code, cancellationToken) ?? throw new NotFoundException("与该校验码相符的文件");
         }
 
         var snapshot = await db.DossierSnapshots.AsNoTracking().SingleAsync(s => s.Id == document.SnapshotId, cancellationToken);
         var content = DossierSnapshotContent.FromJson(snapshot.Content);
         return new VerificationResult(DocumentKinds.DisplayName(document.Kind), document.Number, content.ApplicantName, content.UnitName, document.GeneratedAt, document.IsCurrent);
+    }
+
+    private async Task<VerificationResult?> VerifyReceiptAsync(string code, CancellationToken cancellationToken)
+    {
+        if (code.Length != GeneratedDocument.CodeLength)
+        {
+            return null;
+        }
+
+        var found = await (
+                from receipt in db.DeliveryReceipts.AsNoTracking()
+                join delivery in db.PaperDeliveries.AsNoTracking() on receipt.DeliveryId equals delivery.Id
+                join campaign in db.Campaigns.AsNoTracking() on delivery.CampaignId equals campaign.Id
+                where receipt.VerificationCode == code
+                select new { receipt, delivery.UnitId, campaign.Year })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var unit = await units.FindAsync(found.UnitId, cancellationToken);
+        var r = found.receipt;
+        return new VerificationResult(
+            "纸质申报材料接收回执", r.Number, string.Empty, unit?.Name ?? string.Empty, r.IssuedAt, r.IsCurrent, new ReceiptCounts(found.Year, r.Expected, r.Received, r.Incomplete));
     }
 }

@@ -51,6 +51,14 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Applications.Documents.GeneratedDocument> GeneratedDocuments { get; }
 
+    DbSet<Domain.Applications.Intake.PaperDelivery> PaperDeliveries { get; }
+
+    DbSet<Domain.Applications.Intake.EnvelopeCheckIn> EnvelopeCheckIns { get; }
+
+    DbSet<Domain.Applications.Intake.PaperDeliveryException> PaperDeliveryExceptions { get; }
+
+    DbSet<Domain.Applications.Intake.DeliveryReceipt> DeliveryReceipts { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);

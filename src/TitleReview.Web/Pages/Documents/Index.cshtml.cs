@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QRCoder;
 using TitleReview.Application.Applications.Documents;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Domain.Applications.Documents;
@@ -14,6 +15,12 @@ public sealed class IndexModel(IHandler<GetDocument, DocumentView> get) : PageMo
 
     public string VerifyUrl { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// The envelope label's code as a QR code (inline SVG): a USB scanner at the office's counter
+    /// reads it and types the code and Enter. It carries the bare code, as printed beside it.
+    /// </summary>
+    public string? EnvelopeQrSvg { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string kind, CancellationToken cancellationToken)
     {
         if (DocumentKinds.FromSlug(kind) is not { } documentKind)
@@ -23,6 +30,13 @@ public sealed class IndexModel(IHandler<GetDocument, DocumentView> get) : PageMo
 
         Document = await get.HandleAsync(new GetDocument(id, documentKind, User.ToWorkflowActor()), cancellationToken);
         VerifyUrl = $"{Request.Scheme}://{Request.Host}/Verify";
+        if (documentKind == DocumentKind.EnvelopeLabel)
+        {
+            using var generator = new QRCodeGenerator();
+            using var data = generator.CreateQrCode(Document.VerificationCode, QRCodeGenerator.ECCLevel.M);
+            EnvelopeQrSvg = new SvgQRCode(data).GetGraphic(6);
+        }
+
         return Page();
     }
 }
