@@ -10,4 +10,5 @@ public static class StageKeys
     public const string AuditorRegistration = "auditorRegistration";
     public const string AuditorConfirmation = "auditorConfirmation";
     public const string Filing = "filing";
+    public const string Payment = "payment";
 }

@@ -37,6 +37,10 @@ internal sealed class CopyCampaignHandler(IApplicationDbContext db, IWorkflowEng
         }
 
         var campaign = Campaign.Create(Guid.NewGuid(), request.ToYear, name, source.TenureCutoff.AddYears(years), windows, catalogue, clock.GetUtcNow());
+        foreach (var (level, fee) in source.ReviewFees().Where(f => f.Value is not null))
+        {
+            campaign.SetReviewFee(level, fee);
+        }
         return await CampaignWorkflow.CreateAsync(db, engine, campaign, request.Actor, cancellationToken);
     }
 }

@@ -51,6 +51,12 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Applications.Documents.GeneratedDocument> GeneratedDocuments { get; }
 
+    DbSet<Domain.Fees.UnitPayment> UnitPayments { get; }
+
+    DbSet<Domain.Fees.PaymentTransfer> PaymentTransfers { get; }
+
+    DbSet<Domain.Fees.StatementRow> StatementRows { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
