@@ -76,6 +76,7 @@ internal static class FeesWorkflow
             definition.Has(instance.State, StateCapabilities.PaymentAwaitingReconciliation),
             definition.Has(instance.State, StateCapabilities.PaymentOutstanding),
             definition.Has(instance.State, StateCapabilities.PaymentSettled),
-            definition.Has(instance.State, StateCapabilities.PaymentOverdue));
+            definition.Has(instance.State, StateCapabilities.PaymentOverdue),
+            instance.IsFinished);
     }
 }

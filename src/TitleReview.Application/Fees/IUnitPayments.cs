@@ -20,10 +20,11 @@ public interface IUnitPayments
     Task<IReadOnlyList<UnitPaymentSummary>> OverviewAsync(Guid campaignId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Once the payment window has closed: the units that still owe (nothing recorded, or short),
-    /// each with its status as the office reads it. Empty while the window is open. One query.
+    /// Once the payment window of the year's campaign has closed: the units that still owe (nothing
+    /// recorded, or short), each with its status as the office reads it (逾期未缴费, 少缴，待补缴).
+    /// Empty while the window is open. One query, for flagging applicants on any office page.
     /// </summary>
-    Task<IReadOnlyDictionary<Guid, string>> UnpaidAfterCloseAsync(Guid campaignId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<Guid, string>> UnpaidAfterCloseAsync(int year, CancellationToken cancellationToken = default);
 }
 
 /// <param name="AmountDue">应缴金额; null while a level the unit owes for has no fee set (<paramref name="LevelsWithoutFee"/>).</param>
@@ -31,6 +32,7 @@ public interface IUnitPayments
 /// <param name="Status">The payment's state as its definition names it (未缴费, 已缴清, …).</param>
 /// <param name="Outstanding">Money is still owed (nothing received yet, or short).</param>
 /// <param name="Overdue">The window closed with nothing recorded.</param>
+/// <param name="Finished">The payment's case is closed (paid): nothing more is reconciled.</param>
 public sealed record UnitPaymentSummary(
     Guid UnitPaymentId,
     Guid UnitId,
@@ -43,4 +45,5 @@ public sealed record UnitPaymentSummary(
     bool AwaitingReconciliation,
     bool Outstanding,
     bool Settled,
-    bool Overdue);
+    bool Overdue,
+    bool Finished);

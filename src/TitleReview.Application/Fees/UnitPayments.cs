@@ -49,24 +49,22 @@ internal sealed class UnitPayments(IApplicationDbContext db, IWorkflowEngine eng
             .ToList();
     }
 
-    public async Task<IReadOnlyDictionary<Guid, string>> UnpaidAfterCloseAsync(Guid campaignId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<Guid, string>> UnpaidAfterCloseAsync(int year, CancellationToken cancellationToken = default)
     {
-        var closesAt = await db.Campaigns.AsNoTracking()
-            .Where(c => c.Id == campaignId)
-            .SelectMany(c => c.Stages)
-            .Where(s => s.Key == StageKeys.Payment)
-            .Select(s => (DateTimeOffset?)s.ClosesAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (closesAt is null || clock.GetUtcNow() < closesAt)
-        {
-            return new Dictionary<Guid, string>();
-        }
-
         var owing = definitions.StatesWith(FeesWorkflow.DefinitionId, StateCapabilities.PaymentOutstanding);
-        var rows = await db.WorkflowInstances.AsNoTracking()
-            .Where(i => i.SubjectType == FeesWorkflow.SubjectType && i.CampaignId == campaignId && i.UnitId != null && owing.Contains(i.State))
-            .Select(i => new { UnitId = i.UnitId!.Value, i.DefinitionId, i.DefinitionVersion, i.State })
+        var rows = await (
+                from campaign in db.Campaigns.AsNoTracking()
+                where campaign.Year == year
+                from stage in campaign.Stages
+                where stage.Key == StageKeys.Payment
+                join instance in db.WorkflowInstances.AsNoTracking() on campaign.Id equals instance.CampaignId
+                where instance.SubjectType == FeesWorkflow.SubjectType && instance.UnitId != null && owing.Contains(instance.State)
+                select new { UnitId = instance.UnitId!.Value, instance.DefinitionId, instance.DefinitionVersion, instance.State, stage.ClosesAt })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.UnitId, r => definitions.Get(r.DefinitionId, r.DefinitionVersion).StateDisplayName(r.State));
+
+        // Compared here: SQLite cannot order instants stored as text with an offset.
+        var now = clock.GetUtcNow();
+        return rows.Where(r => now >= r.ClosesAt)
+            .ToDictionary(r => r.UnitId, r => definitions.Get(r.DefinitionId, r.DefinitionVersion).StateDisplayName(r.State));
     }
 }
