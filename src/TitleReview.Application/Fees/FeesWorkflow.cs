@@ -44,6 +44,18 @@ internal static class FeesWorkflow
         await db.Campaigns.AsNoTracking().Include(c => c.Stages).Include(c => c.Rules).FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken)
             ?? throw new NotFoundException("该年度评审工作");
 
+    /// <summary>
+    /// The campaign of the year asked for, or else of the year the payment stage is about now, with
+    /// its stages and its level rules (which carry the fees).
+    /// </summary>
+    public static async Task<Campaign?> ForPageAsync(IApplicationDbContext db, Campaigns.ICurrentCampaign current, int? year, CancellationToken cancellationToken)
+    {
+        var wanted = year ?? (await current.ForStageAsync(StageKeys.Payment, cancellationToken))?.Year;
+        return wanted is { } y
+            ? await db.Campaigns.AsNoTracking().Include(c => c.Stages).Include(c => c.Rules).FirstOrDefaultAsync(c => c.Year == y, cancellationToken)
+            : null;
+    }
+
     public static async Task<(UnitPayment Payment, WorkflowInstance Instance)> LoadTrackedAsync(IApplicationDbContext db, Guid paymentId, CancellationToken cancellationToken)
     {
         var payment = await db.UnitPayments.Include(p => p.Transfers).FirstOrDefaultAsync(p => p.Id == paymentId, cancellationToken)

@@ -10,7 +10,8 @@ using TitleReview.Domain.Workflows;
 namespace TitleReview.Application.Fees.GetReconciliation;
 
 /// <summary>The office's reconciliation page: each unit's due, transfers and status, and the statement rows waiting for a decision.</summary>
-public sealed record GetReconciliation(WorkflowActor Actor);
+/// <param name="Year">The campaign's year; null for the one the payment stage is about now.</param>
+public sealed record GetReconciliation(WorkflowActor Actor, int? Year = null);
 
 /// <param name="Window">The payment window of the campaign the page is about; null when there is no campaign.</param>
 /// <param name="Fees">The campaign's fee per level, null where not set.</param>
@@ -31,7 +32,7 @@ internal sealed class GetReconciliationHandler(IApplicationDbContext db, ICurren
     public async Task<ReconciliationView> HandleAsync(GetReconciliation request, CancellationToken cancellationToken = default)
     {
         Reconciliation.EnsureOffice(request.Actor);
-        var campaign = await current.ForStageAsync(StageKeys.Payment, cancellationToken);
+        var campaign = await FeesWorkflow.ForPageAsync(db, current, request.Year, cancellationToken);
         if (campaign is null)
         {
             return new ReconciliationView(null, new Dictionary<Domain.Applications.TitleLevel, decimal?>(), [], [], []);

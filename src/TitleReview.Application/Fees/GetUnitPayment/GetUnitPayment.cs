@@ -11,7 +11,8 @@ using TitleReview.Domain.Workflows;
 namespace TitleReview.Application.Fees.GetUnitPayment;
 
 /// <summary>The unit's auditor's payment page: what the unit owes and why, its transfers, where the payment stands.</summary>
-public sealed record GetUnitPayment(WorkflowActor Actor);
+/// <param name="Year">The campaign's year; null for the one the payment stage is about now.</param>
+public sealed record GetUnitPayment(WorkflowActor Actor, int? Year = null);
 
 /// <param name="Window">The payment window of the campaign the page is about; null when there is no campaign.</param>
 /// <param name="Started">Whether the unit has a payment: it starts when the unit first submits to the office.</param>
@@ -39,7 +40,7 @@ internal sealed class GetUnitPaymentHandler(IApplicationDbContext db, ICurrentCa
             throw new ForbiddenAccessException("只有本单位审核人可以查看本单位缴费情况。");
         }
 
-        var campaign = await current.ForStageAsync(StageKeys.Payment, cancellationToken);
+        var campaign = await FeesWorkflow.ForPageAsync(db, current, request.Year, cancellationToken);
         if (campaign is null)
         {
             return new UnitPaymentView(null, false, string.Empty, AmountDue.Nothing, 0, null, null, false, []);

@@ -14,6 +14,9 @@ public sealed class PaymentModel(
 {
     public UnitPaymentView View { get; private set; } = null!;
 
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -27,11 +30,11 @@ public sealed class PaymentModel(
             new RecordTransfer(campaignId, paidOn, payerAccountName, amount, remark, content, voucher?.FileName, voucher?.Length, User.ToWorkflowActor()),
             cancellationToken);
         Message = "已登记转账及凭证，请等待省政工职评办对账。";
-        return RedirectToPage();
+        return RedirectToPage(new { year = Year });
     }
 
     public async Task LoadAsync(CancellationToken cancellationToken) =>
-        View = await get.HandleAsync(new GetUnitPayment(User.ToWorkflowActor()), cancellationToken);
+        View = await get.HandleAsync(new GetUnitPayment(User.ToWorkflowActor(), Year), cancellationToken);
 
     /// <summary>A date or amount the browser sent that is not one: said in Chinese next to its field, and nothing recorded.</summary>
     private void RefuseUnreadableInput()

@@ -19,6 +19,9 @@ public sealed class PaymentsModel(
 {
     public ReconciliationView View { get; private set; } = null!;
 
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -34,7 +37,7 @@ public sealed class PaymentsModel(
 
         await reconcile.HandleAsync(new ReconcilePayment(unitPaymentId, outcome, amountReceived, note, null, User.ToWorkflowActor()), cancellationToken);
         Message = $"已记录对账结果：{(outcome is { } o ? PaymentOutcomes.DisplayName(o) : string.Empty)}。";
-        return RedirectToPage();
+        return RedirectToPage(new { year = Year });
     }
 
     public async Task<IActionResult> OnPostImportAsync(Guid campaignId, IFormFile? statement, CancellationToken cancellationToken)
@@ -47,16 +50,16 @@ public sealed class PaymentsModel(
         await using var content = statement.OpenReadStream();
         var result = await import.HandleAsync(new ImportStatement(campaignId, content, statement.FileName, User.ToWorkflowActor()), cancellationToken);
         Message = $"已导入银行流水 {result.Rows} 行：自动对账 {result.Matched} 行，待处理 {result.Pending} 行，此前已导入（跳过）{result.AlreadyImported} 行。";
-        return RedirectToPage();
+        return RedirectToPage(new { year = Year });
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid statementRowId, StatementRowChoice? choice, Guid? unitPaymentId, string? note, CancellationToken cancellationToken)
     {
         var decision = await decide.HandleAsync(new DecideStatementRow(statementRowId, choice, unitPaymentId, note, User.ToWorkflowActor()), cancellationToken);
         Message = decision == StatementRowDecision.Ignored ? "已忽略该笔银行流水。" : "已将该笔银行流水计入所选单位。";
-        return RedirectToPage();
+        return RedirectToPage(new { year = Year });
     }
 
     public async Task LoadAsync(CancellationToken cancellationToken) =>
-        View = await get.HandleAsync(new GetReconciliation(User.ToWorkflowActor()), cancellationToken);
+        View = await get.HandleAsync(new GetReconciliation(User.ToWorkflowActor(), Year), cancellationToken);
 }
