@@ -11,8 +11,9 @@ internal static class FeesEndpoints
 {
     public static IEndpointRouteBuilder MapFeesApi(this IEndpointRouteBuilder app)
     {
-        // A voucher is served only to the unit's own auditor and the office, checked against its SHA-256.
-        app.MapGet("/vouchers/{id:guid}", async (Guid id, HttpContext http, IHandler<OpenVoucher, OpenedVoucher> open, CancellationToken ct) =>
+        // A voucher is served only to the unit's own auditor and the office, checked against its SHA-256; under
+        // /files like the scans, so it gets their headers and their answers to a refusal.
+        app.MapGet("/files/vouchers/{id:guid}", async (Guid id, HttpContext http, IHandler<OpenVoucher, OpenedVoucher> open, CancellationToken ct) =>
             {
                 var file = await open.HandleAsync(new OpenVoucher(id, http.User.ToWorkflowActor()), ct);
                 http.Response.Headers.XContentTypeOptions = "nosniff";

@@ -1,12 +1,13 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using MiniExcelLibs;
+using TitleReview.Application.Applications.Dossier;
+using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Campaigns.UpdateLevelRule;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Workflows;
@@ -14,7 +15,6 @@ using TitleReview.Infrastructure.Persistence;
 using TitleReview.Infrastructure.Seeding;
 using TitleReview.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
-using static TitleReview.Web.Tests.Infrastructure.WebTestHelpers;
 
 namespace TitleReview.Web.Tests.Browser;
 
@@ -100,40 +100,53 @@ public class PaymentBrowserTests : BrowserTestBase
         await Expect(row.Locator(".payment-status")).ToHaveTextAsync("已缴清");
     }
 
-    /// <summary>The demo's 赵强 is submitted to his auditor: approved, publicised for five working days, then submitted to the office.</summary>
+    /// <summary>
+    /// The demo's 赵强 goes to the office through the auditor's use cases (the browser part of the
+    /// review is other tests' business): every scan opened and item ticked, approved, publicised for
+    /// five working days, no objection, submitted.
+    /// </summary>
     private async Task SubmitZhaoToTheOfficeAsync()
     {
         var zhao = await ReadAsync(db => (from a in db.TitleApplications join c in db.Campaigns on a.CampaignId equals c.Id where c.Year == 2026 && a.ApplicantName == "赵强" select a.Id).SingleAsync());
-        using var auditor = await SignedInClientAsync(Factory, "auditor2");
-        var dossier = await auditor.GetFromJsonAsync<JsonElement>($"/api/applications/{zhao}/dossier");
-        foreach (var scan in dossier.GetProperty("attachments").EnumerateArray())
+        var auditor = await ActorAsync("auditor2", "Auditor", DemoAccounts.ProvincialTransport.Id);
+        var dossier = await SendAsync<GetDossier, DossierView>(new GetDossier(zhao, auditor));
+        foreach (var scan in dossier.Attachments.Values)
         {
-            (await auditor.GetAsync($"/files/{scan.GetProperty("id").GetGuid()}")).EnsureSuccessStatusCode();
+            await using var opened = (await SendAsync<OpenAttachment, OpenedAttachment>(new OpenAttachment(scan.Id, auditor))).Content;
         }
 
-        foreach (var item in dossier.GetProperty("mandatory").EnumerateArray())
+        foreach (var item in dossier.Mandatory)
         {
-            (await auditor.PostAsJsonAsync($"/api/applications/{zhao}/dossier/verifications", new { itemKey = item.GetProperty("key").GetString(), verified = true })).EnsureSuccessStatusCode();
+            await SendAsync<VerifyItem, Guid>(new VerifyItem(zhao, item.Key, true, auditor));
         }
 
-        (await auditor.PostAsJsonAsync($"/api/applications/{zhao}/dossier/approve", new { })).EnsureSuccessStatusCode();
-        (await auditor.PostAsJsonAsync("/api/publicity/start", new { applicationIds = new[] { zhao } })).EnsureSuccessStatusCode();
+        await SendAsync<ApproveDossier, FireResult>(new ApproveDossier(zhao, auditor));
+        await SendAsync<StartUnitPublicity, PublicityStarted>(new StartUnitPublicity([zhao], auditor));
         _clock.SetUtcNow(BeijingTime.FromBeijing(new DateTime(2026, 6, 23, 9, 0, 0)));
-        (await auditor.PostAsJsonAsync($"/api/applications/{zhao}/publicity/result", new { outcome = "NoObjection" })).EnsureSuccessStatusCode();
-        (await auditor.PostAsJsonAsync("/api/publicity/submit-to-office", new { applicationIds = new[] { zhao } })).EnsureSuccessStatusCode();
+        await SendAsync<RecordUnitPublicity, FireResult>(new RecordUnitPublicity(zhao, PublicityOutcome.NoObjection, null, auditor));
+        await SendAsync<SubmitToOffice, int>(new SubmitToOffice([zhao], auditor));
         (await ReadAsync(db => db.WorkflowInstances.CountAsync(i => i.SubjectType == WorkflowSubjectTypes.UnitPayment && i.UnitId == DemoAccounts.ProvincialTransport.Id))).Should().Be(2, "2023's payment and now 2026's");
     }
 
     /// <summary>The office sets this year's senior fee, as it would on the timeline page.</summary>
     private async Task SetSeniorFeeAsync()
     {
-        using var scope = Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var office = await db.Users.Where(u => u.UserName == "office").Select(u => new { u.Id, u.DisplayName }).SingleAsync();
-        var campaignId = await db.Campaigns.Where(c => c.Year == 2026).Select(c => c.Id).SingleAsync();
+        var campaignId = await ReadAsync(db => db.Campaigns.Where(c => c.Year == 2026).Select(c => c.Id).SingleAsync());
         var rule = LevelRule.DefaultFor(TitleLevel.Senior);
-        await scope.ServiceProvider.GetRequiredService<IHandler<UpdateLevelRule, LevelRule>>().HandleAsync(
-            new UpdateLevelRule(campaignId, TitleLevel.Senior, rule.HoursPerYear, rule.EducationYears, rule.RequiredWordCount, rule.RequiredPapers, rule.MinYearsInCurrentTitle, new WorkflowActor(office.Id, office.DisplayName, ["Office"])) { ReviewFee = SeniorFee });
+        await SendAsync<UpdateLevelRule, LevelRule>(
+            new UpdateLevelRule(campaignId, TitleLevel.Senior, rule.HoursPerYear, rule.EducationYears, rule.RequiredWordCount, rule.RequiredPapers, rule.MinYearsInCurrentTitle, await ActorAsync("office", "Office", null)) { ReviewFee = SeniorFee });
+    }
+
+    private async Task<WorkflowActor> ActorAsync(string userName, string role, Guid? unitId)
+    {
+        var user = await ReadAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => new { u.Id, u.DisplayName }).SingleAsync());
+        return new WorkflowActor(user.Id, user.DisplayName, [role], unitId);
+    }
+
+    private async Task<TResult> SendAsync<TCommand, TResult>(TCommand command)
+    {
+        using var scope = Factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IHandler<TCommand, TResult>>().HandleAsync(command);
     }
 
     private async Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> query)

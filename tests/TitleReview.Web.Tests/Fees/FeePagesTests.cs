@@ -48,7 +48,7 @@ public class FeePagesTests
         page.Should().Contain("政工师").And.Contain("300.00").And.Contain("已缴清").And.Contain("黔南能源-评审费转账凭证.pdf");
         page.Should().Contain("当前不在缴费时间内");
 
-        var voucher = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/vouchers/[0-9a-f-]+)\"").Groups[1].Value;
+        var voucher = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/files/vouchers/[0-9a-f-]+)\"").Groups[1].Value;
         var opened = await auditor1.GetAsync(voucher);
         opened.StatusCode.Should().Be(HttpStatusCode.OK);
         opened.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");

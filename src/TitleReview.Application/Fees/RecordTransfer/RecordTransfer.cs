@@ -57,15 +57,15 @@ internal sealed class RecordTransferHandler(
         var (payment, instance) = await FeesWorkflow.LoadTrackedAsync(db, paymentId, cancellationToken);
 
         // Refused before the voucher is read, so nothing is stored for a transfer that cannot be recorded.
+        if (WindowOpenGuard.Evaluate(campaign.Stage(StageKeys.Payment), now, instance.ReopenedUntil).Reason is { } closed)
+        {
+            throw new DomainException($"不能登记转账：{closed}");
+        }
+
         if (!definitions.Has(instance, StateCapabilities.PaymentMayBeRecorded))
         {
             var state = definitions.Get(instance.DefinitionId, instance.DefinitionVersion).StateDisplayName(instance.State);
             throw new DomainException($"本单位评审费当前为“{state}”，不能再登记转账。");
-        }
-
-        if (WindowOpenGuard.Evaluate(campaign.Stage(StageKeys.Payment), now, instance.ReopenedUntil).Reason is { } closed)
-        {
-            throw new DomainException($"不能登记转账：{closed}");
         }
 
         var limit = options.Value.MaxFileBytes;
