@@ -89,6 +89,24 @@ public class FeesTests : WorkflowTestBase
     }
 
     [Test]
+    public async Task Timeline_ExportedAndCopied_CarriesTheFees_AndAFileWithAnUnknownLevelIsRefused()
+    {
+        var json = await InScopeAsync(sp => sp.GetRequiredService<IHandler<TitleReview.Application.Campaigns.ExportTimeline.ExportTimeline, string>>().HandleAsync(new(2023)));
+        var exported = TitleReview.Application.Campaigns.TimelineDocument.Parse(json);
+        exported.ReadReviewFees().Should().Equal(new Dictionary<TitleLevel, decimal> { [TitleLevel.Intermediate] = IntermediateFee, [TitleLevel.Senior] = SeniorFee });
+
+        var office = await ActorAsync("office");
+        var copied = await InScopeAsync(sp => sp.GetRequiredService<IHandler<TitleReview.Application.Campaigns.CopyCampaign.CopyCampaign, Guid>>().HandleAsync(new(2023, 2024, office)));
+        var fees = await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Campaigns.AsNoTracking().Include(c => c.Rules).SingleAsync(c => c.Id == copied));
+        fees.ReviewFees()[TitleLevel.Senior].Should().Be(SeniorFee);
+        fees.ReviewFees()[TitleLevel.Assistant].Should().BeNull();
+
+        exported.ReviewFees = new Dictionary<string, decimal> { ["Expert"] = 100m, ["Senior"] = 0m };
+        var bad = () => exported.ReadReviewFees();
+        bad.Should().Throw<ValidationException>().Which.Errors.Keys.Should().BeEquivalentTo("reviewFees.Expert", "reviewFees.Senior");
+    }
+
+    [Test]
     public async Task RecordTransfer_InTheWindow_KeepsTheVoucherForTheUnitAndTheOfficeOnly()
     {
         Clock.SetUtcNow(Beijing(2023, 9, 12, 10, 0, 0));

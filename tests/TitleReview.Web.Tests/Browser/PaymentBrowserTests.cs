@@ -40,7 +40,8 @@ public class PaymentBrowserTests : BrowserTestBase
     {
         await SubmitZhaoToTheOfficeAsync();
         await SetSeniorFeeAsync();
-        _clock.SetUtcNow(BeijingTime.StartOfDay(BeijingTime.Today(_clock).AddDays(40)).AddHours(9));
+        // The demo places the payment window 39 to 45 days after the day it was seeded.
+        _clock.SetUtcNow(BeijingTime.StartOfDay(BeijingTime.DateOf(Monday15June2026).AddDays(40)).AddHours(9));
 
         await RecordTransferWithVoucherAsync("auditor2", "刘洋", SeniorFee);
         await ImportStatementAndSeePaidAsync("刘洋", SeniorFee, DemoAccounts.ProvincialTransport.Name);
