@@ -18,6 +18,9 @@ internal sealed class CurrentCampaign(IApplicationDbContext db, TimeProvider clo
             ?? campaigns.FirstOrDefault();
     }
 
+    public Task<Campaign?> OfYearAsync(int year, CancellationToken cancellationToken = default) =>
+        db.Campaigns.Include(c => c.Stages).AsNoTracking().FirstOrDefaultAsync(c => c.Year == year, cancellationToken);
+
     public async Task<IReadOnlyList<Campaign>> OpenAsync(string stageKey, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();

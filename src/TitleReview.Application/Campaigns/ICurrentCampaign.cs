@@ -18,6 +18,9 @@ public interface ICurrentCampaign
     /// </summary>
     Task<Campaign?> ForStageAsync(string stageKey, CancellationToken cancellationToken = default);
 
+    /// <summary>The campaign of a year; null when there is none.</summary>
+    Task<Campaign?> OfYearAsync(int year, CancellationToken cancellationToken = default);
+
     /// <summary>The campaigns whose window of the stage is open now, the latest first.</summary>
     Task<IReadOnlyList<Campaign>> OpenAsync(string stageKey, CancellationToken cancellationToken = default);
 

@@ -38,6 +38,8 @@ public sealed class TimelineDocument
 
     /// <summary>评审费 per title level in yuan (<c>"Intermediate": 300</c>); a level left out is unset.</summary>
     public Dictionary<string, decimal>? ReviewFees { get; set; }
+    /// <summary>The office's published details for units (optional): a campaign created from the file carries them.</summary>
+    public TimelineOfficeDetails? OfficeDetails { get; set; }
 
     public static TimelineDocument Parse(string json)
     {
@@ -70,6 +72,7 @@ public sealed class TimelineDocument
         ReviewFees = campaign.ReviewFees().Any(f => f.Value is not null)
             ? campaign.ReviewFees().Where(f => f.Value is not null).ToDictionary(f => f.Key.ToString(), f => f.Value!.Value)
             : null,
+        OfficeDetails = campaign.OfficeDetails is { } details ? TimelineOfficeDetails.From(details) : null,
     };
 
     /// <summary>The fees the file sets, each checked (a known level, a fee in range); all problems reported together.</summary>
@@ -136,6 +139,14 @@ public sealed class TimelineDocument
             }
         }
 
+        if (OfficeDetails is { } details)
+        {
+            foreach (var (field, message) in OfficeDetailsRules.Check(details.ToDraft()))
+            {
+                validation.Add($"officeDetails.{field}", $"办公信息：{message}");
+            }
+        }
+
         validation.ThrowIfInvalid();
 
         var rules = TimelineRules.Check(windows, catalogue);
@@ -148,6 +159,10 @@ public sealed class TimelineDocument
         var name = string.IsNullOrWhiteSpace(Name) ? $"{Year}年度贵州省政工专业职务任职资格申报评审" : Name.Trim();
         return (Year, name, cutoff, windows);
     }
+
+    /// <summary>The office's details the file carries, if any; <see cref="Read"/> has already reported their problems.</summary>
+    public Domain.Campaigns.OfficeDetails? ReadOfficeDetails() =>
+        OfficeDetails is { } details ? Domain.Campaigns.OfficeDetails.Create(details.ToDraft()) : null;
 
     private static DateTimeOffset? ReadStart(TimelineStage stage, string label, string field, Validation validation)
     {
@@ -216,4 +231,76 @@ public sealed class TimelineStage
     public string? ClosesAt { get; set; }
 
     public string? Note { get; set; }
+}
+
+/// <summary>The timeline file's <c>officeDetails</c> section: the fields of <see cref="Domain.Campaigns.OfficeDetails"/>.</summary>
+public sealed class TimelineOfficeDetails
+{
+    public string? DeliveryAddress { get; set; }
+
+    public string? DeliveryRoom { get; set; }
+
+    public List<TimelineContact> Contacts { get; set; } = [];
+
+    public string? QqGroup { get; set; }
+
+    public string? MailAddress { get; set; }
+
+    public string? MailRecipient { get; set; }
+
+    public string? MailPhone { get; set; }
+
+    public string? PayeeName { get; set; }
+
+    public string? AccountNumber { get; set; }
+
+    public string? BankName { get; set; }
+
+    public string? BranchNumber { get; set; }
+
+    public string? TaxpayerNumber { get; set; }
+
+    public string? TransferRemark { get; set; }
+
+    public static TimelineOfficeDetails From(Domain.Campaigns.OfficeDetails details) => new()
+    {
+        DeliveryAddress = details.DeliveryAddress,
+        DeliveryRoom = details.DeliveryRoom,
+        Contacts = details.Contacts.Select(c => new TimelineContact { Name = c.Name, Phone = c.Phone, Topic = c.Topic }).ToList(),
+        QqGroup = details.QqGroup,
+        MailAddress = details.MailAddress,
+        MailRecipient = details.MailRecipient,
+        MailPhone = details.MailPhone,
+        PayeeName = details.PayeeName,
+        AccountNumber = details.AccountNumber,
+        BankName = details.BankName,
+        BranchNumber = details.BranchNumber,
+        TaxpayerNumber = details.TaxpayerNumber,
+        TransferRemark = details.TransferRemark,
+    };
+
+    public OfficeDetailsDraft ToDraft() => new(
+        DeliveryAddress,
+        DeliveryRoom,
+        Contacts.Select(c => new OfficeContactDraft(c.Name, c.Phone, c.Topic)).ToList(),
+        QqGroup,
+        MailAddress,
+        MailRecipient,
+        MailPhone,
+        PayeeName,
+        AccountNumber,
+        BankName,
+        BranchNumber,
+        TaxpayerNumber,
+        TransferRemark);
+}
+
+public sealed class TimelineContact
+{
+    public string? Name { get; set; }
+
+    public string? Phone { get; set; }
+
+    /// <summary>What the person answers (系统操作咨询, 政策咨询).</summary>
+    public string? Topic { get; set; }
 }

@@ -36,6 +36,9 @@ public sealed class Campaign : Entity
 
     public IReadOnlyList<CampaignStage> Stages => _stages.OrderBy(s => s.Order).ToList();
 
+    /// <summary>The office's details for units (address, contacts, bank account); null until the office publishes them.</summary>
+    public OfficeDetails? OfficeDetails { get; private set; }
+
     public IReadOnlyList<CampaignLevelRule> Rules => _rules.OrderBy(r => r.Level).ToList();
 
     public Applications.LevelRule RuleFor(Applications.TitleLevel level) =>
@@ -65,6 +68,16 @@ public sealed class Campaign : Entity
     /// <summary>The fee per level, null where the office has not set it.</summary>
     public IReadOnlyDictionary<Applications.TitleLevel, decimal?> ReviewFees() =>
         Enum.GetValues<Applications.TitleLevel>().ToDictionary(level => level, level => RuleFor(level).ReviewFee);
+
+    /// <summary>Replaces the office's details as a whole and returns the ones they replace.</summary>
+    public OfficeDetails? PublishOfficeDetails(OfficeDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var before = OfficeDetails;
+        OfficeDetails = details;
+        ConcurrencyToken = Guid.NewGuid();
+        return before;
+    }
 
     /// <summary>The stages this campaign was created with, in order, as its own timeline is checked against them.</summary>
     public StageCatalogue Catalogue => new(Stages.Select(s => new StageDefinition(s.Key, s.Name, s.Within)));

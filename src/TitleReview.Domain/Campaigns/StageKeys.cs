@@ -10,5 +10,6 @@ public static class StageKeys
     public const string AuditorRegistration = "auditorRegistration";
     public const string AuditorConfirmation = "auditorConfirmation";
     public const string Filing = "filing";
+    public const string PaperDelivery = "paperDelivery";
     public const string Payment = "payment";
 }

@@ -9,6 +9,7 @@ using TitleReview.Application.Campaigns.UpdateLevelRule;
 using TitleReview.Application.Fees.ImportStatement;
 using TitleReview.Application.Fees.Reconcile;
 using TitleReview.Application.Fees.RecordTransfer;
+using TitleReview.Application.Campaigns.PublishOfficeDetails;
 using TitleReview.Application.Units.ConfirmRegistration;
 using TitleReview.Application.Units.RegisterUnit;
 using TitleReview.Application.Units.ReviewRegistration;
@@ -116,6 +117,7 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await ApproveAsync(story, Day(-19, 10), transport, cancellationToken);
         await ConfirmAsync(story, Day(-16, 15), qiannan, "auditor1", cancellationToken);
         await ConfirmAsync(story, Day(-15, 10), transport, "auditor2", cancellationToken);
+        await PublishOfficeDetailsAsync(story, Day(-14, 9), today.Year, cancellationToken);
 
         // The Tongren unit was never reviewed: the clock marks it not confirmed when confirmation closes.
         var li = await StartAsync(story, now, campaignId, "applicant1", TitleLevel.Intermediate, cancellationToken);
@@ -125,6 +127,14 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await FillDossierAsync(story, now, li, "applicant1", complete: false, cancellationToken);
         await FillDossierAsync(story, now, zhao, "applicant3", complete: true, cancellationToken);
         await SubmitAsync(story, now, zhao, "applicant3", cancellationToken);
+    }
+
+    /// <summary>The office publishes this year's delivery address, contacts and bank account: 2023's, which the notice printed.</summary>
+    private async Task PublishOfficeDetailsAsync(DemoStory story, DateTimeOffset at, int year, CancellationToken cancellationToken)
+    {
+        await story.AtAsync(at, cancellationToken);
+        var details = TimelineDocument.Parse(timelines.Read(HistoryYear)).OfficeDetails!.ToDraft();
+        await story.SendAsync<PublishOfficeDetails, Guid>(new PublishOfficeDetails(year, details, null, await story.ActorAsync("office")), cancellationToken);
     }
 
     private static async Task<Guid> RegisterUnitAsync(DemoStory story, DateTimeOffset at, Guid campaignId, DemoAccounts.DemoUnit unit, string? auditorUserName, CancellationToken cancellationToken)

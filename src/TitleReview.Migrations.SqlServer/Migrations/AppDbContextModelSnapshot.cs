@@ -535,6 +535,9 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("OfficeDetails")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateOnly>("TenureCutoff")
                         .HasColumnType("date");
 

@@ -517,6 +517,9 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OfficeDetails")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("TenureCutoff")
                         .HasColumnType("TEXT");
 

@@ -43,8 +43,14 @@ public class QueryBudgetTests
     /// <summary>Was 17. As <see cref="DossierBudget"/>, plus the other holders of the same scans.</summary>
     private const int ReviewBudget = 9;
 
-    /// <summary>Was 4 (issue 11 removed the query per registration row).</summary>
-    private const int AuditorHomeBudget = 4;
+    /// <summary>Was 4 (issue 11 removed the query per registration row); issue 13 adds the campaign whose delivery and payment the home shows, with the office's details.</summary>
+    private const int AuditorHomeBudget = 5;
+
+    /// <summary>New in issue 13: the session, the campaign with its details, the journal's changes.</summary>
+    private const int OfficeDetailsPageBudget = 3;
+
+    /// <summary>New in issue 13: the session, the campaign with its stages and details, the unit, the submitted applicants.</summary>
+    private const int InstructionSheetBudget = 4;
 
     /// <summary>Was 7. Counts per campaign, role and state, which the monitor's rewrite may change, hence the room.</summary>
     private const int OfficeHomeBudget = 10;
@@ -200,6 +206,30 @@ public class QueryBudgetTests
         reconciliation.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PaymentsBudget, "the office's reconciliation");
         incoming.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PageBudget, "the incoming list with its unpaid flags");
         unitPayment.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PaymentsBudget, "the unit's payment page");
+    }
+
+    [Test]
+    public async Task OfficeDetailsPageAndInstructionSheet_WithThreeTimesTheApplications_StayWithinBudget_AndDoNotGrow()
+    {
+        var office = await SignedInClientAsync(_factory, "office");
+        var auditor = await SignedInClientAsync(_factory, "auditor1");
+        Guid submitted2023;
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            submitted2023 = await (from a in db.TitleApplications join c in db.Campaigns on a.CampaignId equals c.Id where c.Year == 2023 && a.ApplicantName == "李华" select a.Id).SingleAsync();
+        }
+
+        // 李华 of 2023 is submitted to the office, so each copy is one more envelope on the sheet.
+        await MoreRows.AddApplicationsLikeAsync(_factory, submitted2023, 4);
+        var details = await _budget.MeasureAsync(() => office.GetAsync("/Office/Campaigns/Details?year=2023"));
+        var sheet = await _budget.MeasureAsync(() => auditor.GetAsync("/Auditor/Instructions?year=2023"));
+        await MoreRows.AddApplicationsLikeAsync(_factory, submitted2023, 14);
+        var moreSheet = await _budget.MeasureAsync(() => auditor.GetAsync("/Auditor/Instructions?year=2023"));
+
+        details.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(OfficeDetailsPageBudget);
+        sheet.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(InstructionSheetBudget);
+        moreSheet.Should().HaveStatus(HttpStatusCode.OK).And.NotGrowFrom(sheet);
     }
 
     [Test]

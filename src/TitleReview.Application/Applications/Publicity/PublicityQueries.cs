@@ -24,7 +24,8 @@ public sealed record IncomingUnit(Guid UnitId, string UnitName, string Region, i
 public sealed record IncomingApplicant(Guid ApplicationId, string Name, TitleLevel Level, DateTimeOffset SubmittedAt, int DuplicatedScans = 0);
 
 /// <summary>For the auditor: the paper items each of the unit's applicants must put in the envelope.</summary>
-public sealed record GetUnitChecklist(Guid UnitId, int Year);
+/// <param name="SubmittedOnly">Only the applicants already submitted to the office (whose envelopes the unit delivers), rather than every approved one.</param>
+public sealed record GetUnitChecklist(Guid UnitId, int Year, bool SubmittedOnly = false);
 
 public sealed record PersonChecklist(Guid ApplicationId, string Name, TitleLevel Level, IReadOnlyList<ChecklistItem> Items);
 
@@ -65,7 +66,8 @@ internal sealed class GetUnitChecklistHandler(IApplicationDbContext db, IWorkflo
 
     public async Task<UnitChecklist> HandleAsync(GetUnitChecklist request, CancellationToken cancellationToken = default)
     {
-        var going = Going.SelectMany(c => definitions.StatesWith(ApplicationWorkflow.DefinitionId, c)).Distinct().ToArray();
+        var going = (request.SubmittedOnly ? [StateCapabilities.SubmittedToOffice] : Going)
+            .SelectMany(c => definitions.StatesWith(ApplicationWorkflow.DefinitionId, c)).Distinct().ToArray();
         var unit = await units.FindAsync(request.UnitId, cancellationToken) ?? throw new NotFoundException("该单位");
         var rows = await (
                 from instance in db.WorkflowInstances.AsNoTracking()

@@ -41,6 +41,14 @@ internal sealed class CopyCampaignHandler(IApplicationDbContext db, IWorkflowEng
         {
             campaign.SetReviewFee(level, fee);
         }
+
+
+        // The office's address, contacts and account rarely change between years; it edits what did.
+        if (source.OfficeDetails is { } details)
+        {
+            campaign.PublishOfficeDetails(details);
+        }
+
         return await CampaignWorkflow.CreateAsync(db, engine, campaign, request.Actor, cancellationToken);
     }
 }

@@ -24,6 +24,11 @@ internal sealed class CreateCampaignFromTimelineHandler(IApplicationDbContext db
         {
             campaign.SetReviewFee(level, fee);
         }
+        if (request.Timeline.ReadOfficeDetails() is { } details)
+        {
+            campaign.PublishOfficeDetails(details);
+        }
+
         return CampaignWorkflow.CreateAsync(db, engine, campaign, request.Actor, cancellationToken);
     }
 }

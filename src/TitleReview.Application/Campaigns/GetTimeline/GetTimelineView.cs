@@ -24,7 +24,7 @@ internal sealed class GetTimelineViewHandler(
 
         var detail = await instanceDetail.HandleAsync(new GetInstanceDetail(instanceId, request.Actor), cancellationToken);
         var changes = detail.Journal
-            .Where(j => j.Trigger is JournalText.EditTimelineTrigger or UpdateLevelRuleHandler.EditRulesTrigger)
+            .Where(j => j.Trigger is JournalText.EditTimelineTrigger or UpdateLevelRuleHandler.EditRulesTrigger or PublishOfficeDetails.PublishOfficeDetailsHandler.EditOfficeDetailsTrigger)
             .Reverse()
             .ToList();
         return new TimelineView(dto, changes);

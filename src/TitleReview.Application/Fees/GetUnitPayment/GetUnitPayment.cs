@@ -26,7 +26,11 @@ public sealed record UnitPaymentView(
     string? Status,
     string? OutcomeNote,
     bool MayRecord,
-    IReadOnlyList<TransferView> Transfers);
+    IReadOnlyList<TransferView> Transfers)
+{
+    /// <summary>The office's published details: the account to transfer to and the remark to write; null until published.</summary>
+    public OfficeDetails? Office { get; init; }
+}
 
 public sealed record TransferView(Guid Id, DateOnly PaidOn, string PayerAccountName, decimal Amount, string? Remark, string VoucherName, DateTimeOffset RecordedAt);
 
@@ -52,7 +56,7 @@ internal sealed class GetUnitPaymentHandler(IApplicationDbContext db, ICurrentCa
             .FirstOrDefaultAsync(p => p.CampaignId == campaign.Id && p.UnitId == unitId, cancellationToken);
         if (payment is null)
         {
-            return new UnitPaymentView(window, false, string.Empty, AmountDue.Nothing, 0, null, null, false, []);
+            return new UnitPaymentView(window, false, string.Empty, AmountDue.Nothing, 0, null, null, false, []) { Office = campaign.OfficeDetails };
         }
 
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.SubjectType == FeesWorkflow.SubjectType && i.SubjectId == payment.Id, cancellationToken);
@@ -67,6 +71,9 @@ internal sealed class GetUnitPaymentHandler(IApplicationDbContext db, ICurrentCa
             definition.StateDisplayName(instance.State),
             payment.OutcomeNote,
             definition.Has(instance.State, StateCapabilities.PaymentMayBeRecorded) && window.IsOpen,
-            payment.Transfers.Select(t => new TransferView(t.Id, t.PaidOn, t.PayerAccountName, t.Amount, t.Remark, t.VoucherName, t.RecordedAt)).ToList());
+            payment.Transfers.Select(t => new TransferView(t.Id, t.PaidOn, t.PayerAccountName, t.Amount, t.Remark, t.VoucherName, t.RecordedAt)).ToList())
+        {
+            Office = campaign.OfficeDetails,
+        };
     }
 }

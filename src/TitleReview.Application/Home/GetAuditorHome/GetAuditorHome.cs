@@ -1,4 +1,5 @@
 using TitleReview.Application.Applications.ListApplications;
+using TitleReview.Application.Campaigns;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Security;
 using TitleReview.Application.Units;
@@ -12,17 +13,21 @@ namespace TitleReview.Application.Home.GetAuditorHome;
 public sealed record GetAuditorHome(WorkflowActor Actor);
 
 /// <param name="Unit">Null when the auditor's account is tied to no unit.</param>
+/// <param name="Office">Where and when to deliver and pay for the current campaign, and whom to call; null when there is no campaign.</param>
 public sealed record AuditorHome(
     UnitCard? Unit,
     IReadOnlyList<UnitRegistrationRow> Registrations,
     IReadOnlyList<ApplicationListItem> Applications,
-    IReadOnlyList<AccountSummary> Applicants);
+    IReadOnlyList<AccountSummary> Applicants,
+    OfficeNotice? Office = null);
 
 internal sealed class GetAuditorHomeHandler(
     IUnitDirectory units,
     IAccountDirectory accounts,
     IHandler<ListUnitRegistrations, IReadOnlyList<UnitRegistrationRow>> registrations,
-    IHandler<ListApplications, IReadOnlyList<ApplicationListItem>> applications) : IHandler<GetAuditorHome, AuditorHome>
+    IHandler<ListApplications, IReadOnlyList<ApplicationListItem>> applications,
+    ICurrentCampaign current,
+    TimeProvider clock) : IHandler<GetAuditorHome, AuditorHome>
 {
     public async Task<AuditorHome> HandleAsync(GetAuditorHome request, CancellationToken cancellationToken = default)
     {
@@ -33,10 +38,16 @@ internal sealed class GetAuditorHomeHandler(
 
         var unit = await units.FindAsync(unitId, cancellationToken);
         var members = await accounts.ListUnitMembersAsync(unitId, cancellationToken);
+        var rows = await applications.HandleAsync(new ListApplications(request.Actor), cancellationToken);
+        var campaign = await OfficeNotice.CampaignAsync(current, year: null, cancellationToken);
+        var office = campaign is null
+            ? null
+            : OfficeNotice.Of(campaign, rows.Any(r => r.Year == campaign.Year && r.Means(StateCapabilities.SubmittedToOffice)), clock.GetUtcNow());
         return new AuditorHome(
             unit,
             await registrations.HandleAsync(new ListUnitRegistrations(request.Actor), cancellationToken),
-            await applications.HandleAsync(new ListApplications(request.Actor), cancellationToken),
-            members.Where(a => a.Role == Roles.Applicant).ToList());
+            rows,
+            members.Where(a => a.Role == Roles.Applicant).ToList(),
+            office);
     }
 }

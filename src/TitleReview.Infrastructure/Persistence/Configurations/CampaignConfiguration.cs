@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TitleReview.Domain.Campaigns;
 
 namespace TitleReview.Infrastructure.Persistence.Configurations;
@@ -14,6 +16,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.HasIndex(c => c.Year).IsUnique();
         builder.Property(c => c.Name).HasMaxLength(Campaign.MaxNameLength).IsRequired();
         builder.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
+        builder.Property(c => c.OfficeDetails).HasConversion(OfficeDetailsJson.Converter, OfficeDetailsJson.Comparer);
         builder.HasMany(c => c.Stages)
             .WithOne()
             .HasForeignKey("CampaignId")
@@ -40,4 +43,31 @@ internal sealed class CampaignStageConfiguration : IEntityTypeConfiguration<Camp
         builder.Ignore(s => s.LastSecond);
         builder.HasIndex("CampaignId", nameof(CampaignStage.Key)).IsUnique();
     }
+}
+
+/// <summary>
+/// The office's details are one JSON column of the campaign (ADR 0030): a value replaced as a
+/// whole, read with the campaign and never queried by its fields. The column holds the draft's
+/// fields; reading it builds the value through its rules again.
+/// </summary>
+internal static class OfficeDetailsJson
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+        IgnoreReadOnlyProperties = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public static readonly ValueConverter<OfficeDetails?, string> Converter = new(d => Write(d!), json => Read(json));
+
+    public static readonly ValueComparer<OfficeDetails?> Comparer = new(
+        (a, b) => (a == null && b == null) || (a != null && b != null && Write(a) == Write(b)),
+        d => d == null ? 0 : Write(d).GetHashCode(StringComparison.Ordinal),
+        d => d);
+
+    private static string Write(OfficeDetails details) => System.Text.Json.JsonSerializer.Serialize(details.ToDraft(), Options);
+
+    private static OfficeDetails Read(string json) =>
+        OfficeDetails.Create(System.Text.Json.JsonSerializer.Deserialize<OfficeDetailsDraft>(json, Options)!);
 }

@@ -24,6 +24,9 @@ public sealed class IndexModel(
 
     public IReadOnlyList<UnitRegistrationRow> Registrations { get; private set; } = [];
 
+    /// <summary>Where and when to deliver and pay, and whom to call; null when there is no campaign.</summary>
+    public Application.Campaigns.OfficeNotice? Office { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -39,6 +42,6 @@ public sealed class IndexModel(
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         var view = await home.HandleAsync(new GetAuditorHome(User.ToWorkflowActor()), cancellationToken);
-        (Unit, Applicants, Rows, Registrations) = (view.Unit, view.Applicants, view.Applications, view.Registrations);
+        (Unit, Applicants, Rows, Registrations, Office) = (view.Unit, view.Applicants, view.Applications, view.Registrations, view.Office);
     }
 }
