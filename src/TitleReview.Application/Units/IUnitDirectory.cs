@@ -23,6 +23,12 @@ public interface IUnitDirectory
 
     Task<int> CountAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The supervising department (主管部门) the unit's registration in the campaign names; empty
+    /// when the unit has no approved registration there.
+    /// </summary>
+    Task<string> SupervisingDepartmentAsync(Guid campaignId, Guid unitId, CancellationToken cancellationToken = default);
+
     /// <summary>Whether <paramref name="mobile"/> is the auditor's mobile of a registration (not rejected) in one of the campaigns, even before approval.</summary>
     Task<bool> IsRegisteredAuditorAsync(IReadOnlyCollection<Guid> campaignIds, string mobile, CancellationToken cancellationToken = default);
 

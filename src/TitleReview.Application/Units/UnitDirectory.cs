@@ -38,6 +38,14 @@ internal sealed class UnitDirectory(IApplicationDbContext db, IWorkflowDefinitio
 
     public Task<int> CountAsync(CancellationToken cancellationToken = default) => db.Units.CountAsync(cancellationToken);
 
+    public async Task<string> SupervisingDepartmentAsync(Guid campaignId, Guid unitId, CancellationToken cancellationToken = default) =>
+        await db.UnitRegistrations.AsNoTracking()
+            .Where(r => r.CampaignId == campaignId && r.UnitId == unitId)
+            .OrderByDescending(r => r.SubmittedAt)
+            .Select(r => r.SupervisingDepartment)
+            .FirstOrDefaultAsync(cancellationToken)
+        ?? string.Empty;
+
     public Task<bool> IsRegisteredAuditorAsync(IReadOnlyCollection<Guid> campaignIds, string mobile, CancellationToken cancellationToken = default)
     {
         var rejected = definitions.StatesWith(UnitRegistrationWorkflow.DefinitionId, StateCapabilities.RegistrationRejected);

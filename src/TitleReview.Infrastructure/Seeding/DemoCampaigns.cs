@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using TitleReview.Application.Applications.Dossier;
+using TitleReview.Application.Applications.Opinions;
 using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Applications.StartApplication;
 using TitleReview.Application.Campaigns;
@@ -93,6 +94,8 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await StartPublicityAsync(story, At(2023, 8, 30, 9, 10), zhao, "auditor2", cancellationToken);
         await RecordNoObjectionAsync(story, At(2023, 9, 6, 9, 30), li, "auditor1", cancellationToken);
         await RecordNoObjectionAsync(story, At(2023, 9, 6, 9, 40), zhao, "auditor2", cancellationToken);
+        await RecordOpinionsAsync(story, At(2023, 9, 6, 14, 0), li, "auditor1", cancellationToken);
+        await RecordOpinionsAsync(story, At(2023, 9, 6, 14, 20), zhao, "auditor2", cancellationToken);
         await SubmitToOfficeAsync(story, At(2023, 9, 7, 10, 0), li, "auditor1", cancellationToken);
         await SubmitToOfficeAsync(story, At(2023, 9, 7, 10, 10), zhao, "auditor2", cancellationToken);
         await PayReviewFeesAsync(story, campaignId, cancellationToken);
@@ -313,6 +316,20 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await story.AtAsync(at, cancellationToken);
         await story.SendAsync<RecordUnitPublicity, FireResult>(
             new RecordUnitPublicity(applicationId, PublicityOutcome.NoObjection, null, await story.ActorAsync(auditorUserName)), cancellationToken);
+    }
+
+    /// <summary>The review form's two opinions, typed by the auditor once the publicity has passed, before the unit submits.</summary>
+    private static async Task RecordOpinionsAsync(DemoStory story, DateTimeOffset at, Guid applicationId, string auditorUserName, CancellationToken cancellationToken)
+    {
+        await story.AtAsync(at, cancellationToken);
+        await story.SendAsync<RecordReviewFormOpinions, OpinionsRecorded>(
+            new RecordReviewFormOpinions(
+                applicationId,
+                "该同志政治立场坚定，长期从事企业思想政治工作，业绩突出，申报材料真实完整，经单位公示无异议，同意推荐。",
+                "经审核，该同志情况属实，同意推荐。",
+                null,
+                await story.ActorAsync(auditorUserName)),
+            cancellationToken);
     }
 
     private static async Task SubmitToOfficeAsync(DemoStory story, DateTimeOffset at, Guid applicationId, string auditorUserName, CancellationToken cancellationToken)

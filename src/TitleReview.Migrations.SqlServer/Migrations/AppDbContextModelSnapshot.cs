@@ -475,6 +475,10 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("CurrentTitleDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("DepartmentOpinion")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("EvaluationType")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -487,6 +491,17 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("OpinionDepartment")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("OpinionsRecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OpinionsRecordedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateOnly?>("PublicityEnd")
                         .HasColumnType("date");
@@ -507,6 +522,10 @@ namespace TitleReview.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UnitOpinion")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.HasKey("Id");
 

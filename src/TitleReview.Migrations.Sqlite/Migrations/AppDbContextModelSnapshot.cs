@@ -457,6 +457,10 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("CurrentTitleDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DepartmentOpinion")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EvaluationType")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -468,6 +472,17 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpinionDepartment")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpinionsRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpinionsRecordedBy")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PublicityEnd")
@@ -488,6 +503,10 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitOpinion")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

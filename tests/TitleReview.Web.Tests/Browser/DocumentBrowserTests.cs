@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TitleReview.Infrastructure.Persistence;
+using TitleReview.Domain.Time;
 using TitleReview.Infrastructure.Seeding;
 using TitleReview.Web.Tests.Infrastructure;
 using UglyToad.PdfPig;
@@ -84,6 +85,47 @@ public partial class DocumentBrowserTests : BrowserTestBase
         await Page.GotoAsync($"{BaseUrl}/Auditor/Checklist?year=2023");
         await Expect(Page.Locator("[data-person='李华']")).ToContainTextAsync("委托评审函");
         await Page.ScreenshotAsync(new() { Path = Path.Combine(MonitorBrowserTests.ScreenshotFolder, "checklist.png"), FullPage = true });
+    }
+
+    [Test]
+    public async Task Auditor_ApprovesThenTypesTheOpinions_AndThePrintedReviewFormCarriesThem()
+    {
+        const string unitOpinion = "该同志工作扎实，成绩突出，同意推荐申报高级政工师。";
+        const string departmentOpinion = "同意推荐。";
+        var applicationId = await ApplicationIdAsync("赵强", BeijingTime.Today(TimeProvider.System).Year);
+        await LoginAsync("auditor2", DemoAccounts.Password);
+        await Page.GotoAsync($"{BaseUrl}/Review/{applicationId}");
+        await Expect(Page.Locator("#opinions")).ToHaveCountAsync(0);
+
+        // The auditor opens every scan (the server records it) and ticks every item, then approves.
+        foreach (var href in await Page.Locator(".attachment-view summary a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)"))
+        {
+            (await Page.APIRequest.GetAsync(href)).Ok.Should().BeTrue();
+        }
+
+        var tick = Page.GetByRole(AriaRole.Button, new() { Name = "核验无误" });
+        for (var guard = 0; guard < 30 && await tick.CountAsync() > 0; guard++)
+        {
+            await tick.First.ClickAsync();
+            await Page.WaitForLoadStateAsync();
+        }
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+        await Expect(Page.Locator("#dossier-state")).ToHaveTextAsync("单位审核通过");
+
+        await Expect(Page.Locator("#opinions")).ToContainTextAsync("主管部门意见（贵州省人民政府国有资产监督管理委员会）");
+        await Page.GetByLabel(new Regex("^单位推荐意见")).FillAsync(unitOpinion);
+        await Page.GetByLabel(new Regex("^主管部门意见")).FillAsync(departmentOpinion);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存意见" }).ClickAsync();
+        await Expect(Page.Locator("[role=status]")).ToContainTextAsync("评审表意见已保存");
+
+        await Page.GotoAsync($"{BaseUrl}/Documents/{applicationId}/review-form");
+        await Expect(Page.Locator("#rf-unit-opinion")).ToHaveTextAsync(unitOpinion);
+        await Expect(Page.Locator("#rf-department-opinion")).ToHaveTextAsync(departmentOpinion);
+        await Page.EmulateMediaAsync(new() { Media = Media.Print });
+        var pdf = await Page.PdfAsync(new() { Format = "A4", PreferCSSPageSize = true, PrintBackground = true });
+        using var document = PdfDocument.Open(pdf);
+        string.Concat(document.GetPages().Select(p => p.Text)).Should().Contain("成绩突出，同意推荐申报", "the PDF carries the typed text (its 工 and 高 come out as CJK radicals)");
     }
 
     private async Task<Guid> ApplicationIdAsync(string name, int year)

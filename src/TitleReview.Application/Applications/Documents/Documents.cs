@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Applications.Dossier;
+using TitleReview.Application.Applications.Opinions;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Domain.Applications;
@@ -24,7 +25,11 @@ public sealed record DocumentView(
     bool IsCurrent,
     DossierSnapshotContent Content,
     PublicityView? Publicity,
-    IReadOnlyList<ChecklistItem> Checklist);
+    IReadOnlyList<ChecklistItem> Checklist)
+{
+    /// <summary>The review form's opinions, printed in their boxes; null until the auditor saves them.</summary>
+    public ReviewFormOpinionsView? Opinions { get; init; }
+}
 
 /// <summary>The public check of a printed paper by its code: what it is, whose, and whether it still counts.</summary>
 public sealed record VerifyDocument(string? Code);
@@ -74,7 +79,10 @@ internal sealed class GetDocumentHandler(IApplicationDbContext db, TimeProvider 
             document.IsCurrent,
             content,
             publicity,
-            PaperChecklist.For(content.UnitNature, content.Level, content.EvaluationType, content.FromCivilService));
+            PaperChecklist.For(content.UnitNature, content.Level, content.EvaluationType, content.FromCivilService))
+        {
+            Opinions = request.Kind == DocumentKind.ReviewForm ? ReviewFormOpinionsOf.Of(application) : null,
+        };
     }
 }
 

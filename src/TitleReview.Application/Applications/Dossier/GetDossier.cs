@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Applications.Opinions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
 using TitleReview.Application.Workflows;
@@ -74,6 +75,17 @@ public sealed record DossierView(
     /// <summary>The dossier waits for the unit's auditor.</summary>
     public bool AwaitingUnitReview { get; init; }
 
+    /// <summary>The review form's opinions as saved; null until the auditor saves them.</summary>
+    public ReviewFormOpinionsView? Opinions { get; init; }
+
+    /// <summary>
+    /// The supervising department the viewer would type the 主管部门意见 for, when the viewer is the
+    /// unit's auditor and may type the opinions now (approved, not yet submitted); null otherwise.
+    /// </summary>
+    public string? OpinionsEditableFor { get; init; }
+
+    public bool OpinionsEditable => OpinionsEditableFor is not null;
+
     /// <summary>The words of the work materials written since the current title, as the completeness check counts them.</summary>
     public int WordCountSinceCurrentTitle { get; init; }
 
@@ -127,6 +139,8 @@ internal sealed class GetDossierHandler(
         var unpaidFee = request.Actor.Roles.Contains(Roles.Office) && paymentClosed
             ? (await payments.UnpaidAfterCloseAsync(campaign.Year, cancellationToken)).GetValueOrDefault(application.UnitId)
             : null;
+        var documentsPrintable = definitions.Has(instance, StateCapabilities.DocumentsPrintable);
+        var opinionsEditable = request.Actor.Roles.Contains(Roles.Auditor) && documentsPrintable && !definitions.Has(instance, StateCapabilities.SubmittedToOffice);
 
         return new DossierView(
             application.Id,
@@ -163,7 +177,9 @@ internal sealed class GetDossierHandler(
             latestReturn,
             await engine.PermittedTriggersAsync(instance, request.Actor, DossierFacts.Of(contents, campaign), cancellationToken))
         {
-            DocumentsPrintable = definitions.Has(instance, StateCapabilities.DocumentsPrintable),
+            DocumentsPrintable = documentsPrintable,
+            Opinions = ReviewFormOpinionsOf.Of(application),
+            OpinionsEditableFor = opinionsEditable ? await units.SupervisingDepartmentAsync(application.CampaignId, application.UnitId, cancellationToken) : null,
             AwaitingUnitReview = definitions.Has(instance, StateCapabilities.AwaitingUnitReview),
             WordCountSinceCurrentTitle = DossierCheck.WordCountSince(entries, application.CurrentTitleDate),
             UnpaidFee = unpaidFee,

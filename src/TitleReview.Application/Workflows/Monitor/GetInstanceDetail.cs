@@ -149,6 +149,7 @@ public static class JournalText
         MigrateTrigger => "迁移到新版本",
         "editRules" => "修改申报条件",
         "replaceAuditor" => "更换审核人",
+        "recordOpinions" => "填写评审表意见",
         _ => definition.TriggerDisplayName(trigger),
     };
 

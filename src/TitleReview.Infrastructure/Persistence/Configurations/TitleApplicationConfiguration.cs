@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TitleReview.Domain.Applications;
+using TitleReview.Domain.Applications.Opinions;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Units;
 
@@ -22,6 +23,10 @@ internal sealed class TitleApplicationConfiguration : IEntityTypeConfiguration<T
         builder.Property(a => a.EvaluationType).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.PublicityOutcome).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.PublicityNote).HasMaxLength(500);
+        builder.Property(a => a.UnitOpinion).HasMaxLength(ReviewFormOpinions.MaxLength);
+        builder.Property(a => a.DepartmentOpinion).HasMaxLength(ReviewFormOpinions.MaxLength);
+        builder.Property(a => a.OpinionDepartment).HasMaxLength(200);
+        builder.Property(a => a.OpinionsRecordedBy).HasMaxLength(64);
         builder.HasIndex(a => new { a.CampaignId, a.ApplicantUserId }).IsUnique();
         builder.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TitleReview.Application.Applications.Dossier;
+using TitleReview.Application.Applications.Opinions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications.Dossier;
@@ -15,7 +16,8 @@ public sealed class IndexModel(
     IHandler<GetDossier, DossierView> get,
     IHandler<VerifyItem, Guid> verify,
     IHandler<ReturnDossier, FireResult> returnDossier,
-    IHandler<ApproveDossier, FireResult> approve) : PageModel, IPageWithData
+    IHandler<ApproveDossier, FireResult> approve,
+    IHandler<RecordReviewFormOpinions, OpinionsRecorded> recordOpinions) : PageModel, IPageWithData
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -26,6 +28,14 @@ public sealed class IndexModel(
 
     [TempData]
     public string? Message { get; set; }
+
+    /// <summary>单位推荐意见 as typed (the saved text until the auditor changes it).</summary>
+    [BindProperty]
+    public string? UnitOpinion { get; set; }
+
+    /// <summary>主管部门意见 as typed on the department's behalf.</summary>
+    [BindProperty]
+    public string? DepartmentOpinion { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -49,6 +59,19 @@ public sealed class IndexModel(
         return RedirectToPage(new { id = Id });
     }
 
-    public async Task LoadAsync(CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostOpinionsAsync(Guid? dossierToken, CancellationToken cancellationToken)
+    {
+        var recorded = await recordOpinions.HandleAsync(new RecordReviewFormOpinions(Id, UnitOpinion, DepartmentOpinion, dossierToken, User.ToWorkflowActor()), cancellationToken);
+        Message = !recorded.Changed ? "评审表意见未作改动。"
+            : recorded.FormReissued ? "评审表意见已保存。此前生成的评审表已作废，请重新打印评审表（将使用新的编号和校验码）。"
+            : "评审表意见已保存，打印评审表时将印在“单位推荐意见”“主管部门意见”栏内。";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
         Dossier = await get.HandleAsync(new GetDossier(Id, User.ToWorkflowActor()), cancellationToken);
+        UnitOpinion ??= Dossier.Opinions?.UnitOpinion;
+        DepartmentOpinion ??= Dossier.Opinions?.DepartmentOpinion;
+    }
 }
