@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<Campaigns.ICurrentCampaign, Campaigns.CurrentCampaign>();
         services.AddScoped<Units.IUnitDirectory, Units.UnitDirectory>();
         services.AddScoped<Applications.IApplicationCounts, Applications.ApplicationCounts>();
+        services.AddScoped<Fees.IUnitPayments, Fees.UnitPayments>();
         services.AddScoped<Applications.Opinions.IReviewFormOpinions, Applications.Opinions.ReviewFormOpinionsDirectory>();
         return services;
     }

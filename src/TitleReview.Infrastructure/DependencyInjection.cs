@@ -143,6 +143,7 @@ public static class DependencyInjection
             .Validate(o => o.IsValid, "上传大小上限配置错误：Uploads:MaxFileBytes 须大于 0，且不得大于 Uploads:MaxDossierBytes。")
             .ValidateOnStart();
         services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddSingleton<Application.Fees.ImportStatement.IStatementFileReader, Fees.MiniExcelStatementReader>();
         services.AddSingleton<TitleReview.Application.Common.Spreadsheets.ISpreadsheetWriter, Spreadsheets.MiniExcelSpreadsheetWriter>();
         services.AddScoped<DemoCampaigns>();
         // The demo replays its story on the app's own registrations, read once the host has them all.

@@ -100,6 +100,7 @@ app.MapUnitApi();
 app.MapApplicantApi();
 app.MapDossierApi();
 app.MapPublicityApi();
+app.MapFeesApi();
 app.MapAccountApi();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();

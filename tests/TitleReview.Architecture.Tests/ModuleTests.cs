@@ -43,6 +43,7 @@ public class ModuleTests
     [TestCase("Messaging")]
     [TestCase("Applications", "Units", TestName = "DomainApplications_UsesUnitsOnlyForTheUnitsNature")]
     [TestCase("Campaigns", "Applications", TestName = "DomainCampaigns_UsesApplicationsOnlyForLevelRules")]
+    [TestCase("Fees", "Applications", TestName = "DomainFees_UsesApplicationsOnlyForTitleLevels")]
     [TestCase("Workflows", "Campaigns", "Applications", TestName = "DomainWorkflows_UsesCampaignsForTheStagesTimersAnchorOn_AndApplicationsForItsGuards")]
     public void DomainModule_DependsOnlyOnTheSharedKernelAndItsListedModules(string module, params string[] allowed)
     {
@@ -66,6 +67,7 @@ public class ModuleTests
 
     [TestCase("Applicants")]
     [TestCase("Applications")]
+    [TestCase("Fees")]
     public void ApplicationModule_ReachesUnitsOnlyThroughItsDirectory(string module)
     {
         var unitsInternals = Application.GetTypes()
@@ -97,7 +99,25 @@ public class ModuleTests
     [Test]
     public void ApplicationWorkflows_TheEngineKnowsNoSubjectsModule()
     {
-        AssertNoDependency(Application, $"{ApplicationNs}.Workflows", $"{ApplicationNs}.Applicants", $"{ApplicationNs}.Applications", $"{ApplicationNs}.Units", $"{ApplicationNs}.Campaigns");
+        AssertNoDependency(Application, $"{ApplicationNs}.Workflows", $"{ApplicationNs}.Applicants", $"{ApplicationNs}.Applications", $"{ApplicationNs}.Units", $"{ApplicationNs}.Campaigns", $"{ApplicationNs}.Fees");
+    }
+
+    /// <summary>Applications starts a unit's payment and flags unpaid units through <c>IUnitPayments</c> only.</summary>
+    [Test]
+    public void ApplicationApplications_ReachesFeesOnlyThroughItsSurface()
+    {
+        var feesInternals = Application.GetTypes()
+            .Where(t => t.Namespace?.StartsWith($"{ApplicationNs}.Fees", StringComparison.Ordinal) == true
+                && t != typeof(TitleReview.Application.Fees.IUnitPayments) && t != typeof(TitleReview.Application.Fees.UnitPaymentSummary) && !t.IsNested)
+            .Select(t => t.FullName!);
+
+        AssertNoDependency(Application, $"{ApplicationNs}.Applications", [.. feesInternals, $"{DomainNs}.Fees"]);
+    }
+
+    [Test]
+    public void ApplicationFees_KnowsNothingOfApplicationsRows()
+    {
+        AssertNoDependency(Application, $"{ApplicationNs}.Fees", $"{ApplicationNs}.Applications", $"{ApplicationNs}.Applicants", $"{DomainNs}.Applications.TitleApplication", $"{DomainNs}.Applications.Dossier");
     }
 
     [TestCase("Common")]
@@ -106,7 +126,7 @@ public class ModuleTests
     [TestCase("Security")]
     public void ApplicationSharedKernel_KnowsNoBusinessModule(string module)
     {
-        AssertNoDependency(Application, $"{ApplicationNs}.{module}", $"{ApplicationNs}.Applicants", $"{ApplicationNs}.Applications", $"{ApplicationNs}.Units", $"{ApplicationNs}.Campaigns", $"{ApplicationNs}.Workflows");
+        AssertNoDependency(Application, $"{ApplicationNs}.{module}", $"{ApplicationNs}.Applicants", $"{ApplicationNs}.Applications", $"{ApplicationNs}.Units", $"{ApplicationNs}.Campaigns", $"{ApplicationNs}.Workflows", $"{ApplicationNs}.Fees");
     }
 
     private static IEnumerable<string> DomainModules() =>

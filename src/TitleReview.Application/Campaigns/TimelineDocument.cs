@@ -36,6 +36,8 @@ public sealed class TimelineDocument
 
     public List<TimelineStage> Stages { get; set; } = [];
 
+    /// <summary>评审费 per title level in yuan (<c>"Intermediate": 300</c>); a level left out is unset.</summary>
+    public Dictionary<string, decimal>? ReviewFees { get; set; }
     /// <summary>The office's published details for units (optional): a campaign created from the file carries them.</summary>
     public TimelineOfficeDetails? OfficeDetails { get; set; }
 
@@ -67,8 +69,38 @@ public sealed class TimelineDocument
             ClosesAt = BeijingTime.ToBeijing(s.ClosesAt).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
             Note = s.Note,
         }).ToList(),
+        ReviewFees = campaign.ReviewFees().Any(f => f.Value is not null)
+            ? campaign.ReviewFees().Where(f => f.Value is not null).ToDictionary(f => f.Key.ToString(), f => f.Value!.Value)
+            : null,
         OfficeDetails = campaign.OfficeDetails is { } details ? TimelineOfficeDetails.From(details) : null,
     };
+
+    /// <summary>The fees the file sets, each checked (a known level, a fee in range); all problems reported together.</summary>
+    public IReadOnlyDictionary<Domain.Applications.TitleLevel, decimal> ReadReviewFees()
+    {
+        var validation = new Validation();
+        var fees = new Dictionary<Domain.Applications.TitleLevel, decimal>();
+        foreach (var (key, fee) in ReviewFees ?? [])
+        {
+            if (!Enum.TryParse<Domain.Applications.TitleLevel>(key, ignoreCase: true, out var level) || !Enum.IsDefined(level) || int.TryParse(key, out _))
+            {
+                validation.Add($"reviewFees.{key}", $"评审费中的等级“{key}”无法识别（应为 Assistant、Intermediate 或 Senior）。");
+                continue;
+            }
+
+            var rule = new ReviewFeeInRangeRule(fee);
+            if (rule.IsBroken())
+            {
+                validation.Add($"reviewFees.{key}", $"{Domain.Applications.TitleLevels.DisplayName(level)}：{rule.Message}");
+                continue;
+            }
+
+            fees[level] = fee;
+        }
+
+        validation.ThrowIfInvalid();
+        return fees;
+    }
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 

@@ -5,13 +5,15 @@ namespace TitleReview.Domain.Applications;
 /// which this project does not have: the defaults below are labelled as such and the office
 /// sets the real numbers per campaign.
 /// </summary>
+/// <param name="ReviewFee">评审费 per applicant of this level, in yuan; null until the office sets it (the notice states no amount).</param>
 public sealed record LevelRule(
     TitleLevel Level,
     int HoursPerYear,
     int EducationYears,
     int RequiredWordCount,
     int RequiredPapers,
-    int MinYearsInCurrentTitle)
+    int MinYearsInCurrentTitle,
+    decimal? ReviewFee = null)
 {
     /// <summary>National rule (人社部令第25号): at least 90 hours of continuing education a year.</summary>
     public const int NationalHoursPerYear = 90;

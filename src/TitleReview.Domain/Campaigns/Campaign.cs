@@ -47,6 +47,7 @@ public sealed class Campaign : Entity
     public void SetRule(Applications.LevelRule rule)
     {
         CheckRule(new LevelRuleValuesInRangeRule(rule));
+        CheckRule(new ReviewFeeInRangeRule(rule.ReviewFee));
 
         var existing = _rules.SingleOrDefault(r => r.Level == rule.Level);
         if (existing is null)
@@ -60,6 +61,13 @@ public sealed class Campaign : Entity
 
         ConcurrencyToken = Guid.NewGuid();
     }
+
+    /// <summary>Sets one level's 评审费 and keeps its other requirements (a timeline file or a copied year carries only the fees).</summary>
+    public void SetReviewFee(Applications.TitleLevel level, decimal? fee) => SetRule(RuleFor(level) with { ReviewFee = fee });
+
+    /// <summary>The fee per level, null where the office has not set it.</summary>
+    public IReadOnlyDictionary<Applications.TitleLevel, decimal?> ReviewFees() =>
+        Enum.GetValues<Applications.TitleLevel>().ToDictionary(level => level, level => RuleFor(level).ReviewFee);
 
     /// <summary>Replaces the office's details as a whole and returns the ones they replace.</summary>
     public OfficeDetails? PublishOfficeDetails(OfficeDetails details)

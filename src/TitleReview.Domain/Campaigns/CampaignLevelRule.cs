@@ -23,6 +23,9 @@ public sealed class CampaignLevelRule
 
     public int MinYearsInCurrentTitle { get; private set; }
 
+    /// <summary>评审费 per applicant of this level, in yuan; null until the office sets it.</summary>
+    public decimal? ReviewFee { get; private set; }
+
     public static CampaignLevelRule From(LevelRule rule)
     {
         var entity = new CampaignLevelRule { Level = rule.Level };
@@ -30,7 +33,7 @@ public sealed class CampaignLevelRule
         return entity;
     }
 
-    public LevelRule ToRule() => new(Level, HoursPerYear, EducationYears, RequiredWordCount, RequiredPapers, MinYearsInCurrentTitle);
+    public LevelRule ToRule() => new(Level, HoursPerYear, EducationYears, RequiredWordCount, RequiredPapers, MinYearsInCurrentTitle, ReviewFee);
 
     internal void Update(LevelRule rule)
     {
@@ -39,5 +42,6 @@ public sealed class CampaignLevelRule
         RequiredWordCount = rule.RequiredWordCount;
         RequiredPapers = rule.RequiredPapers;
         MinYearsInCurrentTitle = rule.MinYearsInCurrentTitle;
+        ReviewFee = rule.ReviewFee;
     }
 }

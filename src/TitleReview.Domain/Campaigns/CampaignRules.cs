@@ -41,6 +41,19 @@ public sealed class LevelRuleValuesInRangeRule(LevelRule rule) : IBusinessRule
     public string Message => $"申报条件中的数值不能为负数，继续教育年数不能超过 {MaxEducationYears} 年。";
 }
 
+/// <summary>
+/// A level's 评审费, once set, is a positive amount of yuan with at most two decimals (fen) and at
+/// most <see cref="MaxFee"/>: a fee beyond that is a typing mistake, not a fee.
+/// </summary>
+public sealed class ReviewFeeInRangeRule(decimal? fee) : IBusinessRule
+{
+    public const decimal MaxFee = 10_000m;
+
+    public bool IsBroken() => fee is { } f && (f <= 0 || f > MaxFee || decimal.Round(f, 2) != f);
+
+    public string Message => $"评审费应为大于 0、不超过 {MaxFee:0} 元的金额，最多保留两位小数。";
+}
+
 /// <summary>A timeline keeps every rule of <see cref="TimelineRules"/> against its stage catalogue; the message lists every problem.</summary>
 public sealed class TimelineKeepsItsRulesRule(IReadOnlyList<StageWindow> stages, StageCatalogue catalogue) : IBusinessRule
 {

@@ -52,6 +52,21 @@ public static class StateCapabilities
     /// <summary>The office rejected the registration: the unit may register again.</summary>
     public const string RegistrationRejected = "registrationRejected";
 
+    /// <summary>The unit may record a transfer of its review fee (in the payment window).</summary>
+    public const string PaymentMayBeRecorded = "paymentMayBeRecorded";
+
+    /// <summary>The unit recorded a transfer that the office has not reconciled yet.</summary>
+    public const string PaymentAwaitingReconciliation = "paymentAwaitingReconciliation";
+
+    /// <summary>Money is still owed: nothing received, or less than due.</summary>
+    public const string PaymentOutstanding = "paymentOutstanding";
+
+    /// <summary>The office found the fee received in full (paid, or overpaid with a note).</summary>
+    public const string PaymentSettled = "paymentSettled";
+
+    /// <summary>The payment window closed with nothing recorded: the unit's applicants are flagged.</summary>
+    public const string PaymentOverdue = "paymentOverdue";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         ApplicantMayEdit,
@@ -69,5 +84,10 @@ public static class StateCapabilities
         AuditorAppointed,
         RegistrationConfirmed,
         RegistrationRejected,
+        PaymentMayBeRecorded,
+        PaymentAwaitingReconciliation,
+        PaymentOutstanding,
+        PaymentSettled,
+        PaymentOverdue,
     };
 }

@@ -21,6 +21,10 @@ public static class WorkflowOperations
     public const string ApproveRegistration = "ApproveRegistration";
     public const string RejectRegistration = "RejectRegistration";
     public const string ConfirmRegistration = "ConfirmRegistration";
+    public const string RecordTransfer = "RecordTransfer";
+    public const string ReconcilePaid = "ReconcilePaid";
+    public const string ReconcileShort = "ReconcileShort";
+    public const string ReconcileOverpaid = "ReconcileOverpaid";
 
     /// <summary>Each operation and where a person does it, for the refusal of a generic fire.</summary>
     public static readonly IReadOnlyDictionary<string, string> Places = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -38,6 +42,10 @@ public static class WorkflowOperations
         [ApproveRegistration] = "单位报送审核页面（同时创建审核人账号）",
         [RejectRegistration] = "单位报送审核页面",
         [ConfirmRegistration] = "审核人首页的“核准本单位信息”",
+        [RecordTransfer] = "审核人的缴纳评审费页面（须上传转账凭证）",
+        [ReconcilePaid] = "办公室的评审费对账页面（逐个对账或导入银行流水）",
+        [ReconcileShort] = "办公室的评审费对账页面（须注明少缴情况）",
+        [ReconcileOverpaid] = "办公室的评审费对账页面（须注明多缴部分的处理方式）",
     };
 
     public static IReadOnlyCollection<string> All => (IReadOnlyCollection<string>)Places.Keys;

@@ -73,6 +73,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Applications.Intake.DeliveryReceipt> DeliveryReceipts => Set<Domain.Applications.Intake.DeliveryReceipt>();
 
+    public DbSet<Domain.Fees.UnitPayment> UnitPayments => Set<Domain.Fees.UnitPayment>();
+
+    public DbSet<Domain.Fees.PaymentTransfer> PaymentTransfers => Set<Domain.Fees.PaymentTransfer>();
+
+    public DbSet<Domain.Fees.StatementRow> StatementRows => Set<Domain.Fees.StatementRow>();
+
     public async Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {
         // A transaction already open (an outer use case) is joined rather than nested.

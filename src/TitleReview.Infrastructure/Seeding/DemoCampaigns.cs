@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Applications.Intake;
 using TitleReview.Application.Applications.Opinions;
@@ -6,6 +7,10 @@ using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Applications.StartApplication;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Campaigns.CreateCampaign;
+using TitleReview.Application.Campaigns.UpdateLevelRule;
+using TitleReview.Application.Fees.ImportStatement;
+using TitleReview.Application.Fees.Reconcile;
+using TitleReview.Application.Fees.RecordTransfer;
 using TitleReview.Application.Campaigns.PublishOfficeDetails;
 using TitleReview.Application.Units.ConfirmRegistration;
 using TitleReview.Application.Units.RegisterUnit;
@@ -15,6 +20,7 @@ using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Domain.Applications.Intake;
 using TitleReview.Domain.Campaigns;
+using TitleReview.Domain.Fees;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Units;
 using TitleReview.Domain.Workflows;
@@ -61,6 +67,7 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         var office = await story.ActorAsync("office");
         var campaignId = await story.SendAsync<CreateCampaignFromTimeline, Guid>(
             new CreateCampaignFromTimeline(TimelineDocument.Parse(timelines.Read(HistoryYear)), office), cancellationToken);
+        await SetReviewFeesAsync(story, At(2023, 7, 12, 9, 30), campaignId, cancellationToken);
 
         var qiannan = await RegisterUnitAsync(story, At(2023, 7, 18, 10, 20), campaignId, DemoAccounts.QiannanEnergy, "auditor1", cancellationToken);
         var transport = await RegisterUnitAsync(story, At(2023, 7, 19, 15, 5), campaignId, DemoAccounts.ProvincialTransport, "auditor2", cancellationToken);
@@ -94,6 +101,7 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await SubmitToOfficeAsync(story, At(2023, 9, 7, 10, 0), li, "auditor1", cancellationToken);
         await SubmitToOfficeAsync(story, At(2023, 9, 7, 10, 10), zhao, "auditor2", cancellationToken);
         await CheckInPaperAsync(story, li, zhao, cancellationToken);
+        await PayReviewFeesAsync(story, campaignId, cancellationToken);
 
         // From here the clock alone moves things: every later stage in turn.
         await story.AtAsync(now, cancellationToken);
@@ -357,6 +365,67 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
     {
         await story.AtAsync(at, cancellationToken);
         await story.SendAsync<SubmitToOffice, int>(new SubmitToOffice([applicationId], await story.ActorAsync(auditorUserName)), cancellationToken);
+    }
+
+    /// <summary>
+    /// The notice states no amounts: the office sets invented ones when it sets the campaign up.
+    /// Each level keeps its other requirements.
+    /// </summary>
+    private static async Task SetReviewFeesAsync(DemoStory story, DateTimeOffset at, Guid campaignId, CancellationToken cancellationToken)
+    {
+        await story.AtAsync(at, cancellationToken);
+        var office = await story.ActorAsync("office");
+        var campaign = await story.ReadAsync(db => db.Campaigns.AsNoTracking().Include(c => c.Rules).SingleAsync(c => c.Id == campaignId, cancellationToken));
+        foreach (var (level, fee) in new[] { (TitleLevel.Assistant, 200m), (TitleLevel.Intermediate, 300m), (TitleLevel.Senior, 500m) })
+        {
+            var rule = campaign.RuleFor(level);
+            await story.SendAsync<UpdateLevelRule, LevelRule>(
+                new UpdateLevelRule(campaignId, level, rule.HoursPerYear, rule.EducationYears, rule.RequiredWordCount, rule.RequiredPapers, rule.MinYearsInCurrentTitle, office) { ReviewFee = fee },
+                cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// 黔南能源 transfers 李华's fee on the second day of the payment window and records it with its
+    /// voucher; the office imports the bank statement, which finds it paid, and sets aside a row that
+    /// is no review fee. 省交通运输 never pays: the clock marks it overdue when the window closes.
+    /// </summary>
+    private static async Task PayReviewFeesAsync(DemoStory story, Guid campaignId, CancellationToken cancellationToken)
+    {
+        await story.AtAsync(At(2023, 9, 12, 10, 30), cancellationToken);
+        var auditor = await story.ActorAsync("auditor1");
+        var voucher = DemoScans.Pdf(
+        [
+            "演示转账凭证（虚构，仅供试用）",
+            "付款人：黔南能源集团有限公司",
+            "收款人：中共贵州省委宣传部",
+            "金额：300.00 元",
+            "附言：政工系列评审费",
+            $"转账日期：{BeijingTime.DateOf(story.Now):yyyy-MM-dd}",
+        ]);
+        using (var content = new MemoryStream(voucher))
+        {
+            await story.SendAsync<RecordTransfer, TransferRecorded>(
+                new RecordTransfer(campaignId, BeijingTime.DateOf(story.Now), "黔南能源集团有限公司", 300m, "政工系列评审费", content, "黔南能源-评审费转账凭证.pdf", content.Length, auditor),
+                cancellationToken);
+        }
+
+        await story.AtAsync(At(2023, 9, 14, 16, 0), cancellationToken);
+        var office = await story.ActorAsync("office");
+        using (var statement = new MemoryStream())
+        {
+            statement.SaveAs(new[]
+            {
+                new Dictionary<string, object> { ["交易日期"] = new DateTime(2023, 9, 12), ["付款人"] = "黔南能源集团有限公司", ["金额"] = 300m, ["摘要"] = "政工系列评审费" },
+                new Dictionary<string, object> { ["交易日期"] = new DateTime(2023, 9, 13), ["付款人"] = "贵阳某某文印有限公司", ["金额"] = 1260m, ["摘要"] = "退回多收印刷费" },
+            });
+            statement.Position = 0;
+            await story.SendAsync<ImportStatement, StatementImported>(new ImportStatement(campaignId, statement, "2023年9月银行流水.xlsx", office), cancellationToken);
+        }
+
+        await story.AtAsync(At(2023, 9, 14, 16, 10), cancellationToken);
+        var stray = await story.ReadAsync(db => db.StatementRows.AsNoTracking().Where(r => r.CampaignId == campaignId && r.Decision == StatementRowDecision.Pending).Select(r => r.Id).SingleAsync(cancellationToken));
+        await story.SendAsync<DecideStatementRow, StatementRowDecision>(new DecideStatementRow(stray, StatementRowChoice.Ignore, null, "非评审费款项（印刷费退款）。", office), cancellationToken);
     }
 
     /// <param name="scan">What the entry's scan shows; null when the applicant has not uploaded it.</param>

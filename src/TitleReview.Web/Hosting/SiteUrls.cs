@@ -15,8 +15,13 @@ public static class SiteUrls
 
     public const string ExportTimelineEndpoint = "ExportTimeline";
 
+    public const string OpenVoucherEndpoint = "OpenVoucher";
+
     public static string? Attachment(this IUrlHelper url, Guid attachmentId) =>
         url.RouteUrl(OpenAttachmentEndpoint, new { id = attachmentId });
+
+    public static string? Voucher(this IUrlHelper url, Guid transferId) =>
+        url.RouteUrl(OpenVoucherEndpoint, new { id = transferId });
 
     public static string? TimelineExport(this IUrlHelper url, int year) =>
         url.RouteUrl(ExportTimelineEndpoint, new { year });

@@ -76,6 +76,9 @@ public class QueryBudgetTests
     /// </summary>
     private const int ApproveBudget = 22;
 
+    /// <summary>New (issue 13): the session's, the campaign with its stages and fees, the payments with their transfers, their instances, the submitted applications' levels, the statement rows waiting.</summary>
+    private const int PaymentsBudget = 10;
+
     private TitleReviewFactory _factory = null!;
     private QueryBudget _budget = null!;
     private Guid _li;
@@ -188,6 +191,21 @@ public class QueryBudgetTests
         await OpenEveryScanAndTickEveryItemAsync(auditor, _zhao);
         var approve = await _budget.MeasureAsync(() => auditor.PostAsJsonAsync($"/api/applications/{_zhao}/dossier/approve", new { }));
         approve.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(ApproveBudget);
+    }
+
+    [Test]
+    public async Task FeePages_OfTheDemoYear_StayWithinBudget()
+    {
+        var office = await SignedInClientAsync(_factory, "office");
+        var auditor = await SignedInClientAsync(_factory, "auditor1");
+
+        var reconciliation = await _budget.MeasureAsync(() => office.GetAsync("/Office/Payments?year=2023"));
+        var incoming = await _budget.MeasureAsync(() => office.GetAsync("/Office/Incoming?year=2023"));
+        var unitPayment = await _budget.MeasureAsync(() => auditor.GetAsync("/Auditor/Payment?year=2023"));
+
+        reconciliation.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PaymentsBudget, "the office's reconciliation");
+        incoming.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PageBudget, "the incoming list with its unpaid flags");
+        unitPayment.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PaymentsBudget, "the unit's payment page");
     }
 
     [Test]

@@ -97,6 +97,9 @@ public sealed record DossierView(
     public AttachmentView? AttachmentFor(string slot) => Attachments.TryGetValue(slot, out var a) ? a : null;
 
     /// <summary>The scans that other applicants' dossiers hold too (empty for the applicant).</summary>
+    /// <summary>For the office, once the payment window closed: the unit's unpaid review-fee status; null otherwise.</summary>
+    public string? UnpaidFee { get; init; }
+
     public IReadOnlyList<AttachmentView> DuplicatedScans => Attachments.Values.Where(a => a.DuplicateCount > 0).ToList();
 
     public string? ReturnReasonFor(DossierSection section) => LatestReturn.FirstOrDefault(r => r.Section == section)?.Reason;
@@ -107,6 +110,7 @@ internal sealed class GetDossierHandler(
     IWorkflowDefinitions definitions,
     IWorkflowEngine engine,
     IUnitDirectory units,
+    Fees.IUnitPayments payments,
     TimeProvider clock) : IHandler<GetDossier, DossierView>
 {
     /// <summary>Those told that a scan is also in other applicants' dossiers; the applicants are not.</summary>
@@ -131,6 +135,10 @@ internal sealed class GetDossierHandler(
             ? await DuplicateHoldersAsync(application, contents.Attachments, cancellationToken)
             : new Dictionary<string, IReadOnlyList<DuplicateHolderView>>();
         var filing = campaign.Stage(StageKeys.Filing);
+        var paymentClosed = campaign.Stages.FirstOrDefault(s => s.Key == StageKeys.Payment) is { } payment && now >= payment.ClosesAt;
+        var unpaidFee = request.Actor.Roles.Contains(Roles.Office) && paymentClosed
+            ? (await payments.UnpaidAfterCloseAsync(campaign.Year, cancellationToken)).GetValueOrDefault(application.UnitId)
+            : null;
         var documentsPrintable = definitions.Has(instance, StateCapabilities.DocumentsPrintable);
         var opinionsEditable = request.Actor.Roles.Contains(Roles.Auditor) && documentsPrintable && !definitions.Has(instance, StateCapabilities.SubmittedToOffice);
 
@@ -174,6 +182,7 @@ internal sealed class GetDossierHandler(
             OpinionsEditableFor = opinionsEditable ? await units.SupervisingDepartmentAsync(application.CampaignId, application.UnitId, cancellationToken) : null,
             AwaitingUnitReview = definitions.Has(instance, StateCapabilities.AwaitingUnitReview),
             WordCountSinceCurrentTitle = DossierCheck.WordCountSince(entries, application.CurrentTitleDate),
+            UnpaidFee = unpaidFee,
         };
     }
 

@@ -14,7 +14,11 @@ namespace TitleReview.Application.Applications.Publicity;
 /// <summary>For the office: the dossiers each unit has submitted, with counts.</summary>
 public sealed record ListIncoming(int Year);
 
-public sealed record IncomingUnit(Guid UnitId, string UnitName, string Region, int Count, IReadOnlyList<IncomingApplicant> Applicants);
+public sealed record IncomingUnit(Guid UnitId, string UnitName, string Region, int Count, IReadOnlyList<IncomingApplicant> Applicants)
+{
+    /// <summary>After the payment window closed: the unit's unpaid review-fee status (逾期未缴费, 少缴，待补缴); null when paid or before.</summary>
+    public string? UnpaidFee { get; init; }
+}
 
 /// <param name="DuplicatedScans">How many of the dossier's scans another applicant's dossier holds too.</param>
 public sealed record IncomingApplicant(Guid ApplicationId, string Name, TitleLevel Level, DateTimeOffset SubmittedAt, int DuplicatedScans = 0);
@@ -27,7 +31,7 @@ public sealed record PersonChecklist(Guid ApplicationId, string Name, TitleLevel
 
 public sealed record UnitChecklist(string UnitName, UnitNature Nature, int Year, IReadOnlyList<PersonChecklist> People);
 
-internal sealed class ListIncomingHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IUnitDirectory units) : IHandler<ListIncoming, IReadOnlyList<IncomingUnit>>
+internal sealed class ListIncomingHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IUnitDirectory units, Fees.IUnitPayments payments) : IHandler<ListIncoming, IReadOnlyList<IncomingUnit>>
 {
     public async Task<IReadOnlyList<IncomingUnit>> HandleAsync(ListIncoming request, CancellationToken cancellationToken = default)
     {
@@ -41,11 +45,15 @@ internal sealed class ListIncomingHandler(IApplicationDbContext db, IWorkflowDef
             .ToListAsync(cancellationToken);
         var cards = await units.FindAllAsync(rows.Select(r => r.UnitId).Distinct().ToList(), cancellationToken);
         var duplicated = await Dossier.DuplicateScans.CountPerApplicationAsync(db, rows.Select(r => r.ApplicationId).ToList(), cancellationToken);
+        var unpaid = await payments.UnpaidAfterCloseAsync(request.Year, cancellationToken);
         return rows.GroupBy(r => cards[r.UnitId])
             .OrderBy(g => g.Key.Name, StringComparer.Ordinal)
             .Select(g => new IncomingUnit(g.Key.Id, g.Key.Name, g.Key.Region, g.Count(), g.OrderBy(r => r.ApplicantName, StringComparer.Ordinal)
                 .Select(r => new IncomingApplicant(r.ApplicationId, r.ApplicantName, r.Level, r.StateEnteredAt, duplicated.GetValueOrDefault(r.ApplicationId)))
-                .ToList()))
+                .ToList())
+            {
+                UnpaidFee = unpaid.GetValueOrDefault(g.Key.Id),
+            })
             .ToList();
     }
 }

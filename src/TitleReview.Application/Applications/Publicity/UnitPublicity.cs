@@ -105,7 +105,7 @@ internal sealed class RecordUnitPublicityHandler(IApplicationDbContext db, IWork
     }
 }
 
-internal sealed class SubmitToOfficeHandler(IApplicationDbContext db, IWorkflowEngine engine, IWorkflowDefinitions definitions) : IHandler<SubmitToOffice, int>
+internal sealed class SubmitToOfficeHandler(IApplicationDbContext db, IWorkflowEngine engine, IWorkflowDefinitions definitions, Fees.IUnitPayments payments) : IHandler<SubmitToOffice, int>
 {
     public async Task<int> HandleAsync(SubmitToOffice request, CancellationToken cancellationToken = default)
     {
@@ -140,6 +140,14 @@ internal sealed class SubmitToOfficeHandler(IApplicationDbContext db, IWorkflowE
         }
 
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+
+        // The unit owes the review fee from its first submission: its payment starts with it, so the
+        // payment window's clock finds every unit that owes, even one that never opens its payment page.
+        foreach (var (campaignId, unitId) in ready.Where(i => i.CampaignId is not null && i.UnitId is not null).Select(i => (i.CampaignId!.Value, i.UnitId!.Value)).Distinct())
+        {
+            await payments.EnsureStartedAsync(campaignId, unitId, request.Actor, cancellationToken);
+        }
+
         foreach (var instance in ready)
         {
             await engine.PerformAsync(new PerformRequest(instance.Id, WorkflowOperations.SubmitToOffice, request.Actor), cancellationToken);

@@ -18,7 +18,12 @@ internal sealed class CreateCampaignFromTimelineHandler(IApplicationDbContext db
     {
         var catalogue = CampaignWorkflow.NewCampaignStages(definitions);
         var (year, name, cutoff, stages) = request.Timeline.Read(catalogue);
+        var fees = request.Timeline.ReadReviewFees();
         var campaign = Campaign.Create(Guid.NewGuid(), year, name, cutoff, stages, catalogue, clock.GetUtcNow());
+        foreach (var (level, fee) in fees)
+        {
+            campaign.SetReviewFee(level, fee);
+        }
         if (request.Timeline.ReadOfficeDetails() is { } details)
         {
             campaign.PublishOfficeDetails(details);

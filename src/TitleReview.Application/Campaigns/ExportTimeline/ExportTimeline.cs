@@ -11,7 +11,7 @@ internal sealed class ExportTimelineHandler(IApplicationDbContext db) : IHandler
 {
     public async Task<string> HandleAsync(ExportTimeline request, CancellationToken cancellationToken = default)
     {
-        var campaign = await db.Campaigns.Include(c => c.Stages).AsNoTracking().FirstOrDefaultAsync(c => c.Year == request.Year, cancellationToken)
+        var campaign = await db.Campaigns.Include(c => c.Stages).Include(c => c.Rules).AsNoTracking().FirstOrDefaultAsync(c => c.Year == request.Year, cancellationToken)
             ?? throw new NotFoundException($"{request.Year} 年度评审工作");
         return TimelineDocument.From(campaign).ToJson();
     }

@@ -3,6 +3,7 @@ using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Domain.Applications;
+using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Workflows;
 
 namespace TitleReview.Application.Campaigns.UpdateLevelRule;
@@ -19,7 +20,11 @@ public sealed record UpdateLevelRule(
     int? RequiredWordCount,
     int? RequiredPapers,
     int? MinYearsInCurrentTitle,
-    WorkflowActor Actor);
+    WorkflowActor Actor)
+{
+    /// <summary>评审费 per applicant of the level, in yuan; null leaves it unset (the amount due then says so).</summary>
+    public decimal? ReviewFee { get; init; }
+}
 
 internal sealed class UpdateLevelRuleHandler(IApplicationDbContext db, TimeProvider clock) : IHandler<UpdateLevelRule, LevelRule>
 {
@@ -34,12 +39,17 @@ internal sealed class UpdateLevelRuleHandler(IApplicationDbContext db, TimeProvi
         v.Require(request.RequiredWordCount is >= 0 and <= 1_000_000, "requiredWordCount", "工作材料字数应在 0 到 1000000 之间。");
         v.Require(request.RequiredPapers is >= 0 and <= 50, "requiredPapers", "论文篇数应在 0 到 50 之间。");
         v.Require(request.MinYearsInCurrentTitle is >= 0 and <= 30, "minYearsInCurrentTitle", "任现职年限应在 0 到 30 年之间。");
+        if (new ReviewFeeInRangeRule(request.ReviewFee) is { } fee && fee.IsBroken())
+        {
+            v.Add("reviewFee", fee.Message);
+        }
+
         v.ThrowIfInvalid();
 
         var campaign = await db.Campaigns.Include(c => c.Rules).FirstOrDefaultAsync(c => c.Id == request.CampaignId, cancellationToken)
             ?? throw new NotFoundException("该年度评审工作");
         var before = campaign.RuleFor(request.Level!.Value);
-        var rule = new LevelRule(request.Level.Value, request.HoursPerYear!.Value, request.EducationYears!.Value, request.RequiredWordCount!.Value, request.RequiredPapers!.Value, request.MinYearsInCurrentTitle!.Value);
+        var rule = new LevelRule(request.Level.Value, request.HoursPerYear!.Value, request.EducationYears!.Value, request.RequiredWordCount!.Value, request.RequiredPapers!.Value, request.MinYearsInCurrentTitle!.Value, request.ReviewFee);
         campaign.SetRule(rule);
 
         var instance = await db.WorkflowInstances.SingleAsync(i => i.SubjectType == CampaignWorkflow.SubjectType && i.SubjectId == campaign.Id, cancellationToken);
@@ -51,9 +61,11 @@ internal sealed class UpdateLevelRuleHandler(IApplicationDbContext db, TimeProvi
             EditRulesTrigger,
             instance.State,
             request.Actor,
-            $"修改{TitleLevels.DisplayName(rule.Level)}申报条件：继续教育每年 {before.HoursPerYear}→{rule.HoursPerYear} 学时（核查 {rule.EducationYears} 年），工作材料 {before.RequiredWordCount}→{rule.RequiredWordCount} 字，论文 {before.RequiredPapers}→{rule.RequiredPapers} 篇，任现职 {before.MinYearsInCurrentTitle}→{rule.MinYearsInCurrentTitle} 年",
+            $"修改{TitleLevels.DisplayName(rule.Level)}申报条件：继续教育每年 {before.HoursPerYear}→{rule.HoursPerYear} 学时（核查 {rule.EducationYears} 年），工作材料 {before.RequiredWordCount}→{rule.RequiredWordCount} 字，论文 {before.RequiredPapers}→{rule.RequiredPapers} 篇，任现职 {before.MinYearsInCurrentTitle}→{rule.MinYearsInCurrentTitle} 年，评审费 {FeeText(before.ReviewFee)}→{FeeText(rule.ReviewFee)}",
             now));
         await db.SaveChangesAsync(cancellationToken);
         return rule;
     }
+
+    private static string FeeText(decimal? fee) => fee is { } f ? $"{f:0.##} 元" : "未设定";
 }

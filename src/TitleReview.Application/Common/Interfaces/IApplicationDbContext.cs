@@ -59,6 +59,12 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Applications.Intake.DeliveryReceipt> DeliveryReceipts { get; }
 
+    DbSet<Domain.Fees.UnitPayment> UnitPayments { get; }
+
+    DbSet<Domain.Fees.PaymentTransfer> PaymentTransfers { get; }
+
+    DbSet<Domain.Fees.StatementRow> StatementRows { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);

@@ -154,5 +154,6 @@ internal sealed class CampaignLevelRuleConfiguration : IEntityTypeConfiguration<
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Level).HasConversion<string>().HasMaxLength(32);
         builder.HasIndex("CampaignId", nameof(Domain.Campaigns.CampaignLevelRule.Level)).IsUnique();
+        builder.Property(r => r.ReviewFee).HasPrecision(10, 2);
     }
 }

@@ -63,11 +63,17 @@ public sealed class TimelineModel(
         return RedirectToPage(new { year = Year });
     }
 
-    public async Task<IActionResult> OnPostRuleAsync(Domain.Applications.TitleLevel? level, int? hoursPerYear, int? educationYears, int? requiredWordCount, int? requiredPapers, int? minYearsInCurrentTitle, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRuleAsync(Domain.Applications.TitleLevel? level, int? hoursPerYear, int? educationYears, int? requiredWordCount, int? requiredPapers, int? minYearsInCurrentTitle, decimal? reviewFee, CancellationToken cancellationToken)
     {
         StageKey = null;
         await LoadAsync(cancellationToken);
-        var rule = await updateRule.HandleAsync(new UpdateLevelRule(Timeline.CampaignId, level, hoursPerYear, educationYears, requiredWordCount, requiredPapers, minYearsInCurrentTitle, User.ToWorkflowActor()), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddModelError(string.Empty, "申报条件须填写整数，评审费须填写金额（如 300 或 300.50），未设定可留空。");
+            return Page();
+        }
+
+        var rule = await updateRule.HandleAsync(new UpdateLevelRule(Timeline.CampaignId, level, hoursPerYear, educationYears, requiredWordCount, requiredPapers, minYearsInCurrentTitle, User.ToWorkflowActor()) { ReviewFee = reviewFee }, cancellationToken);
         Message = $"已保存{Domain.Applications.TitleLevels.DisplayName(rule.Level)}的申报条件。";
         return RedirectToPage(new { year = Year });
     }
