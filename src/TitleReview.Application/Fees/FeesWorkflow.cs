@@ -86,7 +86,8 @@ internal static class FeesWorkflow
             payment.ReceivedAmount,
             definition.StateDisplayName(instance.State),
             definition.Has(instance.State, StateCapabilities.PaymentAwaitingReconciliation),
-            definition.Has(instance.State, StateCapabilities.PaymentOutstanding),
+            // A unit whose every case ended before the office (paper never delivered) owes nothing.
+            definition.Has(instance.State, StateCapabilities.PaymentOutstanding) && !due.OwesNothing,
             definition.Has(instance.State, StateCapabilities.PaymentSettled),
             definition.Has(instance.State, StateCapabilities.PaymentOverdue),
             instance.IsFinished);

@@ -1,4 +1,5 @@
 using TitleReview.Domain.Applications;
+using TitleReview.Domain.Fees;
 using TitleReview.Domain.Workflows;
 
 namespace TitleReview.Application.Fees;
@@ -18,6 +19,9 @@ public interface IUnitPayments
 
     /// <summary>Every unit with an application submitted to the office in the campaign: due, received, status. Four queries whatever the number of units.</summary>
     Task<IReadOnlyList<UnitPaymentSummary>> OverviewAsync(Guid campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>What the unit owes in the campaign, level by level (its applications submitted to the office). Two queries.</summary>
+    Task<AmountDue> AmountDueAsync(Guid campaignId, Guid unitId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Once the payment window of the year's campaign has closed: the units that still owe (nothing

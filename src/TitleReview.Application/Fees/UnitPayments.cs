@@ -49,6 +49,18 @@ internal sealed class UnitPayments(IApplicationDbContext db, IWorkflowEngine eng
             .ToList();
     }
 
+    public async Task<AmountDue> AmountDueAsync(Guid campaignId, Guid unitId, CancellationToken cancellationToken = default)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Rules).FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign is null)
+        {
+            return AmountDue.Nothing;
+        }
+
+        var levels = await FeesWorkflow.SubmittedLevelsAsync(db, definitions, campaignId, unitId, cancellationToken);
+        return AmountDueCalculator.For(levels[unitId], campaign.ReviewFees());
+    }
+
     public async Task<IReadOnlyDictionary<Guid, string>> UnpaidAfterCloseAsync(int year, CancellationToken cancellationToken = default)
     {
         var owing = definitions.StatesWith(FeesWorkflow.DefinitionId, StateCapabilities.PaymentOutstanding);

@@ -24,6 +24,9 @@ public sealed record AmountDue(IReadOnlyList<AmountDueLine> Lines)
     public IReadOnlyList<TitleLevel> LevelsWithoutFee => Lines.Where(l => l.Fee is null).Select(l => l.Level).ToList();
 
     public int Applicants => Lines.Sum(l => l.Applicants);
+
+    /// <summary>No applicant of the unit is before the office: nothing is owed, whatever the payment's state.</summary>
+    public bool OwesNothing => Lines.Count == 0;
 }
 
 /// <summary>

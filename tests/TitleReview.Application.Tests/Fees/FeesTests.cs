@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using TitleReview.Application.Applications.Intake;
 using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Campaigns.UpdateLevelRule;
 using TitleReview.Application.Common.Exceptions;
@@ -16,6 +17,7 @@ using TitleReview.Application.Files;
 using TitleReview.Application.Tests.Workflows;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
+using TitleReview.Domain.Applications.Intake;
 using TitleReview.Domain.Common;
 using TitleReview.Domain.Fees;
 using TitleReview.Domain.Workflows;
@@ -34,15 +36,19 @@ public class FeesTests : WorkflowTestBase
     private const decimal SeniorFee = 500m;
     private const decimal QiannanDue = IntermediateFee + SeniorFee;
 
+    private Guid _li;
+    private Guid _zhang;
+    private Guid _zhao;
+
     [SetUp]
     public async Task ThreeApplicantsSubmittedToTheOfficeAsync()
     {
         await SetFeeAsync(TitleLevel.Intermediate, IntermediateFee);
         await SetFeeAsync(TitleLevel.Senior, SeniorFee);
         Clock.SetUtcNow(Beijing(2023, 8, 10, 9, 0, 0));
-        var li = await ApprovedAsync("applicant1", "auditor1", TitleLevel.Intermediate);
-        var zhang = await ApprovedAsync("applicant2", "auditor1", TitleLevel.Senior);
-        var zhao = await ApprovedAsync("applicant3", "auditor2", TitleLevel.Intermediate);
+        var li = _li = await ApprovedAsync("applicant1", "auditor1", TitleLevel.Intermediate);
+        var zhang = _zhang = await ApprovedAsync("applicant2", "auditor1", TitleLevel.Senior);
+        var zhao = _zhao = await ApprovedAsync("applicant3", "auditor2", TitleLevel.Intermediate);
 
         Clock.SetUtcNow(Beijing(2023, 8, 14, 9, 0, 0));
         await PublicityAsync("auditor1", li, zhang);
@@ -254,6 +260,10 @@ public class FeesTests : WorkflowTestBase
     [Test]
     public async Task Clock_AtThePaymentClose_MarksAUnitThatRecordedNothingOverdue_AndARerunChangesNothing()
     {
+        // Both units delivered their paper, so their applicants stay owed for; 省交通运输 never pays.
+        Clock.SetUtcNow(Beijing(2023, 9, 5, 10, 0, 0));
+        await DeliverPaperAsync(DemoAccounts.QiannanEnergy.Id, _li, _zhang);
+        await DeliverPaperAsync(DemoAccounts.ProvincialTransport.Id, _zhao);
         Clock.SetUtcNow(Beijing(2023, 9, 12, 10, 0, 0));
         await RecordAsync("auditor1", QiannanDue, "王敏");
         (await Payments().UnpaidAfterCloseAsync(2023)).Should().BeEmpty("the window is still open");
@@ -272,6 +282,34 @@ public class FeesTests : WorkflowTestBase
         var incoming = await InScopeAsync(sp => sp.GetRequiredService<IHandler<ListIncoming, IReadOnlyList<IncomingUnit>>>().HandleAsync(new ListIncoming(2023)));
         incoming.Single(u => u.UnitId == DemoAccounts.ProvincialTransport.Id).UnpaidFee.Should().Be("逾期未缴费");
         incoming.Single(u => u.UnitId == DemoAccounts.QiannanEnergy.Id).UnpaidFee.Should().BeNull();
+    }
+
+    [Test]
+    public async Task Reconciliation_AfterThePaymentClose_DoesNotListAUnitWhosePaperNeverCame()
+    {
+        Clock.SetUtcNow(Beijing(2023, 9, 5, 10, 0, 0));
+        await DeliverPaperAsync(DemoAccounts.ProvincialTransport.Id, _zhao);
+
+        // 黔南能源 never delivers: the clock ends its cases as not delivered at the delivery close.
+        Clock.SetUtcNow(Beijing(2023, 9, 16, 0, 0, 1));
+        await RunClockAsync();
+
+        var overview = await OverviewAsync();
+        overview.Single(s => s.UnitId == DemoAccounts.QiannanEnergy.Id).Should().BeEquivalentTo(new { Applicants = 0, AmountDue = 0m, Outstanding = false });
+        (await ReconciliationAsync()).Unpaid.Select(u => u.Summary.UnitName).Should().Equal(DemoAccounts.ProvincialTransport.Name);
+    }
+
+    /// <summary>The office opens the unit's delivery and checks the envelope in complete.</summary>
+    private async Task DeliverPaperAsync(Guid unitId, params Guid[] applicationIds)
+    {
+        var office = await ActorAsync("office");
+        await InScopeAsync(sp => sp.GetRequiredService<IHandler<OpenPaperDelivery, Guid>>().HandleAsync(new OpenPaperDelivery(2023, unitId, office)));
+        foreach (var applicationId in applicationIds)
+        {
+            var counter = await InScopeAsync(sp => sp.GetRequiredService<IHandler<GetPaperCounter, PaperCounterView>>().HandleAsync(new GetPaperCounter(2023, null, unitId, applicationId, office)));
+            var items = counter.Unit!.Person!.Items.Select(i => new ItemCheck(i.Number, ItemStatus.Received, null)).ToList();
+            await InScopeAsync(sp => sp.GetRequiredService<IHandler<CheckInEnvelope, EnvelopeCheckedIn>>().HandleAsync(new CheckInEnvelope(2023, unitId, applicationId, items, office)));
+        }
     }
 
     private IUnitPayments Payments() => Services.CreateScope().ServiceProvider.GetRequiredService<IUnitPayments>();

@@ -6,6 +6,7 @@ using TitleReview.Application.Campaigns.CreateCampaign;
 using TitleReview.Application.Campaigns.ExportTimeline;
 using TitleReview.Application.Campaigns.GetOfficeDetails;
 using TitleReview.Application.Campaigns.PublishOfficeDetails;
+using TitleReview.Application.Campaigns.UpdateLevelRule;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Home.GetAuditorHome;
@@ -180,6 +181,23 @@ public class OfficeDetailsTests : WorkflowTestBase
     {
         var office = await ActorAsync("office");
         return await InScopeAsync(sp => sp.GetRequiredService<IHandler<PublishOfficeDetails, Guid>>().HandleAsync(new PublishOfficeDetails(2023, draft, token, office)));
+    }
+
+    [Test]
+    public async Task InstructionSheet_SaysTheAmountDue_OnlyOnceTheLevelsFeeIsSet()
+    {
+        await SubmitLiHuaToTheOfficeAsync();
+
+        var unset = await SheetAsync("auditor1");
+        var office = await ActorAsync("office");
+        var rule = LevelRule.DefaultFor(TitleLevel.Intermediate);
+        await InScopeAsync(sp => sp.GetRequiredService<IHandler<UpdateLevelRule, LevelRule>>().HandleAsync(
+            new UpdateLevelRule(CampaignId, TitleLevel.Intermediate, rule.HoursPerYear, rule.EducationYears, rule.RequiredWordCount, rule.RequiredPapers, rule.MinYearsInCurrentTitle, office) { ReviewFee = 300m }));
+        var set = await SheetAsync("auditor1");
+
+        unset.AmountDue.Lines.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Level = TitleLevel.Intermediate, Applicants = 1, Fee = (decimal?)null });
+        unset.AmountDue.Total.Should().BeNull("a level without a fee leaves the amount unknown, never a partial sum");
+        set.AmountDue.Total.Should().Be(300m);
     }
 
     private async Task<AuditorHome> HomeAsync(string userName)

@@ -32,6 +32,8 @@ public class AmountDueTests
 
         due.Total.Should().Be(0m);
         due.Lines.Should().BeEmpty();
+        due.OwesNothing.Should().BeTrue();
+        AmountDueCalculator.For([TitleLevel.Assistant], Fees).OwesNothing.Should().BeFalse();
     }
 
     [Test]

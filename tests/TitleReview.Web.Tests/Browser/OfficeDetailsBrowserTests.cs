@@ -29,6 +29,7 @@ public class OfficeDetailsBrowserTests : BrowserTestBase
         await Expect(Page.Locator("#sheet-people")).ToContainTextAsync("李华");
         await Expect(Page.Locator("#sheet-delivery")).ToContainTextAsync("1024室");
         await Expect(Page.Locator("#sheet-account-number")).ToHaveTextAsync("2402009709008830707—000000001");
+        await Expect(Page.Locator("#sheet-amount")).ToContainTextAsync("政工师 1 人 × 300.00 元，合计 300.00 元");
         await Expect(Page.Locator("[data-print]")).ToBeVisibleAsync();
         await Page.EmulateMediaAsync(new() { Media = Media.Print });
         var pdf = await Page.PdfAsync(new() { Format = "A4", PreferCSSPageSize = true, PrintBackground = true });

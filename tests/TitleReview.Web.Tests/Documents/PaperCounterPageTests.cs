@@ -58,6 +58,7 @@ public class PaperCounterPageTests
         page.Should().Contain("黔南能源集团有限公司").And.Contain("贵州省示范交通投资集团有限公司");
         page.Should().Contain("材料不全").And.Contain("一寸免冠彩色近照：缺");
         page.Should().Contain("已截止，逾期不再接收").And.Contain("单位特例接收");
+        page.Should().Contain("单位推荐意见").And.Contain("经审核，该同志情况属实，同意推荐。", "the office compares the typed opinions with the sealed paper form");
         (await office.GetStringAsync($"/Office/Paper?year=2023&unitId={Qiannan}")).Should().Contain("已接收（齐全）");
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Applications.Opinions;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
@@ -68,7 +69,8 @@ public sealed record ExpectedEnvelopeView(Guid ApplicationId, string Name, Title
     public string StatusName => EnvelopeStatuses.DisplayName(Status);
 }
 
-public sealed record EnvelopeChecklistView(Guid ApplicationId, string Name, TitleLevel Level, EnvelopeStatus Status, bool MayCheckIn, IReadOnlyList<ChecklistLine> Items);
+/// <param name="Opinions">The review form's 单位推荐意见 and 主管部门意见 as the auditor typed them, to compare with the sealed paper; null if never typed.</param>
+public sealed record EnvelopeChecklistView(Guid ApplicationId, string Name, TitleLevel Level, EnvelopeStatus Status, bool MayCheckIn, IReadOnlyList<ChecklistLine> Items, ReviewFormOpinionsView? Opinions);
 
 /// <param name="Status">As last checked in; null before the first check-in.</param>
 public sealed record ChecklistLine(int Number, string Name, string Copies, string Note, ItemStatus? Status, string? CheckNote);
@@ -214,7 +216,7 @@ internal sealed class GetPaperCounterHandler(IApplicationDbContext db, IWorkflow
                 })
                 .ToList();
             var movable = definitions.Has(row.Instance, StateCapabilities.AwaitingPaper) || definitions.Has(row.Instance, StateCapabilities.PaperCheckedIn);
-            person = new EnvelopeChecklistView(id, row.Name, row.Level, status, mayCheckIn && movable, lines);
+            person = new EnvelopeChecklistView(id, row.Name, row.Level, status, mayCheckIn && movable, lines, ReviewFormOpinionsOf.Of(row.Application));
         }
 
         return new UnitDeliveryView(progress.UnitId, progress.UnitName, progress, mayCheckIn, envelopes, person);

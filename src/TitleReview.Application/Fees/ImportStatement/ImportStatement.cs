@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Files;
@@ -31,9 +30,14 @@ internal sealed class ImportStatementHandler(
     IStatementFileReader reader,
     IWorkflowEngine engine,
     IWorkflowDefinitions definitions,
-    IOptions<UploadOptions> options,
     TimeProvider clock) : IHandler<ImportStatement, StatementImported>
 {
+    /// <summary>
+    /// A year's statement is a few hundred rows; the limit is the statement's own, not the scans'
+    /// (a site may set scans small), and keeps a wrong file from being read into memory whole.
+    /// </summary>
+    public const long MaxStatementBytes = 10 * 1024 * 1024;
+
     public async Task<StatementImported> HandleAsync(ImportStatement request, CancellationToken cancellationToken = default)
     {
         Reconciliation.EnsureOffice(request.Actor);
@@ -44,7 +48,7 @@ internal sealed class ImportStatementHandler(
             _ => throw new ValidationException("file", "请选择银行流水文件：Excel（.xlsx）或 CSV（.csv）。"),
         };
 
-        var lines = StatementParser.Parse(reader.Read(await BufferAsync(request.Content, options.Value.MaxFileBytes, cancellationToken), kind));
+        var lines = StatementParser.Parse(reader.Read(await BufferAsync(request.Content, MaxStatementBytes, cancellationToken), kind));
         var campaign = await FeesWorkflow.CampaignAsync(db, request.CampaignId, cancellationToken);
         var fingerprints = StatementLine.Fingerprints(lines);
         var known = (await db.StatementRows.AsNoTracking()

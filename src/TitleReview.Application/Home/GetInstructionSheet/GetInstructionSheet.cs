@@ -2,7 +2,9 @@ using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Fees;
 using TitleReview.Domain.Applications.Documents;
+using TitleReview.Domain.Fees;
 using TitleReview.Domain.Workflows;
 
 namespace TitleReview.Application.Home.GetInstructionSheet;
@@ -15,7 +17,8 @@ namespace TitleReview.Application.Home.GetInstructionSheet;
 public sealed record GetInstructionSheet(WorkflowActor Actor, int? Year = null);
 
 /// <param name="Envelope">Every item any of the unit's envelopes holds, in the notice's order; items only some people need are listed against them in <see cref="People"/>.</param>
-public sealed record InstructionSheet(string UnitName, OfficeNotice Notice, IReadOnlyList<PersonChecklist> People, IReadOnlyList<ChecklistItem> Envelope)
+/// <param name="AmountDue">The review fee for the people listed, level by level; its total is unknown while a level's fee is not set.</param>
+public sealed record InstructionSheet(string UnitName, OfficeNotice Notice, IReadOnlyList<PersonChecklist> People, IReadOnlyList<ChecklistItem> Envelope, AmountDue AmountDue)
 {
     /// <summary>The notice's items 1 (entrustment letter) and 5 (civil-service papers) apply to some people only.</summary>
     public static bool IsForSomeOnly(ChecklistItem item) => item.Number is 1 or 5;
@@ -24,6 +27,7 @@ public sealed record InstructionSheet(string UnitName, OfficeNotice Notice, IRea
 internal sealed class GetInstructionSheetHandler(
     ICurrentCampaign current,
     IHandler<GetUnitChecklist, UnitChecklist> checklist,
+    IUnitPayments payments,
     TimeProvider clock) : IHandler<GetInstructionSheet, InstructionSheet>
 {
     public async Task<InstructionSheet> HandleAsync(GetInstructionSheet request, CancellationToken cancellationToken = default)
@@ -41,6 +45,7 @@ internal sealed class GetInstructionSheetHandler(
             unit.UnitName,
             OfficeNotice.Of(campaign, unit.People.Count > 0, clock.GetUtcNow()),
             unit.People,
-            envelope);
+            envelope,
+            await payments.AmountDueAsync(campaign.Id, unitId, cancellationToken));
     }
 }

@@ -3,29 +3,33 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using MiniExcelLibs;
+using TitleReview.Application.Applications.Documents;
 using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Campaigns.UpdateLevelRule;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
+using TitleReview.Domain.Applications.Documents;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Persistence;
 using TitleReview.Infrastructure.Seeding;
 using TitleReview.Web.Tests.Infrastructure;
+using TitleReview.Web.Tests.Performance;
 using static Microsoft.Playwright.Assertions;
 
 namespace TitleReview.Web.Tests.Browser;
 
 /// <summary>
-/// The payment steps of issue 13's acceptance in real Chromium, on the current demo campaign: 赵强's
-/// dossier goes to the office, the payment window opens, 省交通运输's auditor records the transfer
-/// with its voucher, the office imports the bank statement (an .xlsx written here) and the unit shows
-/// as paid. <see cref="RecordTransferWithVoucherAsync"/> and <see cref="ImportStatementAndSeePaidAsync"/>
-/// are the steps to join with the paper check-in's.
+/// Issue 13's acceptance story in real Chromium, on the current demo campaign with a fake clock:
+/// 省交通运输 has three applicants submitted to the office (the demo's 赵强 through the auditor's use
+/// cases, two more copied from him); in the delivery window the office checks in their envelopes
+/// with a scanner-style input (the code typed, then Enter), one with a missing item, and prints the
+/// receipt; in the payment window the unit's auditor records the transfer with its voucher, the
+/// office imports the bank statement (an .xlsx written here) and the unit shows as paid.
 /// </summary>
-public class PaymentBrowserTests : BrowserTestBase
+public class IntakeBrowserTests : BrowserTestBase
 {
     private const decimal SeniorFee = 500m;
     private static readonly DateTimeOffset Monday15June2026 = BeijingTime.FromBeijing(new DateTime(2026, 6, 15, 10, 0, 0));
@@ -36,19 +40,95 @@ public class PaymentBrowserTests : BrowserTestBase
         new(kestrel: true, clock: _clock, settings: new Dictionary<string, string?> { ["Demo:SeedCampaigns"] = "true" });
 
     [Test]
-    public async Task Payment_TheUnitRecordsATransferWithItsVoucher_TheOfficeImportsTheStatement_TheUnitShowsPaid()
+    public async Task Intake_TheOfficeScansThreeEnvelopesOneIncompleteAndPrintsTheReceipt_TheUnitPays_TheStatementShowsItPaid()
     {
-        await SubmitZhaoToTheOfficeAsync();
+        var zhao = await SubmitZhaoToTheOfficeAsync();
+        var envelopes = await ThreeEnvelopesAsync(zhao);
         await SetSeniorFeeAsync();
-        // The demo places the payment window 39 to 45 days after the day it was seeded.
-        _clock.SetUtcNow(BeijingTime.StartOfDay(BeijingTime.DateOf(Monday15June2026).AddDays(40)).AddHours(9));
 
-        await RecordTransferWithVoucherAsync("auditor2", "刘洋", SeniorFee);
-        await ImportStatementAndSeePaidAsync("刘洋", SeniorFee, DemoAccounts.ProvincialTransport.Name);
+        // The demo places the delivery window 32 to 38 days after the day it was seeded, the payment window 39 to 45.
+        _clock.SetUtcNow(DemoDay(33));
+        await CheckInByScanningAsync(envelopes, incomplete: "申报人002");
+
+        _clock.SetUtcNow(DemoDay(40));
+        await Page.Context.ClearCookiesAsync();
+        await RecordTransferWithVoucherAsync("auditor2", "刘洋", 3 * SeniorFee);
+        await ImportStatementAndSeePaidAsync("刘洋", 3 * SeniorFee, DemoAccounts.ProvincialTransport.Name);
+    }
+
+    private static DateTimeOffset DemoDay(int days) => BeijingTime.StartOfDay(BeijingTime.DateOf(Monday15June2026).AddDays(days)).AddHours(9);
+
+    /// <summary>The office at the counter: the unit's delivery opened, each envelope scanned (code + Enter) and checked, the receipt printed.</summary>
+    private async Task CheckInByScanningAsync(IReadOnlyList<(string Name, string Code)> envelopes, string incomplete)
+    {
+        await LoginAsync("office", DemoAccounts.Password);
+        await Page.GotoAsync($"{BaseUrl}/Office/Paper?year=2026");
+        await Page.GetByLabel("单位名称").FillAsync("交通");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "查找单位" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = DemoAccounts.ProvincialTransport.Name }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "开启该单位的纸质材料接收" }).ClickAsync();
+
+        foreach (var (name, code) in envelopes)
+        {
+            var scanner = Page.GetByLabel("扫描档案袋标签");
+            await Expect(scanner).ToBeFocusedAsync();
+            await scanner.PressSequentiallyAsync(code);
+            await scanner.PressAsync("Enter");
+            await Expect(Page.Locator("#person-title")).ToContainTextAsync(name);
+            if (name == incomplete)
+            {
+                await Page.GetByLabel("一寸免冠彩色近照 缺").CheckAsync();
+                await Page.GetByLabel("一寸免冠彩色近照 备注").FillAsync("照片未附");
+            }
+
+            await Page.GetByRole(AriaRole.Button, new() { Name = "确认接收" }).ClickAsync();
+            await Expect(Page.Locator("#paper-message")).ToContainTextAsync($"{name}的档案袋已接收");
+        }
+
+        await Expect(Page.Locator("#envelopes tr", new() { HasText = incomplete })).ToContainTextAsync("材料不全");
+        await Expect(Page.Locator("#envelopes tr", new() { HasText = "赵强" })).ToContainTextAsync("已接收（齐全）");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "打印接收回执" }).ClickAsync();
+        await Expect(Page.Locator("#receipt-counts")).ToContainTextAsync("应报送 3 袋，已接收齐全 2 袋，材料不全 1 袋");
+        var missing = Page.Locator("#receipt-people tr", new() { HasText = "照片未附" });
+        await Expect(missing).ToHaveCountAsync(1);
+        await Expect(missing).ToContainTextAsync("一寸免冠彩色近照");
+        await Page.EvaluateAsync("() => { window.printed = 0; window.print = () => { window.printed++; }; }");
+        await Page.Locator("[data-print]").ClickAsync();
+        (await Page.EvaluateAsync<int>("() => window.printed")).Should().Be(1);
+    }
+
+    /// <summary>赵强 and two applicants copied from him, awaiting their envelopes, each with the envelope label his auditor printed: name and code.</summary>
+    private async Task<IReadOnlyList<(string Name, string Code)>> ThreeEnvelopesAsync(Guid zhao)
+    {
+        await MoreRows.AddApplicationsLikeAsync(Factory, zhao, 2);
+        var auditor = await ActorAsync("auditor2", "Auditor", DemoAccounts.ProvincialTransport.Id);
+        var copies = await ReadAsync(async db =>
+        {
+            var snapshot = await db.DossierSnapshots.AsNoTracking().Where(s => s.ApplicationId == zhao).OrderByDescending(s => s.TakenAt).FirstAsync();
+            var rows = await db.TitleApplications
+                .Where(a => a.UnitId == DemoAccounts.ProvincialTransport.Id && a.ApplicantName.StartsWith("申报人"))
+                .OrderBy(a => a.ApplicantName).Select(a => new { a.Id, a.ApplicantName }).ToListAsync();
+            foreach (var copy in rows)
+            {
+                db.DossierSnapshots.Add(new DossierSnapshot { Id = Guid.NewGuid(), ApplicationId = copy.Id, TakenAt = snapshot.TakenAt, Content = snapshot.Content });
+            }
+
+            await db.SaveChangesAsync();
+            return rows.Select(r => (r.Id, r.ApplicantName)).ToList();
+        });
+
+        var result = new List<(string, string)>();
+        foreach (var (id, name) in new[] { (zhao, "赵强") }.Concat(copies))
+        {
+            result.Add((name, (await SendAsync<GetDocument, DocumentView>(new GetDocument(id, DocumentKind.EnvelopeLabel, auditor))).VerificationCode));
+        }
+
+        return result;
     }
 
     /// <summary>The unit's auditor fills the transfer form, attaches the voucher scan and sees the transfer awaiting reconciliation.</summary>
-    protected async Task RecordTransferWithVoucherAsync(string auditor, string payer, decimal amount)
+    private async Task RecordTransferWithVoucherAsync(string auditor, string payer, decimal amount)
     {
         await LoginAsync(auditor, DemoAccounts.Password);
         await Page.GotoAsync($"{BaseUrl}/Auditor/Payment");
@@ -76,7 +156,7 @@ public class PaymentBrowserTests : BrowserTestBase
     }
 
     /// <summary>The office uploads the bank statement as the bank exports it and sees the unit paid.</summary>
-    protected async Task ImportStatementAndSeePaidAsync(string payer, decimal amount, string unitName)
+    private async Task ImportStatementAndSeePaidAsync(string payer, decimal amount, string unitName)
     {
         var statement = Path.Combine(Path.GetTempPath(), $"statement-{Guid.NewGuid():N}.xlsx");
         MiniExcel.SaveAs(statement, new[]
@@ -106,7 +186,7 @@ public class PaymentBrowserTests : BrowserTestBase
     /// review is other tests' business): every scan opened and item ticked, approved, publicised for
     /// five working days, no objection, submitted.
     /// </summary>
-    private async Task SubmitZhaoToTheOfficeAsync()
+    private async Task<Guid> SubmitZhaoToTheOfficeAsync()
     {
         var zhao = await ReadAsync(db => (from a in db.TitleApplications join c in db.Campaigns on a.CampaignId equals c.Id where c.Year == 2026 && a.ApplicantName == "赵强" select a.Id).SingleAsync());
         var auditor = await ActorAsync("auditor2", "Auditor", DemoAccounts.ProvincialTransport.Id);
@@ -127,6 +207,7 @@ public class PaymentBrowserTests : BrowserTestBase
         await SendAsync<RecordUnitPublicity, FireResult>(new RecordUnitPublicity(zhao, PublicityOutcome.NoObjection, null, auditor));
         await SendAsync<SubmitToOffice, int>(new SubmitToOffice([zhao], auditor));
         (await ReadAsync(db => db.WorkflowInstances.CountAsync(i => i.SubjectType == WorkflowSubjectTypes.UnitPayment && i.UnitId == DemoAccounts.ProvincialTransport.Id))).Should().Be(2, "2023's payment and now 2026's");
+        return zhao;
     }
 
     /// <summary>The office sets this year's senior fee, as it would on the timeline page.</summary>
