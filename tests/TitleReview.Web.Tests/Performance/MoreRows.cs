@@ -41,20 +41,50 @@ internal static class MoreRows
         {
             for (var i = 0; i < count; i++)
             {
-                var copy = Text(Guid.NewGuid());
-                await CopyRowAsync(db, "Applications", "Id", Text(applicationId), new Dictionary<string, object>
-                {
-                    ["Id"] = copy,
-                    ["ApplicantUserId"] = "copy-" + copy,
-                    ["ApplicantName"] = $"申报人{i + 1:000}",
-                });
-                await CopyRowAsync(db, "WorkflowInstances", "SubjectId", Text(applicationId), new Dictionary<string, object>
-                {
-                    ["Id"] = Text(Guid.NewGuid()),
-                    ["SubjectId"] = copy,
-                });
+                await CopyApplicationAsync(db, applicationId, $"申报人{i + 1:000}", unitId: null);
             }
         });
+    }
+
+    /// <summary>
+    /// Copies the application's unit <paramref name="units"/> times (a name and credit code of its
+    /// own), each with <paramref name="applicantsEach"/> copies of the application and its instance.
+    /// </summary>
+    public static async Task AddUnitsLikeAsync(TitleReviewFactory factory, Guid applicationId, int units, int applicantsEach)
+    {
+        await WithDatabaseAsync(factory, async db =>
+        {
+            var unitId = await db.TitleApplications.Where(a => a.Id == applicationId).Select(a => a.UnitId).SingleAsync();
+            for (var u = 0; u < units; u++)
+            {
+                var unitCopy = Guid.NewGuid();
+                await CopyRowAsync(db, "Units", "Id", Text(unitId), new Dictionary<string, object>
+                {
+                    ["Id"] = Text(unitCopy),
+                    ["Name"] = $"复制单位{u + 1:000}",
+                    ["CreditCode"] = $"91520000MA{u + 1:00000000}",
+                });
+                for (var i = 0; i < applicantsEach; i++)
+                {
+                    await CopyApplicationAsync(db, applicationId, $"单位{u + 1:000}申报人{i + 1:000}", unitCopy);
+                }
+            }
+        });
+    }
+
+    private static async Task CopyApplicationAsync(AppDbContext db, Guid applicationId, string applicantName, Guid? unitId)
+    {
+        var copy = Text(Guid.NewGuid());
+        var application = new Dictionary<string, object> { ["Id"] = copy, ["ApplicantUserId"] = "copy-" + copy, ["ApplicantName"] = applicantName };
+        var instance = new Dictionary<string, object> { ["Id"] = Text(Guid.NewGuid()), ["SubjectId"] = copy };
+        if (unitId is { } unit)
+        {
+            application["UnitId"] = Text(unit);
+            instance["UnitId"] = Text(unit);
+        }
+
+        await CopyRowAsync(db, "Applications", "Id", Text(applicationId), application);
+        await CopyRowAsync(db, "WorkflowInstances", "SubjectId", Text(applicationId), instance);
     }
 
     /// <summary>How EF Core's SQLite provider stores a <see cref="Guid"/>.</summary>

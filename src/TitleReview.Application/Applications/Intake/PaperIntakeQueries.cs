@@ -115,11 +115,17 @@ internal sealed class PaperIntakeReader(IApplicationDbContext db, IWorkflowDefin
             .ToList();
     }
 
-    public async Task<IReadOnlyList<UnitPaperProgress>> ProgressAsync(Guid campaignId, IReadOnlyList<Row> rows, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var deliveries = await db.PaperDeliveries.AsNoTracking().Include(d => d.Envelopes)
+    public async Task<IReadOnlyList<UnitPaperProgress>> ProgressAsync(Guid campaignId, IReadOnlyList<Row> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ProgressAsync(campaignId, rows, await DeliveriesAsync(campaignId, cancellationToken), cancellationToken);
+
+    /// <summary>The campaign's deliveries with their check-ins, for a caller that reads the envelopes too.</summary>
+    public async Task<IReadOnlyList<PaperDelivery>> DeliveriesAsync(Guid campaignId, CancellationToken cancellationToken) =>
+        await db.PaperDeliveries.AsNoTracking().Include(d => d.Envelopes)
             .Where(d => d.CampaignId == campaignId)
             .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<UnitPaperProgress>> ProgressAsync(Guid campaignId, IReadOnlyList<Row> rows, IReadOnlyList<PaperDelivery> deliveries, CancellationToken cancellationToken)
+    {
         var exceptions = await db.PaperDeliveryExceptions.AsNoTracking()
             .Where(e => e.CampaignId == campaignId)
             .ToListAsync(cancellationToken);
