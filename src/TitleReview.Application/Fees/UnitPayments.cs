@@ -71,12 +71,19 @@ internal sealed class UnitPayments(IApplicationDbContext db, IWorkflowEngine eng
                 where stage.Key == StageKeys.Payment
                 join instance in db.WorkflowInstances.AsNoTracking() on campaign.Id equals instance.CampaignId
                 where instance.SubjectType == FeesWorkflow.SubjectType && instance.UnitId != null && owing.Contains(instance.State)
-                select new { UnitId = instance.UnitId!.Value, instance.DefinitionId, instance.DefinitionVersion, instance.State, stage.ClosesAt })
+                select new { UnitId = instance.UnitId!.Value, CampaignId = campaign.Id, instance.DefinitionId, instance.DefinitionVersion, instance.State, stage.ClosesAt })
             .ToListAsync(cancellationToken);
 
         // Compared here: SQLite cannot order instants stored as text with an offset.
         var now = clock.GetUtcNow();
-        return rows.Where(r => now >= r.ClosesAt)
+        if (!rows.Any(r => now >= r.ClosesAt))
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        // A unit whose every case ended before the office (paper never delivered) owes nothing.
+        var owed = await FeesWorkflow.SubmittedLevelsAsync(db, definitions, rows[0].CampaignId, unitId: null, cancellationToken);
+        return rows.Where(r => now >= r.ClosesAt && owed[r.UnitId].Any())
             .ToDictionary(r => r.UnitId, r => definitions.Get(r.DefinitionId, r.DefinitionVersion).StateDisplayName(r.State));
     }
 }
