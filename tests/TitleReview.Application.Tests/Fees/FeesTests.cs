@@ -239,6 +239,19 @@ public class FeesTests : WorkflowTestBase
     }
 
     [Test]
+    public async Task ImportStatement_OfACsvInGb18030_AsChineseBanksExportIt_ReadsItsChineseColumns()
+    {
+        Clock.SetUtcNow(Beijing(2023, 9, 14, 10, 0, 0));
+        var gb18030 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
+        var csv = gb18030.GetBytes($"交易日期,对方户名,交易金额,附言\n2023/9/13,刘洋,{IntermediateFee},评审费\n");
+
+        var imported = await ImportAsync(csv, "流水.csv");
+
+        imported.Rows.Should().Be(1);
+        (await ReconciliationAsync()).Pending.Single().Payer.Should().Be("刘洋");
+    }
+
+    [Test]
     public async Task ImportStatement_WithBadRowsOrColumns_NamesThemAndImportsNothing()
     {
         Clock.SetUtcNow(Beijing(2023, 9, 14, 10, 0, 0));
