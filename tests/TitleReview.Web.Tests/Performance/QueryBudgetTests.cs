@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Applications.ListApplications;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Infrastructure.Persistence;
+using TitleReview.Infrastructure.Seeding;
 using TitleReview.Web.Tests.Infrastructure;
 using static TitleReview.Web.Tests.Infrastructure.WebTestHelpers;
 
@@ -230,6 +231,27 @@ public class QueryBudgetTests
         details.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(OfficeDetailsPageBudget);
         sheet.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(InstructionSheetBudget);
         moreSheet.Should().HaveStatus(HttpStatusCode.OK).And.NotGrowFrom(sheet);
+    }
+
+    [Test]
+    public async Task PaperCounter_WithMoreUnitsAndEnvelopes_StaysWithinBudget_AndDoesNotGrow()
+    {
+        var office = await SignedInClientAsync(_factory, "office");
+        Guid li2023;
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            li2023 = await (from a in db.TitleApplications join c in db.Campaigns on a.CampaignId equals c.Id where c.Year == 2023 && a.ApplicantName == "李华" select a.Id).SingleAsync();
+        }
+
+        var path = $"/Office/Paper?year=2023&unitId={DemoAccounts.QiannanEnergy.Id}&applicationId={li2023}";
+        var counter = await _budget.MeasureAsync(() => office.GetAsync(path));
+        await MoreRows.AddUnitsLikeAsync(_factory, li2023, 3, 2);
+        await MoreRows.AddApplicationsLikeAsync(_factory, li2023, 6);
+        var moreCounter = await _budget.MeasureAsync(() => office.GetAsync(path));
+
+        counter.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PageBudget, "the counter with a unit and a person open");
+        moreCounter.Should().HaveStatus(HttpStatusCode.OK).And.NotGrowFrom(counter);
     }
 
     [Test]
