@@ -21,11 +21,7 @@ internal static class FeesWorkflow
     /// </summary>
     public static async Task<ILookup<Guid, TitleLevel>> SubmittedLevelsAsync(IApplicationDbContext db, IWorkflowDefinitions definitions, Guid campaignId, Guid? unitId, CancellationToken cancellationToken)
     {
-        var states = definitions.All
-            .Where(d => d.SubjectType == WorkflowSubjectTypes.Application)
-            .SelectMany(d => d.StatesWith(StateCapabilities.SubmittedToOffice))
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+        var states = SubmittedStates(definitions);
         var query = db.WorkflowInstances.AsNoTracking()
             .Where(i => i.SubjectType == WorkflowSubjectTypes.Application && i.CampaignId == campaignId && i.UnitId != null && states.Contains(i.State));
         if (unitId is { } unit)
@@ -39,6 +35,14 @@ internal static class FeesWorkflow
             .Where(r => r.Known)
             .ToLookup(r => r.UnitId, r => r.Level);
     }
+
+    /// <summary>The application states, of every version, whose case is before the office (and so owes the fee).</summary>
+    public static string[] SubmittedStates(IWorkflowDefinitions definitions) =>
+        definitions.All
+            .Where(d => d.SubjectType == WorkflowSubjectTypes.Application)
+            .SelectMany(d => d.StatesWith(StateCapabilities.SubmittedToOffice))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
 
     public static async Task<Campaign> CampaignAsync(IApplicationDbContext db, Guid campaignId, CancellationToken cancellationToken) =>
         await db.Campaigns.AsNoTracking().Include(c => c.Stages).Include(c => c.Rules).FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken)

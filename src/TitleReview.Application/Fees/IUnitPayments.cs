@@ -26,7 +26,7 @@ public interface IUnitPayments
     /// <summary>
     /// Once the payment window of the year's campaign has closed: the units that still owe (nothing
     /// recorded, or short), each with its status as the office reads it (逾期未缴费, 少缴，待补缴).
-    /// Empty while the window is open (one query); after it, a unit owing for nobody is left out (two), for flagging applicants on any office page.
+    /// Empty while the window is open; a unit owing for nobody is left out. One query, for flagging applicants on any office page.
     /// </summary>
     Task<IReadOnlyDictionary<Guid, string>> UnpaidAfterCloseAsync(int year, CancellationToken cancellationToken = default);
 }

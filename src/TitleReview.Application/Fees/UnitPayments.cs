@@ -64,6 +64,10 @@ internal sealed class UnitPayments(IApplicationDbContext db, IWorkflowEngine eng
     public async Task<IReadOnlyDictionary<Guid, string>> UnpaidAfterCloseAsync(int year, CancellationToken cancellationToken = default)
     {
         var owing = definitions.StatesWith(FeesWorkflow.DefinitionId, StateCapabilities.PaymentOutstanding);
+        var submitted = FeesWorkflow.SubmittedStates(definitions);
+
+        // A unit whose every case ended before the office (paper never delivered) owes nothing.
+        var before = db.WorkflowInstances.AsNoTracking().Where(a => a.SubjectType == WorkflowSubjectTypes.Application && submitted.Contains(a.State));
         var rows = await (
                 from campaign in db.Campaigns.AsNoTracking()
                 where campaign.Year == year
@@ -71,19 +75,13 @@ internal sealed class UnitPayments(IApplicationDbContext db, IWorkflowEngine eng
                 where stage.Key == StageKeys.Payment
                 join instance in db.WorkflowInstances.AsNoTracking() on campaign.Id equals instance.CampaignId
                 where instance.SubjectType == FeesWorkflow.SubjectType && instance.UnitId != null && owing.Contains(instance.State)
-                select new { UnitId = instance.UnitId!.Value, CampaignId = campaign.Id, instance.DefinitionId, instance.DefinitionVersion, instance.State, stage.ClosesAt })
+                      && before.Any(a => a.CampaignId == campaign.Id && a.UnitId == instance.UnitId)
+                select new { UnitId = instance.UnitId!.Value, instance.DefinitionId, instance.DefinitionVersion, instance.State, stage.ClosesAt })
             .ToListAsync(cancellationToken);
 
         // Compared here: SQLite cannot order instants stored as text with an offset.
         var now = clock.GetUtcNow();
-        if (!rows.Any(r => now >= r.ClosesAt))
-        {
-            return new Dictionary<Guid, string>();
-        }
-
-        // A unit whose every case ended before the office (paper never delivered) owes nothing.
-        var owed = await FeesWorkflow.SubmittedLevelsAsync(db, definitions, rows[0].CampaignId, unitId: null, cancellationToken);
-        return rows.Where(r => now >= r.ClosesAt && owed[r.UnitId].Any())
+        return rows.Where(r => now >= r.ClosesAt)
             .ToDictionary(r => r.UnitId, r => definitions.Get(r.DefinitionId, r.DefinitionVersion).StateDisplayName(r.State));
     }
 }
