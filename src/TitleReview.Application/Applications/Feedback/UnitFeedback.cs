@@ -216,13 +216,16 @@ internal sealed class SubmitUnitFeedbackHandler(IApplicationDbContext db, IWorkf
         FeedbackData.RequireAuditor(request.Actor);
         var campaign = await SupplementData.CampaignAsync(db, request.Year, cancellationToken);
         var awaiting = definitions.StatesWith(ApplicationWorkflow.DefinitionId, StateCapabilities.AwaitingFeedback);
-        var recorded = await (
-                from feedback in db.PublicityFeedback
+        var found = await (
+                from feedback in db.PublicityFeedback.AsNoTracking()
                 join instance in db.WorkflowInstances.AsNoTracking() on feedback.ApplicationId equals instance.SubjectId
                 where instance.SubjectType == ApplicationWorkflow.SubjectType && feedback.CampaignId == campaign.Id
                       && feedback.UnitId == request.Actor.UnitId && feedback.SubmittedAt == null && awaiting.Contains(instance.State)
-                select new { Feedback = feedback, Instance = instance })
+                select new { feedback.Id, Instance = instance })
             .ToListAsync(cancellationToken);
+        var ids = found.Select(f => f.Id).ToList();
+        var tracked = await db.PublicityFeedback.Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        var recorded = found.Select(f => new { Feedback = tracked[f.Id], f.Instance }).ToList();
         if (recorded.Count == 0)
         {
             throw new DomainException("没有已填写、待提交的公示结果反馈，请先逐人填写。");
