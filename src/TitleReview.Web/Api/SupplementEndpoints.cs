@@ -18,7 +18,7 @@ internal static class SupplementEndpoints
     public static IEndpointRouteBuilder MapSupplementApi(this IEndpointRouteBuilder app)
     {
         // Served only to the applicant, their unit's auditor and the office, checked against their SHA-256.
-        app.MapGet("/supplements/files/{id:guid}", async (Guid id, bool? download, HttpContext http, IHandler<OpenSupplementFile, OpenedAttachment> open, CancellationToken ct) =>
+        app.MapGet("/files/supplements/{id:guid}", async (Guid id, bool? download, HttpContext http, IHandler<OpenSupplementFile, OpenedAttachment> open, CancellationToken ct) =>
             {
                 var file = await open.HandleAsync(new OpenSupplementFile(id, http.User.ToWorkflowActor()), ct);
                 http.Response.Headers.XContentTypeOptions = "nosniff";
@@ -61,7 +61,7 @@ internal static class SupplementEndpoints
         await using var upload = MultipartUpload.Start(request, cancellationToken);
         var content = await upload.ReadUntilFileAsync(options.Value.MaxFileBytes);
         var info = await handler.HandleAsync(new UploadSupplementFile(id, content, upload.FileName, upload.Length, user.ToWorkflowActor()), cancellationToken);
-        return Results.Created($"/supplements/files/{info.Id}", info);
+        return Results.Created($"/files/supplements/{info.Id}", info);
     }
 
     internal sealed record SubmitInput(string? Note);
