@@ -165,6 +165,29 @@ public class PreliminaryPublicityPagesTests
         page.Should().NotContain("publicity-publish-button");
     }
 
+    [TestCase("not-a-date", "5", "请按“年-月-日”填写公示期第一天。")]
+    [TestCase("2026-06-16", "many", "公示工作日数须为整数。")]
+    [TestCase("2026-06-16", "5", "尚无作出初审结论的申报，没有可以公示的初审结果。")]
+    public async Task Publish_WithBadInputOrNothingDecided_ShowsWhyInChinese_AndPublishesNothing(string firstDay, string workingDays, string message)
+    {
+        var office = await SignedInClientAsync(_factory, "office");
+        var page = await office.GetStringAsync("/Office/Publicities?year=2026");
+
+        var response = await office.PostAsync("/Office/Publicities?handler=Publish&year=2026", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["FirstDay"] = firstDay,
+            ["WorkingDays"] = workingDays,
+            ["Title"] = "2026年度初审结果公示",
+            ["__RequestVerificationToken"] = ReadAntiforgeryToken(page),
+        }));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        html.Should().Contain(message).And.NotContain("is not valid");
+        using var scope = _factory.Services.CreateScope();
+        (await scope.ServiceProvider.GetRequiredService<AppDbContext>().PublicPublicities.CountAsync()).Should().Be(1, "only the demo's 2023 publicity");
+    }
+
     [TestCase(null)]
     [TestCase("auditor1")]
     [TestCase("applicant1")]

@@ -45,6 +45,13 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken)
     {
+        // A date or number the browser could not send right never reaches the command: say so in Chinese.
+        if (Unreadable(nameof(FirstDay), "请按“年-月-日”填写公示期第一天。") | Unreadable(nameof(WorkingDays), "公示工作日数须为整数。"))
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
         var published = await publish.HandleAsync(new PublishPreliminaryResults(Year ?? 0, FirstDay, WorkingDays, Title, User.ToWorkflowActor()), cancellationToken);
         Message = $"已发布“{published.Title}”，{published.PeriodText}：初审通过 {published.Passed} 人，未通过 {published.Failed} 人。已通知各申报人和单位审核人。";
         return RedirectToPage(new { year = Year, id = published.PublicityId });
@@ -53,6 +60,18 @@ public sealed class IndexModel(
     /// <summary>The chosen publicity's list as an Excel sheet, the same columns as the public page.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken) =>
         new SpreadsheetResult<PublicityLine>(await export.HandleAsync(new ExportPublicity(Id ?? Guid.Empty, User.ToWorkflowActor()), cancellationToken));
+
+    private bool Unreadable(string key, string message)
+    {
+        if (ModelState[key] is not { Errors.Count: > 0 })
+        {
+            return false;
+        }
+
+        ModelState.Remove(key);
+        ModelState.AddModelError(key, message);
+        return true;
+    }
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
