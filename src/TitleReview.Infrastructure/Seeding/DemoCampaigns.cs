@@ -107,6 +107,7 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await SubmitToOfficeAsync(story, At(2023, 9, 7, 10, 10), zhao, "auditor2", cancellationToken);
         await CheckInPaperAsync(story, li, zhao, cancellationToken);
         await PayReviewFeesAsync(story, campaignId, cancellationToken);
+        await PublishPreliminaryResultsAsync(story, li, zhao, cancellationToken);
         await SeedSupplementAndFeedbackAsync(story, definitions, campaignId, li, zhao, cancellationToken);
 
         // From here the clock alone moves things: every later stage in turn.
@@ -485,6 +486,34 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await story.AtAsync(At(2023, 9, 14, 16, 10), cancellationToken);
         var stray = await story.ReadAsync(db => db.StatementRows.AsNoTracking().Where(r => r.CampaignId == campaignId && r.Decision == StatementRowDecision.Pending).Select(r => r.Id).SingleAsync(cancellationToken));
         await story.SendAsync<DecideStatementRow, StatementRowDecision>(new DecideStatementRow(stray, StatementRowChoice.Ignore, null, "非评审费款项（印刷费退款）。", office), cancellationToken);
+    }
+
+    /// <summary>
+    /// The preliminary review passes 李华 and fails 赵强, whose photo never came (Sep 26); on Sunday
+    /// Oct 8, a make-up working day after the National Day holiday, the office publishes the results
+    /// for 5 working days from Monday Oct 9: the period ends on Friday Oct 13, as the notice had it.
+    /// </summary>
+    private static async Task PublishPreliminaryResultsAsync(DemoStory story, Guid li, Guid zhao, CancellationToken cancellationToken)
+    {
+        await story.AtAsync(At(2023, 9, 26, 10, 0), cancellationToken);
+        var office = await story.ActorAsync("office");
+        foreach (var (applicationId, operation, reason) in new[]
+        {
+            (li, WorkflowOperations.PassPreliminary, (string?)null),
+            (zhao, WorkflowOperations.FailPreliminary, "纸质材料不全。说明：一寸免冠彩色近照缺，逾期未补交。"),
+        })
+        {
+            var instanceId = await story.ReadAsync(db => db.WorkflowInstances.AsNoTracking()
+                .Where(i => i.SubjectType == WorkflowSubjectTypes.Application && i.SubjectId == applicationId)
+                .Select(i => i.Id)
+                .SingleAsync(cancellationToken));
+            await story.PerformAsync(new PerformRequest(instanceId, operation, office, reason), cancellationToken);
+        }
+
+        await story.AtAsync(At(2023, 10, 8, 9, 30), cancellationToken);
+        await story.SendAsync<PublishPreliminaryResults, PreliminaryResultsPublished>(
+            new PublishPreliminaryResults(HistoryYear, new DateOnly(2023, 10, 9), PublicPublicity.DefaultWorkingDays, null, await story.ActorAsync("office")),
+            cancellationToken);
     }
 
     /// <param name="scan">What the entry's scan shows; null when the applicant has not uploaded it.</param>

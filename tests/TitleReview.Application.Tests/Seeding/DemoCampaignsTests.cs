@@ -140,12 +140,36 @@ public class DemoCampaignsTests : ApplicationTestBase
             checkIns.Single(c => c.ApplicationId == li.ApplicationId).IsComplete.Should().BeTrue();
             checkIns.Single(c => c.ApplicationId == zhao.ApplicationId).Shortfall.Should().StartWith("一寸免冠彩色近照：缺");
             BeijingTime.Format(checkIns.Single(c => c.ApplicationId == zhao.ApplicationId).CheckedAt).Should().Be("2023-09-08 10:46:00");
-            var liInstance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == li.InstanceId);
-            var zhaoInstance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == zhao.InstanceId);
-            definitions.Has(liInstance, StateCapabilities.PaperCheckedIn).Should().BeTrue();
-            definitions.Has(liInstance, StateCapabilities.PaperIncomplete).Should().BeFalse();
-            definitions.Has(zhaoInstance, StateCapabilities.PaperIncomplete).Should().BeTrue("the photo never came, so the case stays incomplete after the window");
+            var checkedIn = definitions.StatesWith("application", StateCapabilities.PaperCheckedIn);
+            var incomplete = definitions.StatesWith("application", StateCapabilities.PaperIncomplete);
+            async Task<string> LastCheckedInStateAsync(Guid instanceId) => (await db.WorkflowJournal.AsNoTracking()
+                .Where(j => j.InstanceId == instanceId && checkedIn.Contains(j.ToState)).OrderBy(j => j.Id).Select(j => j.ToState).ToListAsync()).Last();
+            incomplete.Should().NotContain(await LastCheckedInStateAsync(li.InstanceId));
+            incomplete.Should().Contain(await LastCheckedInStateAsync(zhao.InstanceId), "the photo never came, so the case stayed incomplete after the window");
             (await db.DeliveryReceipts.AsNoTracking().CountAsync(r => r.SupersededAt == null)).Should().Be(2);
+        });
+    }
+
+    [Test]
+    public async Task Seed_ThePreliminaryResults_ArePublishedOnOct8ForOct9To13_LiPassedAndZhaoFailed()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var definitions = sp.GetRequiredService<IWorkflowDefinitions>();
+            var publicity = await db.PublicPublicities.AsNoTracking().SingleAsync();
+            publicity.PeriodText.Should().Be("公示期：2023年10月9日至10月13日", "Oct 7–8 were make-up working days after the National Day holiday");
+            BeijingTime.Format(publicity.PublishedAt).Should().Be("2023-10-08 09:30:00");
+            var (_, liId) = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "李华");
+            var (_, zhaoId) = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "赵强");
+            var li = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == liId);
+            var zhao = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == zhaoId);
+            definitions.Has(li, StateCapabilities.PreliminaryPublished).Should().BeTrue();
+            definitions.Has(li, StateCapabilities.PreliminaryPassed).Should().BeTrue();
+            definitions.Has(zhao, StateCapabilities.PreliminaryPublished).Should().BeTrue();
+            definitions.Has(zhao, StateCapabilities.PreliminaryFailed).Should().BeTrue();
         });
     }
 

@@ -13,7 +13,6 @@ using TitleReview.Domain.Applications.Feedback;
 using TitleReview.Domain.Applications.Intake;
 using TitleReview.Domain.Applications.Publicities;
 using TitleReview.Domain.Applications.Supplements;
-using TitleReview.Domain.Calendars;
 using TitleReview.Domain.Common;
 using TitleReview.Domain.Workflows;
 
@@ -233,9 +232,9 @@ public class SupplementAndFeedbackTests : WorkflowTestBase
     }
 
     /// <summary>
-    /// The review desk's decisions and the publication of the results, as helpers B and C's use cases
-    /// will make them: the operations fired through the engine, and the campaign's public publicity
-    /// (5 working days from Mon Oct 9) created directly. Decided on Sep 26, published on Sep 28.
+    /// The review desk's decisions (the operations fired through the engine, as helper B's use case
+    /// will) and the office publishing the results for 5 working days from Mon Oct 9 (the
+    /// publicity's command). Decided on Sep 26, published on Sep 28.
     /// </summary>
     private async Task DecideAndPublishAsync(IReadOnlyList<string> passed, IReadOnlyList<(string Applicant, string Reason)> failed)
     {
@@ -254,19 +253,8 @@ public class SupplementAndFeedbackTests : WorkflowTestBase
         }
 
         Clock.SetUtcNow(Beijing(2023, 9, 28, 9, 0, 0));
-        foreach (var applicant in passed.Concat(failed.Select(f => f.Applicant)))
-        {
-            await PerformAsync(applicant, WorkflowOperations.PublishPreliminaryResults, null);
-        }
-
-        await InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<IApplicationDbContext>();
-            db.PublicPublicities.Add(PublicPublicity.Publish(
-                CampaignId, PublicPublicityKind.PreliminaryResults, "2023年度政工专业职务任职资格初审结果公示", new DateOnly(2023, 10, 9),
-                PublicPublicity.DefaultWorkingDays, sp.GetRequiredService<WorkingDayCalendar>(), Clock.GetUtcNow(), office.Id, office.Name));
-            await db.SaveChangesAsync();
-        });
+        await InScopeAsync(sp => sp.GetRequiredService<IHandler<PublishPreliminaryResults, PreliminaryResultsPublished>>()
+            .HandleAsync(new PublishPreliminaryResults(2023, new DateOnly(2023, 10, 9), PublicPublicity.DefaultWorkingDays, null, office)));
     }
 
     private async Task<Guid> DemoUnit(string applicant) => (await InstanceAsync(_instances[applicant])).UnitId!.Value;

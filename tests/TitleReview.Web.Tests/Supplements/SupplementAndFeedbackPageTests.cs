@@ -4,11 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using TitleReview.Application.Workflows;
-using TitleReview.Domain.Applications.Publicities;
-using TitleReview.Domain.Calendars;
 using TitleReview.Domain.Time;
-using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Persistence;
 using TitleReview.Infrastructure.Seeding;
 using TitleReview.Web.Tests.Infrastructure;
@@ -23,7 +19,7 @@ namespace TitleReview.Web.Tests.Supplements;
 /// </summary>
 public class SupplementAndFeedbackPageTests
 {
-    private const string FailingReason = "缺一寸免冠彩色近照。说明：纸质材料未附照片，须补交。";
+    private const string FailingReason = "纸质材料不全。说明：一寸免冠彩色近照缺，逾期未补交。";
 
     /// <summary>The application with its case, the campaign, the publicity, the journal's reason, the supplements with their files.</summary>
     private const int SupplementPageBudget = 5;
@@ -47,23 +43,14 @@ public class SupplementAndFeedbackPageTests
     public async Task SetUp()
     {
         _factory = new TitleReviewFactory(clock: new FakeTimeProvider(Monday15June2026), settings: new Dictionary<string, string?> { ["Demo:SeedCampaigns"] = "true" }, countQueries: true);
-        Guid campaignId;
-        using (var scope = _factory.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var ids = await (from a in db.TitleApplications
-                             join c in db.Campaigns on a.CampaignId equals c.Id
-                             where c.Year == DemoCampaigns.HistoryYear
-                             select new { a.Id, a.ApplicantName, a.CampaignId }).ToListAsync();
-            _li = ids.Single(i => i.ApplicantName == "李华").Id;
-            _zhao = ids.Single(i => i.ApplicantName == "赵强").Id;
-            campaignId = ids[0].CampaignId;
-        }
-
-        await DecideAndPublishAsync(campaignId);
-        await using var story = DemoStory.Begin(_factory.Services, Beijing(2023, 10, 9, 9, 0));
-        await DemoCampaigns.SeedSupplementAndFeedbackAsync(story, _factory.Services.GetRequiredService<IWorkflowDefinitions>(), campaignId, _li, _zhao, CancellationToken.None);
-        await story.AtAsync(Monday15June2026, CancellationToken.None);
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ids = await (from a in db.TitleApplications
+                         join c in db.Campaigns on a.CampaignId equals c.Id
+                         where c.Year == DemoCampaigns.HistoryYear
+                         select new { a.Id, a.ApplicantName }).ToListAsync();
+        _li = ids.Single(i => i.ApplicantName == "李华").Id;
+        _zhao = ids.Single(i => i.ApplicantName == "赵强").Id;
     }
 
     [OneTimeTearDown]
@@ -199,46 +186,6 @@ public class SupplementAndFeedbackPageTests
         page.Should().Contain("黔南能源集团有限公司").And.Contain("贵州省示范交通投资集团有限公司");
         page.Should().Contain("有异议，经核实不成立").And.Contain("公示期间有职工反映其论文发表时间早于任现职时间").And.Contain("无异议");
         page.Should().Contain("未反馈（或未提交）：0 人。").And.Contain("反馈期已截止");
-    }
-
-    /// <summary>
-    /// The review desk's decisions and the publication of the results, as helpers B and C's use
-    /// cases will make them: the operations fired through the engine (on a clock at their 2023
-    /// instants), and the campaign's public publicity (5 working days from Mon Oct 9, 2023)
-    /// created directly. 李华 passes on Sep 26; 赵强 fails; both are published on Sep 28.
-    /// </summary>
-    private async Task DecideAndPublishAsync(Guid campaignId)
-    {
-        var clock = new ReplayClock(Beijing(2023, 9, 26, 9, 0));
-        await using var replay = ReplayServices.Build(_factory.Services, clock, _ => { });
-        var office = await ActorAsync("office");
-        async Task PerformAsync(Guid applicationId, string operation, string? reason)
-        {
-            await using var scope = replay.CreateAsyncScope();
-            var instanceId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().WorkflowInstances
-                .Where(i => i.SubjectType == WorkflowSubjectTypes.Application && i.SubjectId == applicationId).Select(i => i.Id).SingleAsync();
-            await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().PerformAsync(new PerformRequest(instanceId, operation, office, reason));
-        }
-
-        await PerformAsync(_li, WorkflowOperations.PassPreliminary, null);
-        await PerformAsync(_zhao, WorkflowOperations.FailPreliminary, FailingReason);
-        clock.MoveTo(Beijing(2023, 9, 28, 9, 0));
-        await PerformAsync(_li, WorkflowOperations.PublishPreliminaryResults, null);
-        await PerformAsync(_zhao, WorkflowOperations.PublishPreliminaryResults, null);
-        await using var publishing = replay.CreateAsyncScope();
-        var db = publishing.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.PublicPublicities.Add(PublicPublicity.Publish(
-            campaignId, PublicPublicityKind.PreliminaryResults, "2023年度政工专业职务任职资格初审结果公示", new DateOnly(2023, 10, 9),
-            PublicPublicity.DefaultWorkingDays, publishing.ServiceProvider.GetRequiredService<WorkingDayCalendar>(), clock.GetUtcNow(), office.Id, office.Name));
-        await db.SaveChangesAsync();
-    }
-
-    private async Task<WorkflowActor> ActorAsync(string userName)
-    {
-        using var scope = _factory.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TitleReview.Infrastructure.Identity.AppUser>>();
-        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
-        return new WorkflowActor(user.Id, user.DisplayName, [.. await users.GetRolesAsync(user)], user.UnitId);
     }
 
     private static MultipartFormDataContent Multipart(byte[] bytes)
