@@ -12,4 +12,6 @@ public static class StageKeys
     public const string Filing = "filing";
     public const string PaperDelivery = "paperDelivery";
     public const string Payment = "payment";
+    public const string PreliminaryReview = "preliminaryReview";
+    public const string PublicityFeedback = "publicityFeedback";
 }

@@ -37,6 +37,39 @@ public static class StateCapabilities
     /// <summary>The paper delivery window closed before the envelope came.</summary>
     public const string PaperNotDelivered = "paperNotDelivered";
 
+    /// <summary>The office decided the preliminary review and has not published it: the decision may still change, with a reason.</summary>
+    public const string PreliminaryDecided = "preliminaryDecided";
+
+    /// <summary>The preliminary review passed (before or after its publicity, or on supplements).</summary>
+    public const string PreliminaryPassed = "preliminaryPassed";
+
+    /// <summary>The preliminary review failed (before or after its publicity).</summary>
+    public const string PreliminaryFailed = "preliminaryFailed";
+
+    /// <summary>The preliminary result is published in the public publicity.</summary>
+    public const string PreliminaryPublished = "preliminaryPublished";
+
+    /// <summary>The applicant failed the published preliminary review and may submit supplements while the publicity runs.</summary>
+    public const string SupplementAllowed = "supplementAllowed";
+
+    /// <summary>The applicant submitted supplements; the office passes them or keeps the result, with a reason.</summary>
+    public const string SupplementAwaitingReview = "supplementAwaitingReview";
+
+    /// <summary>The publicity is out and the unit has not submitted its feedback for this applicant.</summary>
+    public const string AwaitingFeedback = "awaitingFeedback";
+
+    /// <summary>The unit submitted its publicity feedback for this applicant.</summary>
+    public const string FeedbackSubmitted = "feedbackSubmitted";
+
+    /// <summary>The publicity feedback leaves no standing objection: the dossier may go on to the committee.</summary>
+    public const string PublicityCleared = "publicityCleared";
+
+    /// <summary>The publicity feedback reports an objection that stands.</summary>
+    public const string ObjectionUpheld = "objectionUpheld";
+
+    /// <summary>The feedback stage closed without the unit's feedback for this applicant.</summary>
+    public const string FeedbackMissing = "feedbackMissing";
+
     /// <summary>The unit approved the dossier, so its generated papers can be printed.</summary>
     public const string DocumentsPrintable = "documentsPrintable";
 
@@ -79,6 +112,17 @@ public static class StateCapabilities
         PaperCheckedIn,
         PaperIncomplete,
         PaperNotDelivered,
+        PreliminaryDecided,
+        PreliminaryPassed,
+        PreliminaryFailed,
+        PreliminaryPublished,
+        SupplementAllowed,
+        SupplementAwaitingReview,
+        AwaitingFeedback,
+        FeedbackSubmitted,
+        PublicityCleared,
+        ObjectionUpheld,
+        FeedbackMissing,
         DocumentsPrintable,
         AwaitingOfficeApproval,
         AuditorAppointed,

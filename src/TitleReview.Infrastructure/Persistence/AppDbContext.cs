@@ -70,6 +70,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Applications.Intake.EnvelopeCheckIn> EnvelopeCheckIns => Set<Domain.Applications.Intake.EnvelopeCheckIn>();
 
     public DbSet<Domain.Applications.Intake.PaperDeliveryException> PaperDeliveryExceptions => Set<Domain.Applications.Intake.PaperDeliveryException>();
+    public DbSet<Domain.Applications.Publicities.PublicPublicity> PublicPublicities => Set<Domain.Applications.Publicities.PublicPublicity>();
 
     public DbSet<Domain.Applications.Intake.DeliveryReceipt> DeliveryReceipts => Set<Domain.Applications.Intake.DeliveryReceipt>();
 

@@ -57,6 +57,8 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Applications.Intake.PaperDeliveryException> PaperDeliveryExceptions { get; }
 
+    DbSet<Domain.Applications.Publicities.PublicPublicity> PublicPublicities { get; }
+
     DbSet<Domain.Applications.Intake.DeliveryReceipt> DeliveryReceipts { get; }
 
     DbSet<Domain.Fees.UnitPayment> UnitPayments { get; }
