@@ -830,9 +830,21 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("CurrentTitleDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("CurrentTitleLevel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("DepartmentOpinion")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("EducationDegree")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("EducationSchool")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("EvaluationType")
                         .IsRequired()
@@ -841,6 +853,9 @@ namespace TitleReview.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("FromCivilService")
                         .HasColumnType("bit");
+
+                    b.Property<int?>("GraduationYear")
+                        .HasColumnType("int");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -940,6 +955,9 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.Property<int>("EducationYears")
                         .HasColumnType("int");
 
+                    b.Property<bool?>("FirstEvaluationOpen")
+                        .HasColumnType("bit");
+
                     b.Property<int>("HoursPerYear")
                         .HasColumnType("int");
 
@@ -951,6 +969,12 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.Property<int>("MinYearsInCurrentTitle")
                         .HasColumnType("int");
 
+                    b.Property<int?>("ProfessionalShareDenominator")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ProfessionalShareNumerator")
+                        .HasColumnType("int");
+
                     b.Property<int>("RequiredPapers")
                         .HasColumnType("int");
 
@@ -960,6 +984,9 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.Property<decimal?>("ReviewFee")
                         .HasPrecision(10, 2)
                         .HasColumnType("decimal(10,2)");
+
+                    b.Property<bool?>("SkippingAllowed")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 

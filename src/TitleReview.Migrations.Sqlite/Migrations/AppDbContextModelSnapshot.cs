@@ -812,8 +812,20 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("CurrentTitleDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CurrentTitleLevel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DepartmentOpinion")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EducationDegree")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EducationSchool")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EvaluationType")
@@ -822,6 +834,9 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("FromCivilService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GraduationYear")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Level")
@@ -920,6 +935,9 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.Property<int>("EducationYears")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("FirstEvaluationOpen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("HoursPerYear")
                         .HasColumnType("INTEGER");
 
@@ -931,6 +949,12 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.Property<int>("MinYearsInCurrentTitle")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ProfessionalShareDenominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProfessionalShareNumerator")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RequiredPapers")
                         .HasColumnType("INTEGER");
 
@@ -940,6 +964,9 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.Property<decimal?>("ReviewFee")
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SkippingAllowed")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
