@@ -99,6 +99,7 @@ app.MapBulkOperationApi();
 app.MapUnitApi();
 app.MapApplicantApi();
 app.MapDossierApi();
+app.MapSupplementApi();
 app.MapPublicityApi();
 app.MapFeesApi();
 app.MapAccountApi();

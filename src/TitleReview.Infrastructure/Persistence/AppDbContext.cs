@@ -72,6 +72,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Applications.Intake.PaperDeliveryException> PaperDeliveryExceptions => Set<Domain.Applications.Intake.PaperDeliveryException>();
     public DbSet<Domain.Applications.Publicities.PublicPublicity> PublicPublicities => Set<Domain.Applications.Publicities.PublicPublicity>();
 
+    public DbSet<Domain.Applications.Supplements.Supplement> Supplements => Set<Domain.Applications.Supplements.Supplement>();
+
+    public DbSet<Domain.Applications.Supplements.SupplementFile> SupplementFiles => Set<Domain.Applications.Supplements.SupplementFile>();
+
+    public DbSet<Domain.Applications.Feedback.PublicityFeedback> PublicityFeedback => Set<Domain.Applications.Feedback.PublicityFeedback>();
+
     public DbSet<Domain.Applications.Intake.DeliveryReceipt> DeliveryReceipts => Set<Domain.Applications.Intake.DeliveryReceipt>();
 
     public DbSet<Domain.Fees.UnitPayment> UnitPayments => Set<Domain.Fees.UnitPayment>();

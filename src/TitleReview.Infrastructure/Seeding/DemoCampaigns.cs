@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using TitleReview.Application.Applications.Dossier;
+using TitleReview.Application.Applications.Feedback;
 using TitleReview.Application.Applications.Intake;
 using TitleReview.Application.Applications.Opinions;
 using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Applications.StartApplication;
+using TitleReview.Application.Applications.Supplements;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Campaigns.CreateCampaign;
 using TitleReview.Application.Campaigns.UpdateLevelRule;
@@ -18,8 +20,10 @@ using TitleReview.Application.Units.ReviewRegistration;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Dossier;
+using TitleReview.Domain.Applications.Feedback;
 using TitleReview.Domain.Applications.Intake;
 using TitleReview.Domain.Applications.Publicities;
+using TitleReview.Domain.Applications.Supplements;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Fees;
 using TitleReview.Domain.Time;
@@ -104,6 +108,7 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await CheckInPaperAsync(story, li, zhao, cancellationToken);
         await PayReviewFeesAsync(story, campaignId, cancellationToken);
         await PublishPreliminaryResultsAsync(story, li, zhao, cancellationToken);
+        await SeedSupplementAndFeedbackAsync(story, definitions, campaignId, li, zhao, cancellationToken);
 
         // From here the clock alone moves things: every later stage in turn.
         await story.AtAsync(now, cancellationToken);
@@ -381,6 +386,58 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
     {
         await story.AtAsync(at, cancellationToken);
         await story.SendAsync<SubmitToOffice, int>(new SubmitToOffice([applicationId], await story.ActorAsync(auditorUserName)), cancellationToken);
+    }
+
+    /// <summary>
+    /// During the preliminary results' publicity (Oct 9–13, 2023) 赵强, failed on the missing photo,
+    /// uploads it as a supplement on Oct 10 and the office passes him on Oct 12; after it the units'
+    /// auditors submit the feedback: 黔南 on Oct 16 (an objection about 李华, looked into and
+    /// dismissed), 交通 on Oct 17 (no objection). It runs only once the review desk's decisions are
+    /// published and the publicity exists: before those steps are in the story it does nothing.
+    /// </summary>
+    internal static async Task SeedSupplementAndFeedbackAsync(DemoStory story, IWorkflowDefinitions definitions, Guid campaignId, Guid li, Guid zhao, CancellationToken cancellationToken)
+    {
+        var published = await story.ReadAsync(db => db.PublicPublicities.AsNoTracking().AnyAsync(p => p.CampaignId == campaignId && p.Kind == PublicPublicityKind.PreliminaryResults, cancellationToken));
+        var zhaoCase = await story.ReadAsync(db => db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.SubjectType == WorkflowSubjectTypes.Application && i.SubjectId == zhao, cancellationToken));
+        if (!published || !definitions.Has(zhaoCase, StateCapabilities.SupplementAllowed))
+        {
+            return;
+        }
+
+        await story.AtAsync(At(2023, 10, 10, 19, 30), cancellationToken);
+        var applicant = await story.ActorAsync("applicant3");
+        var photo = DemoScans.Pdf(
+        [
+            "演示补充材料（虚构，仅供试用）",
+            "一寸免冠彩色近照（补交）",
+            $"持有人：{applicant.Name}",
+            $"扫描日期：{BeijingTime.DateOf(story.Now):yyyy-MM-dd}",
+        ]);
+        using (var content = new MemoryStream(photo))
+        {
+            await story.SendAsync<UploadSupplementFile, SupplementFileInfo>(new UploadSupplementFile(zhao, content, "赵强-一寸免冠彩色近照.pdf", content.Length, applicant), cancellationToken);
+        }
+
+        await story.AtAsync(At(2023, 10, 10, 19, 40), cancellationToken);
+        await story.SendAsync<SubmitSupplement, FireResult>(new SubmitSupplement(zhao, "初审因纸质材料缺一寸免冠彩色近照未通过，现补交近照扫描件，纸质照片已由单位寄送。", applicant), cancellationToken);
+
+        await story.AtAsync(At(2023, 10, 12, 10, 15), cancellationToken);
+        await story.SendAsync<DecideSupplement, FireResult>(
+            new DecideSupplement(zhao, SupplementDecision.Passed, "已补交一寸免冠彩色近照，其余材料齐全，符合申报条件，改为初审通过。", await story.ActorAsync("office")), cancellationToken);
+
+        var feedback = new (DateTimeOffset At, string Auditor, Guid ApplicationId, FeedbackOutcome Outcome, string? Objection, string? Handling)[]
+        {
+            (At(2023, 10, 16, 9, 40), "auditor1", li, FeedbackOutcome.ObjectionDismissed, "公示期间有职工反映其论文发表时间早于任现职时间，不应计入。", "经核对期刊原件及知网收录记录，论文发表于任现职之后，反映情况不属实，异议不成立。"),
+            (At(2023, 10, 17, 15, 20), "auditor2", zhao, FeedbackOutcome.NoObjection, null, null),
+        };
+        foreach (var (at, auditorUserName, applicationId, outcome, objection, handling) in feedback)
+        {
+            await story.AtAsync(at, cancellationToken);
+            var auditor = await story.ActorAsync(auditorUserName);
+            await story.SendAsync<RecordFeedback, Guid>(new RecordFeedback(applicationId, outcome, objection, handling, auditor), cancellationToken);
+            await story.AtAsync(at.AddMinutes(5), cancellationToken);
+            await story.SendAsync<SubmitUnitFeedback, int>(new SubmitUnitFeedback(HistoryYear, auditor), cancellationToken);
+        }
     }
 
     /// <summary>

@@ -439,6 +439,57 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.ToTable("SectionReturns", (string)null);
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Feedback.PublicityFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Handling")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Objection")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "UnitId");
+
+                    b.ToTable("PublicityFeedback", (string)null);
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.Intake.DeliveryReceipt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -647,6 +698,100 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("PublicPublicities", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Supplements.Supplement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("Supplements", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Supplements.SupplementFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SafeName")
+                        .IsRequired()
+                        .HasMaxLength(220)
+                        .HasColumnType("nvarchar(220)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("SupplementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplementId");
+
+                    b.ToTable("SupplementFiles", (string)null);
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Applications.TitleApplication", b =>
@@ -2216,6 +2361,15 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Feedback.PublicityFeedback", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.Intake.DeliveryReceipt", b =>
                 {
                     b.HasOne("TitleReview.Domain.Applications.Intake.PaperDelivery", null)
@@ -2313,6 +2467,24 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Supplements.Supplement", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Supplements.SupplementFile", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.Supplements.Supplement", null)
+                        .WithMany("Files")
+                        .HasForeignKey("SupplementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2474,6 +2646,11 @@ namespace TitleReview.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TitleReview.Domain.Applications.Intake.PaperDelivery", b =>
                 {
                     b.Navigation("Envelopes");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Supplements.Supplement", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Applications.TitleApplication", b =>

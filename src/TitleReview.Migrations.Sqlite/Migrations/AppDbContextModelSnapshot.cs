@@ -421,6 +421,57 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.ToTable("SectionReturns", (string)null);
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Feedback.PublicityFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handling")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objection")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "UnitId");
+
+                    b.ToTable("PublicityFeedback", (string)null);
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.Intake.DeliveryReceipt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -629,6 +680,100 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PublicPublicities", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Supplements.Supplement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("Supplements", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Supplements.SupplementFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SafeName")
+                        .IsRequired()
+                        .HasMaxLength(220)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupplementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplementId");
+
+                    b.ToTable("SupplementFiles", (string)null);
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Applications.TitleApplication", b =>
@@ -2184,6 +2329,15 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Feedback.PublicityFeedback", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.Intake.DeliveryReceipt", b =>
                 {
                     b.HasOne("TitleReview.Domain.Applications.Intake.PaperDelivery", null)
@@ -2281,6 +2435,24 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Supplements.Supplement", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Supplements.SupplementFile", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.Supplements.Supplement", null)
+                        .WithMany("Files")
+                        .HasForeignKey("SupplementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2442,6 +2614,11 @@ namespace TitleReview.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TitleReview.Domain.Applications.Intake.PaperDelivery", b =>
                 {
                     b.Navigation("Envelopes");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Supplements.Supplement", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Applications.TitleApplication", b =>

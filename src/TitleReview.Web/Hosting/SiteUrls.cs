@@ -17,8 +17,13 @@ public static class SiteUrls
 
     public const string OpenVoucherEndpoint = "OpenVoucher";
 
+    public const string OpenSupplementFileEndpoint = "OpenSupplementFile";
+
     public static string? Attachment(this IUrlHelper url, Guid attachmentId) =>
         url.RouteUrl(OpenAttachmentEndpoint, new { id = attachmentId });
+
+    public static string? SupplementFile(this IUrlHelper url, Guid fileId) =>
+        url.RouteUrl(OpenSupplementFileEndpoint, new { id = fileId });
 
     public static string? Voucher(this IUrlHelper url, Guid transferId) =>
         url.RouteUrl(OpenVoucherEndpoint, new { id = transferId });

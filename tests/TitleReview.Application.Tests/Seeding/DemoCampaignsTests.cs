@@ -151,7 +151,7 @@ public class DemoCampaignsTests : ApplicationTestBase
     }
 
     [Test]
-    public async Task Seed_ThePreliminaryResults_ArePublishedOnOct8ForOct9To13_LiPassedAndZhaoFailed()
+    public async Task Seed_ThePreliminaryResults_ArePublishedOnOct8ForOct9To13_ZhaoPassesOnHisSupplement_AndBothUnitsFeedBack()
     {
         await InitializeDatabaseAsync();
 
@@ -169,7 +169,12 @@ public class DemoCampaignsTests : ApplicationTestBase
             definitions.Has(li, StateCapabilities.PreliminaryPublished).Should().BeTrue();
             definitions.Has(li, StateCapabilities.PreliminaryPassed).Should().BeTrue();
             definitions.Has(zhao, StateCapabilities.PreliminaryPublished).Should().BeTrue();
-            definitions.Has(zhao, StateCapabilities.PreliminaryFailed).Should().BeTrue();
+            definitions.Has(li, StateCapabilities.PublicityCleared).Should().BeTrue("黔南's objection was dismissed");
+            definitions.Has(zhao, StateCapabilities.PublicityCleared).Should().BeTrue("赵强 passed on his supplement, then 交通 reported no objection");
+            var supplement = await db.Supplements.AsNoTracking().SingleAsync();
+            (supplement.Decision, BeijingTime.Format(supplement.SubmittedAt!.Value)).Should().Be((Domain.Applications.Supplements.SupplementDecision.Passed, "2023-10-10 19:40:00"));
+            (await db.PublicityFeedback.AsNoTracking().OrderBy(f => f.SubmittedAt).Select(f => f.Outcome).ToListAsync())
+                .Should().Equal(Domain.Applications.Feedback.FeedbackOutcome.ObjectionDismissed, Domain.Applications.Feedback.FeedbackOutcome.NoObjection);
         });
     }
 

@@ -16,7 +16,8 @@ namespace TitleReview.Web.Tests.Publicity;
 /// <summary>
 /// The public publicity and the office's 公示管理 through the real pipeline, on the demo's 2023
 /// history: 李华 passed and 赵强 failed; the office published on Oct 8, 2023 for Oct 9–13. The demo
-/// is seeded in June 2026, then the clock is taken back to 2023 for the public pages.
+/// is seeded in June 2026, then the clock is taken back to 2023 for the public pages. The list reads
+/// each case's result as it stands, so 赵强, passed on his supplement on Oct 12, reads 通过.
 /// </summary>
 public class PreliminaryPublicityPagesTests
 {
@@ -66,7 +67,7 @@ public class PreliminaryPublicityPagesTests
         response.Headers.CacheControl!.NoStore.Should().BeTrue("the page changes by the clock");
         page.Should().Contain(Title).And.Contain("公示期：2023年10月9日至10月13日");
         Rows(page).Should().Equal(
-            "1|赵强|贵州省示范交通投资集团有限公司|高级政工师|未通过",
+            "1|赵强|贵州省示范交通投资集团有限公司|高级政工师|通过",
             "2|李华|黔南能源集团有限公司|政工师|通过");
         foreach (var secret in new[] { "522701198803150219", "520103198509102011", "13900000201", "13900000203", "13800000101", "13800000102", "一寸免冠彩色近照", "纸质材料不全", "applicant1", "applicant3", "auditor1", "王敏", "刘洋", "陈静" })
         {
@@ -131,7 +132,7 @@ public class PreliminaryPublicityPagesTests
         fragment.Should().StartWith("<table").And.EndWith("</table>");
         fragment.Should().Contain($"<caption>{Title}<br>公示期：2023年10月9日至10月13日</caption>")
             .And.Contain("<th>序号</th><th>姓名</th><th>工作单位</th><th>申报等级</th><th>初审结果</th>")
-            .And.Contain("<tr><td>1</td><td>赵强</td><td>贵州省示范交通投资集团有限公司</td><td>高级政工师</td><td>未通过</td></tr>")
+            .And.Contain("<tr><td>1</td><td>赵强</td><td>贵州省示范交通投资集团有限公司</td><td>高级政工师</td><td>通过</td></tr>")
             .And.Contain("<tr><td>2</td><td>李华</td><td>黔南能源集团有限公司</td><td>政工师</td><td>通过</td></tr>");
         fragment.Should().NotContain("<script").And.NotContain("class=").And.NotContain("style=");
         page.Should().Contain("js/copy.js").And.Contain("data-copy-target=\"publicity-fragment\"");
@@ -150,7 +151,7 @@ public class PreliminaryPublicityPagesTests
         var rows = MiniExcel.Query(body, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         rows[0].Keys.Should().Equal("序号", "姓名", "工作单位", "申报等级", "初审结果");
         rows.Select(r => $"{r["序号"]}|{r["姓名"]}|{r["工作单位"]}|{r["申报等级"]}|{r["初审结果"]}").Should().Equal(
-            "1|赵强|贵州省示范交通投资集团有限公司|高级政工师|未通过",
+            "1|赵强|贵州省示范交通投资集团有限公司|高级政工师|通过",
             "2|李华|黔南能源集团有限公司|政工师|通过");
     }
 

@@ -19,9 +19,10 @@ namespace TitleReview.Web.Tests.Workflows;
 public class BulkOperationWebTests
 {
     private const string Reason = "单位申报系统故障，经核实予以补交";
-    // The preliminary review passed 李华 and failed 赵强, published Oct 9–13, 2023; the feedback stage then closed on both.
-    private const string LiWrongState = "当前状态为“公示结果未反馈（反馈期已截止）”，不能执行“特例重新开放”。";
-    private const string ZhaoWrongState = "当前状态为“初审未通过（公示结束）”，不能执行“特例重新开放”。";
+    // The preliminary review passed 李华 and failed 赵强, published Oct 9–13, 2023; 赵强 was passed on his
+    // supplement, and both units submitted their feedback (no objection, or an objection dismissed).
+    private const string LiWrongState = "当前状态为“公示结果已反馈：无异议或异议不成立”，不能执行“特例重新开放”。";
+    private const string ZhaoWrongState = LiWrongState;
 
     private TitleReviewFactory _factory = null!;
     private RecordingQueue _queue = null!;

@@ -59,6 +59,12 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Applications.Publicities.PublicPublicity> PublicPublicities { get; }
 
+    DbSet<Domain.Applications.Supplements.Supplement> Supplements { get; }
+
+    DbSet<Domain.Applications.Supplements.SupplementFile> SupplementFiles { get; }
+
+    DbSet<Domain.Applications.Feedback.PublicityFeedback> PublicityFeedback { get; }
+
     DbSet<Domain.Applications.Intake.DeliveryReceipt> DeliveryReceipts { get; }
 
     DbSet<Domain.Fees.UnitPayment> UnitPayments { get; }

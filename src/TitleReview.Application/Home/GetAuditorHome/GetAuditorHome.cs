@@ -4,6 +4,8 @@ using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Security;
 using TitleReview.Application.Units;
 using TitleReview.Application.Units.Queries;
+using TitleReview.Domain.Applications.Feedback;
+using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Identity;
 using TitleReview.Domain.Workflows;
 
@@ -19,7 +21,14 @@ public sealed record AuditorHome(
     IReadOnlyList<UnitRegistrationRow> Registrations,
     IReadOnlyList<ApplicationListItem> Applications,
     IReadOnlyList<AccountSummary> Applicants,
-    OfficeNotice? Office = null);
+    OfficeNotice? Office = null)
+{
+    /// <summary>The publicity feedback the unit owes while its window is open; null when none is due.</summary>
+    public FeedbackDue? FeedbackDue { get; init; }
+}
+
+/// <summary>How many of the unit's applicants still wait for the publicity feedback, and until when.</summary>
+public sealed record FeedbackDue(int Year, int Count, string WindowText, DateTimeOffset Deadline);
 
 internal sealed class GetAuditorHomeHandler(
     IUnitDirectory units,
@@ -48,6 +57,29 @@ internal sealed class GetAuditorHomeHandler(
             await registrations.HandleAsync(new ListUnitRegistrations(request.Actor), cancellationToken),
             rows,
             members.Where(a => a.Role == Roles.Applicant).ToList(),
-            office);
+            office)
+        {
+            FeedbackDue = await FeedbackDueAsync(rows, cancellationToken),
+        };
+    }
+
+    private async Task<FeedbackDue?> FeedbackDueAsync(IReadOnlyList<ApplicationListItem> rows, CancellationToken cancellationToken)
+    {
+        var awaiting = rows.Where(r => r.Means(StateCapabilities.AwaitingFeedback)).ToList();
+        if (awaiting.Count == 0)
+        {
+            return null;
+        }
+
+        var year = awaiting.Max(r => r.Year);
+        var campaign = await current.OfYearAsync(year, cancellationToken);
+        var stage = campaign?.Stages.FirstOrDefault(s => s.Key == StageKeys.PublicityFeedback);
+        if (stage is null || !stage.IsOpenAt(clock.GetUtcNow()))
+        {
+            return null;
+        }
+
+        var window = new FeedbackWindow(stage.OpensAt, stage.ClosesAt);
+        return new FeedbackDue(year, awaiting.Count(r => r.Year == year), window.Text, stage.ClosesAt);
     }
 }

@@ -27,6 +27,9 @@ public sealed class IndexModel(
     /// <summary>Where and when to deliver and pay, and whom to call; null when there is no campaign.</summary>
     public Application.Campaigns.OfficeNotice? Office { get; private set; }
 
+    /// <summary>The publicity feedback the unit owes now; null when none is due.</summary>
+    public FeedbackDue? FeedbackDue { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -42,6 +45,6 @@ public sealed class IndexModel(
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         var view = await home.HandleAsync(new GetAuditorHome(User.ToWorkflowActor()), cancellationToken);
-        (Unit, Applicants, Rows, Registrations, Office) = (view.Unit, view.Applicants, view.Applications, view.Registrations, view.Office);
+        (Unit, Applicants, Rows, Registrations, Office, FeedbackDue) = (view.Unit, view.Applicants, view.Applications, view.Registrations, view.Office, view.FeedbackDue);
     }
 }
