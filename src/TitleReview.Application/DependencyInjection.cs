@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped<Units.IUnitDirectory, Units.UnitDirectory>();
         services.AddScoped<Applications.IApplicationCounts, Applications.ApplicationCounts>();
         services.AddScoped<Fees.IUnitPayments, Fees.UnitPayments>();
+        services.AddScoped<Applications.Preliminary.IEligibility, Applications.Preliminary.EligibilityEvaluator>();
         services.AddScoped<Applications.Opinions.IReviewFormOpinions, Applications.Opinions.ReviewFormOpinionsDirectory>();
         return services;
     }

@@ -29,10 +29,30 @@ public sealed partial class TitleApplication
     /// <summary>The round of the latest return; 0 before the first.</summary>
     public int LatestReturnRound => _returns.Count == 0 ? 0 : _returns.Max(r => r.Round);
 
-    public void UpdatePersonalInfo(string? currentTitle, DateOnly? currentTitleDate, string? currentPost, EvaluationType evaluationType, bool fromCivilService)
+    /// <summary>
+    /// Section 1 as a whole. The personal tick is withdrawn; the education tick only when the
+    /// stated education changed, since the unit verified exactly what was stated.
+    /// </summary>
+    public void UpdatePersonalInfo(
+        string? currentTitle,
+        CurrentTitleLevel? currentTitleLevel,
+        DateOnly? currentTitleDate,
+        string? currentPost,
+        EvaluationType evaluationType,
+        bool fromCivilService,
+        StatedEducation? education)
     {
+        if (education != Education)
+        {
+            WithdrawVerificationOf(DossierItemKeys.Degree);
+        }
+
         CurrentTitle = string.IsNullOrWhiteSpace(currentTitle) ? null : currentTitle.Trim();
+        CurrentTitleLevel = currentTitleLevel;
         CurrentTitleDate = currentTitleDate;
+        EducationDegree = education?.Degree;
+        EducationSchool = education?.School.Trim();
+        GraduationYear = education?.GraduationYear;
         CurrentPost = string.IsNullOrWhiteSpace(currentPost) ? null : currentPost.Trim();
         EvaluationType = evaluationType;
         FromCivilService = evaluationType == EvaluationType.FirstEvaluation && fromCivilService;

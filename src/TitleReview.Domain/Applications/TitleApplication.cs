@@ -43,6 +43,20 @@ public sealed partial class TitleApplication : Entity
     /// <summary>现任思想政治工作岗位职务.</summary>
     public string? CurrentPost { get; private set; }
 
+    /// <summary>The current title's level on the ladder; null until the applicant states it.</summary>
+    public Dossier.CurrentTitleLevel? CurrentTitleLevel { get; private set; }
+
+    /// <summary>学历 as stated (<see cref="Education"/>); the three are set together.</summary>
+    public Dossier.EducationDegree? EducationDegree { get; private set; }
+
+    public string? EducationSchool { get; private set; }
+
+    public int? GraduationYear { get; private set; }
+
+    /// <summary>The highest education as stated; null until the applicant states it.</summary>
+    public Dossier.StatedEducation? Education =>
+        EducationDegree is { } degree && EducationSchool is { } school && GraduationYear is { } year ? new(degree, school, year) : null;
+
     public Dossier.EvaluationType EvaluationType { get; private set; } = Dossier.EvaluationType.Regular;
 
     /// <summary>For a first evaluation: moved from the civil service (机关) to an enterprise.</summary>

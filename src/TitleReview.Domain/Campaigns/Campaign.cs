@@ -44,9 +44,13 @@ public sealed class Campaign : Entity
     public Applications.LevelRule RuleFor(Applications.TitleLevel level) =>
         _rules.SingleOrDefault(r => r.Level == level)?.ToRule() ?? Applications.LevelRule.DefaultFor(level);
 
+    /// <summary>What this campaign asks of an application for the level (<see cref="Applications.Eligibility.EligibilityCheck"/>).</summary>
+    public Applications.Eligibility.EligibilityTerms EligibilityTermsFor(Applications.TitleLevel level) => new(RuleFor(level), Year, TenureCutoff);
+
     public void SetRule(Applications.LevelRule rule)
     {
         CheckRule(new LevelRuleValuesInRangeRule(rule));
+        CheckRule(new ProfessionalShareInRangeRule(rule.ProfessionalShare));
         CheckRule(new ReviewFeeInRangeRule(rule.ReviewFee));
 
         var existing = _rules.SingleOrDefault(r => r.Level == rule.Level);

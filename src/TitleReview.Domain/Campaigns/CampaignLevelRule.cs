@@ -26,6 +26,15 @@ public sealed class CampaignLevelRule
     /// <summary>评审费 per applicant of this level, in yuan; null until the office sets it.</summary>
     public decimal? ReviewFee { get; private set; }
 
+    /// <summary>The professional share of each year's hours, as a fraction (see <see cref="ProfessionalShare"/>).</summary>
+    public int ProfessionalShareNumerator { get; private set; }
+
+    public int ProfessionalShareDenominator { get; private set; }
+
+    public bool SkippingAllowed { get; private set; }
+
+    public bool FirstEvaluationOpen { get; private set; }
+
     public static CampaignLevelRule From(LevelRule rule)
     {
         var entity = new CampaignLevelRule { Level = rule.Level };
@@ -33,7 +42,12 @@ public sealed class CampaignLevelRule
         return entity;
     }
 
-    public LevelRule ToRule() => new(Level, HoursPerYear, EducationYears, RequiredWordCount, RequiredPapers, MinYearsInCurrentTitle, ReviewFee);
+    public LevelRule ToRule() => new(Level, HoursPerYear, EducationYears, RequiredWordCount, RequiredPapers, MinYearsInCurrentTitle, ReviewFee)
+    {
+        ProfessionalShare = new ProfessionalShare(ProfessionalShareNumerator, ProfessionalShareDenominator),
+        SkippingAllowed = SkippingAllowed,
+        FirstEvaluationOpen = FirstEvaluationOpen,
+    };
 
     internal void Update(LevelRule rule)
     {
@@ -43,5 +57,9 @@ public sealed class CampaignLevelRule
         RequiredPapers = rule.RequiredPapers;
         MinYearsInCurrentTitle = rule.MinYearsInCurrentTitle;
         ReviewFee = rule.ReviewFee;
+        ProfessionalShareNumerator = rule.ProfessionalShare.Numerator;
+        ProfessionalShareDenominator = rule.ProfessionalShare.Denominator;
+        SkippingAllowed = rule.SkippingAllowed;
+        FirstEvaluationOpen = rule.FirstEvaluationOpen;
     }
 }

@@ -42,6 +42,18 @@ public sealed class LevelRuleValuesInRangeRule(LevelRule rule) : IBusinessRule
 }
 
 /// <summary>
+/// The professional share of each year's hours lies between 1% and 100%: a whole fraction with a
+/// denominator of at most <see cref="ProfessionalShare.MaxDenominator"/> and a numerator from 1 up
+/// to the denominator.
+/// </summary>
+public sealed class ProfessionalShareInRangeRule(ProfessionalShare share) : IBusinessRule
+{
+    public bool IsBroken() => share.Denominator is < 1 or > ProfessionalShare.MaxDenominator || share.Numerator < 1 || share.Numerator > share.Denominator;
+
+    public string Message => $"专业科目学时占比应在 1% 到 100% 之间：分母为 1 到 {ProfessionalShare.MaxDenominator} 的整数，分子为不大于分母的正整数。";
+}
+
+/// <summary>
 /// A level's 评审费, once set, is a positive amount of yuan with at most two decimals (fen) and at
 /// most <see cref="MaxFee"/>: a fee beyond that is a typing mistake, not a fee.
 /// </summary>

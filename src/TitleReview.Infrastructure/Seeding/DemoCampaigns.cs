@@ -282,9 +282,22 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await story.AtAsync(at, cancellationToken);
         var actor = await story.ActorAsync(userName);
         var year = await story.ReadAsync(db => (from a in db.TitleApplications join c in db.Campaigns on a.CampaignId equals c.Id where a.Id == applicationId select c.Year).SingleAsync(cancellationToken));
-        var (title, since, post) = userName == "applicant3" ? ("政工师", new DateOnly(2016, 9, 1), "党委宣传部部长") : ("助理政工师", new DateOnly(2018, 7, 1), "党群工作部副部长");
+        var (title, level, since, post) = userName == "applicant3"
+            ? ("政工师", CurrentTitleLevel.Intermediate, new DateOnly(2016, 9, 1), "党委宣传部部长")
+            : ("助理政工师", CurrentTitleLevel.Assistant, new DateOnly(2018, 7, 1), "党群工作部副部长");
+        var (degree, school, graduated) = userName == "applicant3"
+            ? (EducationDegree.Master, "贵州大学", 2009)
+            : (EducationDegree.Bachelor, "贵州师范大学", 2010);
 
-        await story.SendAsync<SavePersonalInfo, DossierChange>(new SavePersonalInfo(applicationId, title, since, post, EvaluationType.Regular, false, null, actor), cancellationToken);
+        await story.SendAsync<SavePersonalInfo, DossierChange>(
+            new SavePersonalInfo(applicationId, title, since, post, EvaluationType.Regular, false, null, actor)
+            {
+                CurrentTitleLevel = level,
+                EducationDegree = degree,
+                EducationSchool = school,
+                GraduationYear = graduated,
+            },
+            cancellationToken);
         foreach (var slot in AttachmentSlots.Fixed)
         {
             await UploadAsync(story, applicationId, actor, slot, AttachmentSlots.Describe(slot), cancellationToken);

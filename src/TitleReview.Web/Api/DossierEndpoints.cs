@@ -43,7 +43,15 @@ internal static class DossierEndpoints
             .WithSummary("申报材料全文、完整性检查、核验清单与退回意见");
 
         dossier.MapPut("/personal", (Guid id, PersonalInput input, ClaimsPrincipal user, IHandler<SavePersonalInfo, DossierChange> handler, CancellationToken ct) =>
-                handler.HandleAsync(new SavePersonalInfo(id, input.CurrentTitle, input.CurrentTitleDate, input.CurrentPost, input.EvaluationType, input.FromCivilService, input.ExpectedToken, user.ToWorkflowActor()), ct))
+                handler.HandleAsync(
+                    new SavePersonalInfo(id, input.CurrentTitle, input.CurrentTitleDate, input.CurrentPost, input.EvaluationType, input.FromCivilService, input.ExpectedToken, user.ToWorkflowActor())
+                    {
+                        CurrentTitleLevel = input.CurrentTitleLevel,
+                        EducationDegree = input.EducationDegree,
+                        EducationSchool = input.EducationSchool,
+                        GraduationYear = input.GraduationYear,
+                    },
+                    ct))
             .WithSummary("保存个人基本信息");
 
         dossier.MapPost("/items", (Guid id, ItemInput input, ClaimsPrincipal user, IHandler<AddDossierItem, DossierChange> handler, CancellationToken ct) =>
@@ -104,6 +112,8 @@ internal static class DossierEndpoints
         d.CurrentTitleDate,
         d.CurrentPost,
         EvaluationType = d.EvaluationType.ToString(),
+        CurrentTitleLevel = d.CurrentTitleLevel?.ToString(),
+        Education = d.Education is { } e ? new { Degree = e.Degree.ToString(), e.School, e.GraduationYear } : null,
         d.TenureText,
         d.State,
         d.StateName,
@@ -115,11 +125,22 @@ internal static class DossierEndpoints
         Attachments = d.Attachments.Values.Select(a => new { a.Id, a.SlotKey, a.Name, a.ContentType, a.Length, a.DuplicateCount, a.DuplicatedIn }),
         Missing = d.Missing.Select(m => new { Section = m.Section.ToString(), m.Message }),
         Mandatory = d.Mandatory.Select(m => new { m.Key, Section = m.Section.ToString(), m.Description, m.Verified }),
+        Eligibility = d.Eligibility,
         Returned = d.LatestReturn.Select(r => new { Section = r.Section.ToString(), r.Reason, r.Round }),
         Actions = d.PermittedTriggers,
     };
 
-    internal sealed record PersonalInput(string? CurrentTitle, DateOnly? CurrentTitleDate, string? CurrentPost, EvaluationType? EvaluationType, bool FromCivilService, Guid? ExpectedToken);
+    internal sealed record PersonalInput(
+        string? CurrentTitle,
+        DateOnly? CurrentTitleDate,
+        string? CurrentPost,
+        EvaluationType? EvaluationType,
+        bool FromCivilService,
+        Guid? ExpectedToken,
+        CurrentTitleLevel? CurrentTitleLevel = null,
+        EducationDegree? EducationDegree = null,
+        string? EducationSchool = null,
+        int? GraduationYear = null);
 
     internal sealed record ItemInput(DossierItemInput? Item, Guid? ExpectedToken);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Domain.Workflows;
 
@@ -12,7 +13,8 @@ public static class DossierFiller
     public static byte[] Pdf(string text) =>
         System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% {text}\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-    public static async Task FillCompleteAsync(IServiceProvider services, Guid applicationId, WorkflowActor applicant, int campaignYear)
+    /// <summary>A dossier that meets every condition the applicant states for <paramref name="level"/>: the current title one level below it.</summary>
+    public static async Task FillCompleteAsync(IServiceProvider services, Guid applicationId, WorkflowActor applicant, int campaignYear, TitleLevel level = TitleLevel.Intermediate)
     {
         async Task<T> Do<T>(Func<IServiceProvider, Task<T>> action)
         {
@@ -31,7 +33,13 @@ public static class DossierFiller
         }
 
         await Do(sp => sp.GetRequiredService<IHandler<SavePersonalInfo, DossierChange>>().HandleAsync(
-            new SavePersonalInfo(applicationId, "助理政工师", new DateOnly(2017, 6, 1), "党群工作部副部长", EvaluationType.Regular, false, null, applicant)));
+            new SavePersonalInfo(applicationId, "助理政工师", new DateOnly(2017, 6, 1), "党群工作部副部长", EvaluationType.Regular, false, null, applicant)
+            {
+                CurrentTitleLevel = (CurrentTitleLevel)((int)level - 1),
+                EducationDegree = EducationDegree.Bachelor,
+                EducationSchool = "贵州大学",
+                GraduationYear = 2010,
+            }));
         foreach (var slot in AttachmentSlots.Fixed)
         {
             await Upload(slot);

@@ -107,7 +107,7 @@ public abstract class WorkflowTestBase : ApplicationTestBase
             .HandleAsync(new StartApplication(CampaignId, level, actor)));
         if (completeDossier)
         {
-            await DossierFiller.FillCompleteAsync(Services, applicationId, actor, 2023);
+            await DossierFiller.FillCompleteAsync(Services, applicationId, actor, 2023, level);
         }
 
         return await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().WorkflowInstances

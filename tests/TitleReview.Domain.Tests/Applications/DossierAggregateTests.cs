@@ -127,11 +127,35 @@ public class DossierAggregateTests
         Tick(DossierItemKeys.Personal);
         Tick(DossierItemKeys.Education);
 
-        _application.UpdatePersonalInfo("政工师", new DateOnly(2017, 6, 1), "党委副书记", EvaluationType.Regular, fromCivilService: true);
+        _application.UpdatePersonalInfo("政工师", CurrentTitleLevel.Intermediate, new DateOnly(2017, 6, 1), "党委副书记", EvaluationType.Regular, fromCivilService: true, education: null);
 
         _application.IsVerified(DossierItemKeys.Personal).Should().BeFalse();
         _application.IsVerified(DossierItemKeys.Education).Should().BeTrue();
         _application.FromCivilService.Should().BeFalse("only a first evaluation comes from the civil service");
+    }
+
+    [Test]
+    public void UpdatePersonalInfo_WithChangedEducation_WithdrawsTheEducationTick()
+    {
+        _application.UpdatePersonalInfo("助理政工师", CurrentTitleLevel.Assistant, new DateOnly(2017, 6, 1), "干事", EvaluationType.Regular, false, new StatedEducation(EducationDegree.Bachelor, "贵州大学", 2010));
+        Tick(DossierItemKeys.Degree);
+
+        _application.UpdatePersonalInfo("助理政工师", CurrentTitleLevel.Assistant, new DateOnly(2017, 6, 1), "干事", EvaluationType.Regular, false, new StatedEducation(EducationDegree.Master, "贵州大学", 2013));
+
+        _application.IsVerified(DossierItemKeys.Degree).Should().BeFalse("the unit verified another degree");
+        _application.Education!.Degree.Should().Be(EducationDegree.Master);
+    }
+
+    [Test]
+    public void UpdatePersonalInfo_WithTheSameEducation_KeepsTheEducationTick()
+    {
+        var education = new StatedEducation(EducationDegree.Bachelor, "贵州大学", 2010);
+        _application.UpdatePersonalInfo("助理政工师", CurrentTitleLevel.Assistant, new DateOnly(2017, 6, 1), "干事", EvaluationType.Regular, false, education);
+        Tick(DossierItemKeys.Degree);
+
+        _application.UpdatePersonalInfo("助理政工师", CurrentTitleLevel.Assistant, new DateOnly(2017, 6, 1), "党群工作部干事", EvaluationType.Regular, false, education);
+
+        _application.IsVerified(DossierItemKeys.Degree).Should().BeTrue();
     }
 
     [Test]
@@ -232,7 +256,7 @@ public class DossierAggregateTests
         _application.AddEntry(paper);
         _application.AddEntry(Education(2022));
 
-        _application.MandatoryItems().Select(m => m.Key).Should().Equal(DossierItemKeys.Personal, DossierItemKeys.Education, paper.Key);
+        _application.MandatoryItems().Select(m => m.Key).Should().Equal(DossierItemKeys.Personal, DossierItemKeys.Degree, DossierItemKeys.Education, paper.Key);
     }
 
     [TestCase("张丽", "张*")]

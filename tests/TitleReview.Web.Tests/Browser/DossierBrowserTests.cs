@@ -37,7 +37,11 @@ public class DossierBrowserTests : BrowserTestBase
         // 1. Personal information and its three scans.
         await Page.GetByRole(AriaRole.Link, new() { Name = "1. 个人基本信息" }).ClickAsync();
         await Page.GetByLabel("现任专业技术职务", new() { Exact = true }).FillAsync("助理政工师（见习期满）");
+        await Page.GetByLabel("现任职务等级", new() { Exact = true }).SelectOptionAsync("None");
         await Page.GetByLabel("任现职时间", new() { Exact = true }).FillAsync("2020-01-01");
+        await Page.GetByLabel("学历", new() { Exact = true }).SelectOptionAsync("Associate");
+        await Page.GetByLabel("毕业院校", new() { Exact = true }).FillAsync("黔南民族职业技术学院");
+        await Page.GetByLabel("毕业年份", new() { Exact = true }).FillAsync("2014");
         await Page.GetByLabel("现任思想政治工作岗位职务", new() { Exact = true }).FillAsync("党群工作部干事");
         await Page.GetByRole(AriaRole.Button, new() { Name = "保存个人基本信息" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("个人基本信息已保存");

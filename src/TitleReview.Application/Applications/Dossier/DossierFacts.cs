@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Applications.Dossier;
+using TitleReview.Domain.Applications.Eligibility;
 using TitleReview.Domain.Workflows;
 using TitleReview.Domain.Workflows.Guards;
 
@@ -44,9 +45,7 @@ internal sealed class DossierFacts(IApplicationDbContext db) : IWorkflowFactProv
         IReadOnlyCollection<string> verifiedKeys,
         Domain.Campaigns.Campaign? campaign)
     {
-        var rule = campaign?.RuleFor(application.Level) ?? Domain.Applications.LevelRule.DefaultFor(application.Level);
-        var year = campaign?.Year ?? application.CreatedAt.Year;
-        var missing = DossierCheck.Missing(application, items, filledSlots, rule, year)
+        var missing = DossierCheck.Missing(application, items, filledSlots, TermsFor(application, campaign))
             .Select(m => $"【{DossierSections.DisplayName(m.Section)}】{m.Message}")
             .ToList();
         var unverified = DossierCheck.MandatoryItems(items)
@@ -54,6 +53,18 @@ internal sealed class DossierFacts(IApplicationDbContext db) : IWorkflowFactProv
             .Select(m => m.Description)
             .ToList();
         return new ApplicationFacts(missing, unverified, application.PublicityEnd, application.PublicityOutcome);
+    }
+
+    /// <summary>The campaign's terms for the application's level; the defaults of its year where no campaign is at hand.</summary>
+    internal static EligibilityTerms TermsFor(Domain.Applications.TitleApplication application, Domain.Campaigns.Campaign? campaign)
+    {
+        if (campaign is not null)
+        {
+            return campaign.EligibilityTermsFor(application.Level);
+        }
+
+        var year = application.CreatedAt.Year;
+        return new EligibilityTerms(Domain.Applications.LevelRule.DefaultFor(application.Level), year, new DateOnly(year, 12, 31));
     }
 }
 

@@ -24,6 +24,18 @@ public sealed record SavePersonalInfo(
     public const int MaxCurrentTitleLength = 50;
 
     public const int MaxCurrentPostLength = 100;
+
+    public const int MinGraduationYear = 1950;
+
+    /// <summary>The current title's level on the ladder (a title of another series at its equivalent level).</summary>
+    public CurrentTitleLevel? CurrentTitleLevel { get; init; }
+
+    /// <summary>学历: the degree, the school and the year, stated together.</summary>
+    public EducationDegree? EducationDegree { get; init; }
+
+    public string? EducationSchool { get; init; }
+
+    public int? GraduationYear { get; init; }
 }
 
 /// <summary>An entry of sections 2–5. <see cref="Kind"/> says which fields apply.</summary>
@@ -77,11 +89,30 @@ internal sealed class SavePersonalInfoHandler(IApplicationDbContext db, IWorkflo
         v.Require(request.CurrentTitle is null || request.CurrentTitle.Trim().Length <= SavePersonalInfo.MaxCurrentTitleLength, "currentTitle", $"现任专业技术职务不能超过 {SavePersonalInfo.MaxCurrentTitleLength} 个字。");
         v.Require(request.CurrentTitleDate is null || request.CurrentTitleDate <= campaign.TenureCutoff, "currentTitleDate", "任现职时间不能晚于任职年限终算时间。");
         v.Require(request.CurrentTitleDate is null || request.CurrentTitleDate.Value.Year >= 1950, "currentTitleDate", "任现职时间不正确。");
+        v.Require(request.CurrentTitleLevel is null || Enum.IsDefined(request.CurrentTitleLevel.Value), "currentTitleLevel", "请选择现任职务等级。");
+        var education = Education(request, campaign.Year, v);
         v.ThrowIfInvalid();
 
-        application.UpdatePersonalInfo(request.CurrentTitle, request.CurrentTitleDate, request.CurrentPost, request.EvaluationType!.Value, request.FromCivilService);
+        application.UpdatePersonalInfo(request.CurrentTitle, request.CurrentTitleLevel, request.CurrentTitleDate, request.CurrentPost, request.EvaluationType!.Value, request.FromCivilService, education);
         await DossierAccess.SaveAsync(db, cancellationToken);
         return new DossierChange(application.Id, null, application.ConcurrencyToken);
+    }
+
+    /// <summary>The three education fields stated together, or all left empty (the completeness check then asks for them).</summary>
+    private static StatedEducation? Education(SavePersonalInfo request, int campaignYear, Validation v)
+    {
+        var school = request.EducationSchool?.Trim();
+        if (request.EducationDegree is null && string.IsNullOrEmpty(school) && request.GraduationYear is null)
+        {
+            return null;
+        }
+
+        v.Require(request.EducationDegree is { } degree && Enum.IsDefined(degree), "educationDegree", "请选择学历。");
+        v.Require(!string.IsNullOrEmpty(school), "educationSchool", "请填写毕业院校。");
+        v.Require(school is null || school.Length <= StatedEducation.MaxSchoolLength, "educationSchool", $"毕业院校不能超过 {StatedEducation.MaxSchoolLength} 个字。");
+        v.Require(request.GraduationYear is not null, "graduationYear", "请填写毕业年份。");
+        v.Require(request.GraduationYear is null || (request.GraduationYear >= SavePersonalInfo.MinGraduationYear && request.GraduationYear <= campaignYear), "graduationYear", $"毕业年份应在 {SavePersonalInfo.MinGraduationYear} 年至 {campaignYear} 年之间。");
+        return v.IsValid ? new StatedEducation(request.EducationDegree!.Value, school!, request.GraduationYear!.Value) : null;
     }
 }
 

@@ -6,6 +6,7 @@ using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Dossier;
+using TitleReview.Domain.Applications.Eligibility;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Common;
 using TitleReview.Domain.Identity;
@@ -89,6 +90,15 @@ public sealed record DossierView(
     /// <summary>The words of the work materials written since the current title, as the completeness check counts them.</summary>
     public int WordCountSinceCurrentTitle { get; init; }
 
+    /// <summary>The current title's level as the applicant chose it; null until chosen.</summary>
+    public CurrentTitleLevel? CurrentTitleLevel { get; init; }
+
+    /// <summary>学历 as stated; null until stated.</summary>
+    public StatedEducation? Education { get; init; }
+
+    /// <summary>Every eligibility condition's outcome with its numbers, as the office's review desk reads them too.</summary>
+    public IReadOnlyList<Preliminary.EligibilityOutcome> Eligibility { get; init; } = [];
+
     /// <summary>Whether the viewer may fire the use case's operation now (e.g. the applicant's submission).</summary>
     public bool Permits(string operation) => PermittedTriggers.Any(t => t.Operation == operation);
 
@@ -170,7 +180,7 @@ internal sealed class GetDossierHandler(
             contents.Attachments.ToDictionary(
                 a => a.SlotKey,
                 a => new AttachmentView(a.Id, a.SlotKey, a.OriginalName, a.ContentType, a.Length, a.UploadedAt, duplicates.TryGetValue(a.Sha256, out var holders) ? holders : [])),
-            DossierCheck.Missing(application, entries, contents.FilledSlots, rule, campaign.Year)
+            DossierCheck.Missing(application, entries, contents.FilledSlots, campaign.EligibilityTermsFor(application.Level))
                 .Select(m => new MissingItemView(m.Section, m.Message))
                 .ToList(),
             DossierCheck.MandatoryItems(entries).Select(m => new MandatoryItemView(m.Key, m.Section, m.Description, contents.VerifiedKeys.Contains(m.Key))).ToList(),
@@ -182,6 +192,11 @@ internal sealed class GetDossierHandler(
             OpinionsEditableFor = opinionsEditable ? await units.SupervisingDepartmentAsync(application.CampaignId, application.UnitId, cancellationToken) : null,
             AwaitingUnitReview = definitions.Has(instance, StateCapabilities.AwaitingUnitReview),
             WordCountSinceCurrentTitle = DossierCheck.WordCountSince(entries, application.CurrentTitleDate),
+            CurrentTitleLevel = application.CurrentTitleLevel,
+            Education = application.Education,
+            Eligibility = Preliminary.EligibilityEvaluator.OutcomesOf(
+                EligibilityFacts.Of(application, entries, contents.FilledSlots, contents.VerifiedKeys),
+                campaign.EligibilityTermsFor(application.Level)),
             UnpaidFee = unpaidFee,
         };
     }

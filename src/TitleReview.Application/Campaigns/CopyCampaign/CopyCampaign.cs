@@ -37,11 +37,11 @@ internal sealed class CopyCampaignHandler(IApplicationDbContext db, IWorkflowEng
         }
 
         var campaign = Campaign.Create(Guid.NewGuid(), request.ToYear, name, source.TenureCutoff.AddYears(years), windows, catalogue, clock.GetUtcNow());
-        foreach (var (level, fee) in source.ReviewFees().Where(f => f.Value is not null))
+        // The conditions of each level, the fee among them, carry over: the office edits what changed.
+        foreach (var rule in source.Rules)
         {
-            campaign.SetReviewFee(level, fee);
+            campaign.SetRule(rule.ToRule());
         }
-
 
         // The office's address, contacts and account rarely change between years; it edits what did.
         if (source.OfficeDetails is { } details)

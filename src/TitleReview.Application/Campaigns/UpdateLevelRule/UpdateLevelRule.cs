@@ -24,6 +24,17 @@ public sealed record UpdateLevelRule(
 {
     /// <summary>评审费 per applicant of the level, in yuan; null leaves it unset (the amount due then says so).</summary>
     public decimal? ReviewFee { get; init; }
+
+    /// <summary>专业科目学时占比 as a fraction; null keeps the level's (two thirds unless changed).</summary>
+    public int? ProfessionalShareNumerator { get; init; }
+
+    public int? ProfessionalShareDenominator { get; init; }
+
+    /// <summary>Whether 越级申报 is allowed for the level; null keeps the level's setting.</summary>
+    public bool? SkippingAllowed { get; init; }
+
+    /// <summary>Whether 首评 is open for the level; null keeps the level's setting.</summary>
+    public bool? FirstEvaluationOpen { get; init; }
 }
 
 internal sealed class UpdateLevelRuleHandler(IApplicationDbContext db, TimeProvider clock) : IHandler<UpdateLevelRule, LevelRule>
@@ -44,12 +55,24 @@ internal sealed class UpdateLevelRuleHandler(IApplicationDbContext db, TimeProvi
             v.Add("reviewFee", fee.Message);
         }
 
+        v.Require((request.ProfessionalShareNumerator is null) == (request.ProfessionalShareDenominator is null), "professionalShare", "请同时填写专业科目学时占比的分子和分母。");
+        if (request is { ProfessionalShareNumerator: { } numerator, ProfessionalShareDenominator: { } denominator }
+            && new ProfessionalShareInRangeRule(new ProfessionalShare(numerator, denominator)) is { } share && share.IsBroken())
+        {
+            v.Add("professionalShare", share.Message);
+        }
+
         v.ThrowIfInvalid();
 
         var campaign = await db.Campaigns.Include(c => c.Rules).FirstOrDefaultAsync(c => c.Id == request.CampaignId, cancellationToken)
             ?? throw new NotFoundException("该年度评审工作");
         var before = campaign.RuleFor(request.Level!.Value);
-        var rule = new LevelRule(request.Level.Value, request.HoursPerYear!.Value, request.EducationYears!.Value, request.RequiredWordCount!.Value, request.RequiredPapers!.Value, request.MinYearsInCurrentTitle!.Value, request.ReviewFee);
+        var rule = new LevelRule(request.Level.Value, request.HoursPerYear!.Value, request.EducationYears!.Value, request.RequiredWordCount!.Value, request.RequiredPapers!.Value, request.MinYearsInCurrentTitle!.Value, request.ReviewFee)
+        {
+            ProfessionalShare = request is { ProfessionalShareNumerator: { } n, ProfessionalShareDenominator: { } d } ? new ProfessionalShare(n, d) : before.ProfessionalShare,
+            SkippingAllowed = request.SkippingAllowed ?? before.SkippingAllowed,
+            FirstEvaluationOpen = request.FirstEvaluationOpen ?? before.FirstEvaluationOpen,
+        };
         campaign.SetRule(rule);
 
         var instance = await db.WorkflowInstances.SingleAsync(i => i.SubjectType == CampaignWorkflow.SubjectType && i.SubjectId == campaign.Id, cancellationToken);
@@ -61,11 +84,13 @@ internal sealed class UpdateLevelRuleHandler(IApplicationDbContext db, TimeProvi
             EditRulesTrigger,
             instance.State,
             request.Actor,
-            $"修改{TitleLevels.DisplayName(rule.Level)}申报条件：继续教育每年 {before.HoursPerYear}→{rule.HoursPerYear} 学时（核查 {rule.EducationYears} 年），工作材料 {before.RequiredWordCount}→{rule.RequiredWordCount} 字，论文 {before.RequiredPapers}→{rule.RequiredPapers} 篇，任现职 {before.MinYearsInCurrentTitle}→{rule.MinYearsInCurrentTitle} 年，评审费 {FeeText(before.ReviewFee)}→{FeeText(rule.ReviewFee)}",
+            $"修改{TitleLevels.DisplayName(rule.Level)}申报条件：继续教育每年 {before.HoursPerYear}→{rule.HoursPerYear} 学时（核查 {rule.EducationYears} 年），工作材料 {before.RequiredWordCount}→{rule.RequiredWordCount} 字，论文 {before.RequiredPapers}→{rule.RequiredPapers} 篇，任现职 {before.MinYearsInCurrentTitle}→{rule.MinYearsInCurrentTitle} 年，专业科目占比 {before.ProfessionalShare}→{rule.ProfessionalShare}，越级申报 {Allowed(before.SkippingAllowed)}→{Allowed(rule.SkippingAllowed)}，首评 {Allowed(before.FirstEvaluationOpen)}→{Allowed(rule.FirstEvaluationOpen)}，评审费 {FeeText(before.ReviewFee)}→{FeeText(rule.ReviewFee)}",
             now));
         await db.SaveChangesAsync(cancellationToken);
         return rule;
     }
+
+    private static string Allowed(bool allowed) => allowed ? "允许" : "不允许";
 
     private static string FeeText(decimal? fee) => fee is { } f ? $"{f:0.##} 元" : "未设定";
 }

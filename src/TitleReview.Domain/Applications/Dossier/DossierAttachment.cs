@@ -85,7 +85,7 @@ public static class AttachmentSlots
         : slot;
 }
 
-/// <summary>The two mandatory items that are not entries: each stands for a whole section and its fixed scans.</summary>
+/// <summary>The mandatory items that are not entries: a whole section with its fixed scans, or the stated education.</summary>
 public static class DossierItemKeys
 {
     /// <summary>个人基本信息 with the appointment, employment and qualification scans.</summary>
@@ -93,6 +93,9 @@ public static class DossierItemKeys
 
     /// <summary>继续教育学时, every year of it, with the education certificate.</summary>
     public const string Education = "education";
+
+    /// <summary>学历已核实: the unit checked the stated education against the originals (nothing is uploaded).</summary>
+    public const string Degree = "degree";
 }
 
 /// <summary>The auditor's tick against one mandatory item.</summary>

@@ -1,3 +1,5 @@
+using TitleReview.Domain.Applications.Eligibility;
+
 namespace TitleReview.Domain.Applications.Dossier;
 
 public sealed record MissingItem(DossierSection Section, string Message);
@@ -11,13 +13,19 @@ public sealed record MandatoryItem(string Key, DossierSection Section, string De
 /// </summary>
 public static class DossierCheck
 {
+    /// <remarks>
+    /// The conditions of eligibility are the Domain's named rules (<see cref="EligibilityCheck"/>):
+    /// those the applicant's own statements meet (<see cref="EligibilityGate.Submission"/>) are
+    /// listed here with their numbers; the unit's verification of education holds back only the
+    /// auditor's approval. What remains here is what the form and the scans must simply contain.
+    /// </remarks>
     public static IReadOnlyList<MissingItem> Missing(
         TitleApplication application,
         IReadOnlyList<DossierItem> items,
         IReadOnlyCollection<string> filledSlots,
-        LevelRule rule,
-        int campaignYear)
+        EligibilityTerms terms)
     {
+        ArgumentNullException.ThrowIfNull(application);
         var missing = new List<MissingItem>();
         void Add(DossierSection section, string message) => missing.Add(new MissingItem(section, message));
 
@@ -27,20 +35,17 @@ public static class DossierCheck
             Add(DossierSection.PersonalInfo, "请填写现任思想政治工作岗位职务。");
         }
 
-        if (application.EvaluationType != EvaluationType.FirstEvaluation)
+        if (application.EvaluationType != EvaluationType.FirstEvaluation && string.IsNullOrWhiteSpace(application.CurrentTitle))
         {
-            if (string.IsNullOrWhiteSpace(application.CurrentTitle))
-            {
-                Add(DossierSection.PersonalInfo, "请填写现任专业技术职务（首评除外）。");
-            }
-
-            if (application.CurrentTitleDate is null)
-            {
-                Add(DossierSection.PersonalInfo, "请填写现任专业技术职务的任职时间。");
-            }
+            Add(DossierSection.PersonalInfo, "请填写现任专业技术职务（首评除外）。");
         }
 
-        foreach (var slot in new[] { AttachmentSlots.Appointment, AttachmentSlots.Employment, AttachmentSlots.Qualification })
+        if (application.Education is null)
+        {
+            Add(DossierSection.PersonalInfo, "请填写最高学历（学历、毕业院校、毕业年份），学历证书不需上传，由单位核实。");
+        }
+
+        foreach (var slot in new[] { AttachmentSlots.Appointment, AttachmentSlots.Employment })
         {
             if (!filledSlots.Contains(slot))
             {
@@ -48,50 +53,29 @@ public static class DossierCheck
             }
         }
 
-        // 2. Continuing education: the last complete years, each meeting the hours.
-        var years = items.OfType<ContinuingEducationYear>().ToList();
-        for (var year = campaignYear - rule.EducationYears; year < campaignYear; year++)
-        {
-            var entry = years.FirstOrDefault(y => y.Year == year);
-            if (entry is null)
-            {
-                Add(DossierSection.ContinuingEducation, $"缺少 {year} 年度的继续教育学时。");
-            }
-            else if (entry.Hours < rule.HoursPerYear)
-            {
-                Add(DossierSection.ContinuingEducation, $"{year} 年度继续教育 {entry.Hours} 学时，少于要求的 {rule.HoursPerYear} 学时（差 {rule.HoursPerYear - entry.Hours} 学时）。");
-            }
-        }
-
+        // 2. Continuing education: its certificate (the hours are a condition below).
         if (!filledSlots.Contains(AttachmentSlots.EducationCertificate))
         {
             Add(DossierSection.ContinuingEducation, $"缺少{AttachmentSlots.Describe(AttachmentSlots.EducationCertificate)}扫描件。");
         }
 
         // 3. Work history: at least one entry, each with its appointment document.
-        var work = items.OfType<WorkHistoryEntry>().ToList();
-        if (work.Count == 0)
+        if (!items.OfType<WorkHistoryEntry>().Any())
         {
             Add(DossierSection.WorkHistory, "请填写参加工作以来的工作经历。");
         }
 
-        // 4 and 5: every entry has its scan; word count and papers since the current title.
+        // 4 and 5: every entry has its scan.
         foreach (var item in items.Where(i => i.TakesScan && !filledSlots.Contains(i.Key)))
         {
             Add(item.Section, $"“{item.Describe()}”缺少扫描件。");
         }
 
-        var since = application.CurrentTitleDate;
-        var words = WordCountSince(items, since);
-        if (words < rule.RequiredWordCount)
+        // The conditions of eligibility the applicant's statements must meet.
+        var facts = EligibilityFacts.Of(application, items, filledSlots, []);
+        foreach (var unmet in EligibilityCheck.Evaluate(facts, terms).Where(r => r.Gate == EligibilityGate.Submission && !r.Met))
         {
-            Add(DossierSection.Achievements, $"任现职以来的工作材料共 {words} 字，少于要求的 {rule.RequiredWordCount} 字（差 {rule.RequiredWordCount - words} 字）。");
-        }
-
-        var papers = items.OfType<Paper>().Count(p => since is null || p.Date >= since);
-        if (papers < rule.RequiredPapers)
-        {
-            Add(DossierSection.Publications, $"任现职以来公开发表的论文 {papers} 篇，少于要求的 {rule.RequiredPapers} 篇。");
+            Add(unmet.Section, $"{unmet.Condition}不符合申报条件：{unmet.Detail}。");
         }
 
         return missing.OrderBy(m => m.Section).ToList();
@@ -131,6 +115,7 @@ public static class DossierCheck
         var list = new List<MandatoryItem>
         {
             new(DossierItemKeys.Personal, DossierSection.PersonalInfo, "个人基本信息及任职文件、聘书、资格证书扫描件"),
+            new(DossierItemKeys.Degree, DossierSection.PersonalInfo, "学历已核实（由单位核实学历、学位，证书不上传）"),
             new(DossierItemKeys.Education, DossierSection.ContinuingEducation, "继续教育学时及继续教育登记证扫描件"),
         };
         list.AddRange(items.Where(i => i.MandatoryItemKey == i.Key).OrderBy(i => i.Section).Select(i => new MandatoryItem(i.Key, i.Section, i.Describe())));

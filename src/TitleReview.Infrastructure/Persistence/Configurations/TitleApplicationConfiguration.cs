@@ -21,6 +21,10 @@ internal sealed class TitleApplicationConfiguration : IEntityTypeConfiguration<T
         builder.Property(a => a.CurrentTitle).HasMaxLength(50);
         builder.Property(a => a.CurrentPost).HasMaxLength(100);
         builder.Property(a => a.EvaluationType).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.CurrentTitleLevel).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.EducationDegree).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.EducationSchool).HasMaxLength(Domain.Applications.Dossier.StatedEducation.MaxSchoolLength);
+        builder.Ignore(a => a.Education);
         builder.Property(a => a.PublicityOutcome).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.PublicityNote).HasMaxLength(500);
         builder.Property(a => a.UnitOpinion).HasMaxLength(ReviewFormOpinions.MaxLength);

@@ -45,9 +45,33 @@ public sealed class IndexModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPersonalAsync(string? currentTitle, DateOnly? currentTitleDate, string? currentPost, EvaluationType? evaluationType, bool fromCivilService, Guid? dossierToken, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPersonalAsync(
+        string? currentTitle,
+        CurrentTitleLevel? currentTitleLevel,
+        DateOnly? currentTitleDate,
+        string? currentPost,
+        EvaluationType? evaluationType,
+        bool fromCivilService,
+        EducationDegree? educationDegree,
+        string? educationSchool,
+        int? graduationYear,
+        Guid? dossierToken,
+        CancellationToken cancellationToken)
     {
-        await savePersonal.HandleAsync(new SavePersonalInfo(Id, currentTitle, currentTitleDate, currentPost, evaluationType, fromCivilService, dossierToken, User.ToWorkflowActor()), cancellationToken);
+        if (ModelState.TryGetValue(nameof(graduationYear), out var year) && year.Errors.Count > 0)
+        {
+            throw new ValidationException(nameof(graduationYear), "毕业年份须填写四位数字，如 2005。");
+        }
+
+        await savePersonal.HandleAsync(
+            new SavePersonalInfo(Id, currentTitle, currentTitleDate, currentPost, evaluationType, fromCivilService, dossierToken, User.ToWorkflowActor())
+            {
+                CurrentTitleLevel = currentTitleLevel,
+                EducationDegree = educationDegree,
+                EducationSchool = educationSchool,
+                GraduationYear = graduationYear,
+            },
+            cancellationToken);
         return Saved("个人基本信息已保存。", "personal");
     }
 

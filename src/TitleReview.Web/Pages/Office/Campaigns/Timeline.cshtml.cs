@@ -63,7 +63,19 @@ public sealed class TimelineModel(
         return RedirectToPage(new { year = Year });
     }
 
-    public async Task<IActionResult> OnPostRuleAsync(Domain.Applications.TitleLevel? level, int? hoursPerYear, int? educationYears, int? requiredWordCount, int? requiredPapers, int? minYearsInCurrentTitle, decimal? reviewFee, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRuleAsync(
+        Domain.Applications.TitleLevel? level,
+        int? hoursPerYear,
+        int? educationYears,
+        int? requiredWordCount,
+        int? requiredPapers,
+        int? minYearsInCurrentTitle,
+        decimal? reviewFee,
+        int? professionalShareNumerator,
+        int? professionalShareDenominator,
+        bool skippingAllowed,
+        bool firstEvaluationOpen,
+        CancellationToken cancellationToken)
     {
         StageKey = null;
         await LoadAsync(cancellationToken);
@@ -73,7 +85,15 @@ public sealed class TimelineModel(
             return Page();
         }
 
-        var rule = await updateRule.HandleAsync(new UpdateLevelRule(Timeline.CampaignId, level, hoursPerYear, educationYears, requiredWordCount, requiredPapers, minYearsInCurrentTitle, User.ToWorkflowActor()) { ReviewFee = reviewFee }, cancellationToken);
+        var rule = await updateRule.HandleAsync(new UpdateLevelRule(Timeline.CampaignId, level, hoursPerYear, educationYears, requiredWordCount, requiredPapers, minYearsInCurrentTitle, User.ToWorkflowActor()) 
+            {
+                ReviewFee = reviewFee,
+                ProfessionalShareNumerator = professionalShareNumerator,
+                ProfessionalShareDenominator = professionalShareDenominator,
+                SkippingAllowed = skippingAllowed,
+                FirstEvaluationOpen = firstEvaluationOpen,
+            },
+            cancellationToken);
         Message = $"已保存{Domain.Applications.TitleLevels.DisplayName(rule.Level)}的申报条件。";
         return RedirectToPage(new { year = Year });
     }
