@@ -72,6 +72,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Applications.Intake.PaperDeliveryException> PaperDeliveryExceptions => Set<Domain.Applications.Intake.PaperDeliveryException>();
     public DbSet<Domain.Applications.Publicities.PublicPublicity> PublicPublicities => Set<Domain.Applications.Publicities.PublicPublicity>();
 
+    public DbSet<Domain.Applications.Preliminary.FailureReason> FailureReasons => Set<Domain.Applications.Preliminary.FailureReason>();
+
+    public DbSet<Domain.Applications.Preliminary.PreliminaryDecision> PreliminaryDecisions => Set<Domain.Applications.Preliminary.PreliminaryDecision>();
+
     public DbSet<Domain.Applications.Intake.DeliveryReceipt> DeliveryReceipts => Set<Domain.Applications.Intake.DeliveryReceipt>();
 
     public DbSet<Domain.Fees.UnitPayment> UnitPayments => Set<Domain.Fees.UnitPayment>();

@@ -3,6 +3,7 @@ using MiniExcelLibs;
 using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Applications.Intake;
 using TitleReview.Application.Applications.Opinions;
+using TitleReview.Application.Applications.Preliminary;
 using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Applications.StartApplication;
 using TitleReview.Application.Campaigns;
@@ -102,6 +103,7 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await SubmitToOfficeAsync(story, At(2023, 9, 7, 10, 10), zhao, "auditor2", cancellationToken);
         await CheckInPaperAsync(story, li, zhao, cancellationToken);
         await PayReviewFeesAsync(story, campaignId, cancellationToken);
+        await PreliminaryReviewAsync(story, li, zhao, cancellationToken);
 
         // From here the clock alone moves things: every later stage in turn.
         await story.AtAsync(now, cancellationToken);
@@ -358,6 +360,24 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
             await story.SendAsync<CheckInEnvelope, EnvelopeCheckedIn>(new CheckInEnvelope(HistoryYear, unitId, applicationId, items, office), cancellationToken);
             await story.SendAsync<GetDeliveryReceipt, DeliveryReceiptView>(new GetDeliveryReceipt(HistoryYear, unitId, office), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The office's preliminary review group works through the dossiers at the end of September:
+    /// 李华, whose paper came complete, passes; 赵强's envelope lacked the photo and he never brought
+    /// it, so he fails with the listed reason and a note of the reviewer's own.
+    /// </summary>
+    private static async Task PreliminaryReviewAsync(DemoStory story, Guid li, Guid zhao, CancellationToken cancellationToken)
+    {
+        var office = await story.ActorAsync("office");
+        await story.AtAsync(At(2023, 9, 25, 10, 0), cancellationToken);
+        await story.SendAsync<PassPreliminary, PreliminaryDecided>(new PassPreliminary(li, null, null, office), cancellationToken);
+
+        await story.AtAsync(At(2023, 9, 26, 15, 30), cancellationToken);
+        var reasons = await story.SendAsync<ListFailureReasons, IReadOnlyList<FailureReasonRow>>(new ListFailureReasons(office), cancellationToken);
+        await story.SendAsync<FailPreliminary, PreliminaryDecided>(
+            new FailPreliminary(zhao, [reasons.Single(r => r.Text == "纸质材料不全").Id], "档案袋缺一寸免冠彩色近照，纸质材料报送期内未补交。", null, office),
+            cancellationToken);
     }
 
     /// <summary>The review form's two opinions, typed by the auditor once the publicity has passed, before the unit submits.</summary>

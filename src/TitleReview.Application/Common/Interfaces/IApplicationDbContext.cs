@@ -59,6 +59,10 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Applications.Publicities.PublicPublicity> PublicPublicities { get; }
 
+    DbSet<Domain.Applications.Preliminary.FailureReason> FailureReasons { get; }
+
+    DbSet<Domain.Applications.Preliminary.PreliminaryDecision> PreliminaryDecisions { get; }
+
     DbSet<Domain.Applications.Intake.DeliveryReceipt> DeliveryReceipts { get; }
 
     DbSet<Domain.Fees.UnitPayment> UnitPayments { get; }
