@@ -190,13 +190,13 @@ public class PreliminaryReviewTests : WorkflowTestBase
     }
 
     [Test]
-    public async Task Pass_BeforeTheWindowOpens_IsRefusedWithTheWindowsDates()
+    public async Task Pass_AfterTheWindowCloses_IsRefusedWithTheWindowsDates()
     {
-        Clock.SetUtcNow(Beijing(2023, 9, 19, 23, 59, 59));
+        Clock.SetUtcNow(Beijing(2023, 10, 28, 0, 0, 0));
 
         var act = () => PassAsync("applicant1");
 
-        (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Contain("初审不在办理期间").And.Contain("初审及公示").And.Contain("尚未开始");
+        (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Contain("初审不在办理期间").And.Contain("初审及公示").And.Contain("2023-10-27 23:59:59 截止");
         (await DecisionCountAsync()).Should().Be(0);
     }
 

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TitleReview.Application.Applications.Preliminary;
 using TitleReview.Application.Files;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
+using TitleReview.Domain.Applications.Preliminary;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Persistence;
@@ -142,10 +144,37 @@ public class DemoCampaignsTests : ApplicationTestBase
             BeijingTime.Format(checkIns.Single(c => c.ApplicationId == zhao.ApplicationId).CheckedAt).Should().Be("2023-09-08 10:46:00");
             var liInstance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == li.InstanceId);
             var zhaoInstance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == zhao.InstanceId);
-            definitions.Has(liInstance, StateCapabilities.PaperCheckedIn).Should().BeTrue();
-            definitions.Has(liInstance, StateCapabilities.PaperIncomplete).Should().BeFalse();
-            definitions.Has(zhaoInstance, StateCapabilities.PaperIncomplete).Should().BeTrue("the photo never came, so the case stays incomplete after the window");
+            var liPaper = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == li.InstanceId && j.Reason == null).Select(j => j.OccurredAt).ToListAsync();
+            liPaper.Select(BeijingTime.Format).Should().Contain("2023-09-08 09:26:00", "李华's envelope was checked in complete");
+            (await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == zhao.InstanceId).Select(j => j.Reason).ToListAsync())
+                .Should().Contain(r => r != null && r.StartsWith("一寸免冠彩色近照：缺", StringComparison.Ordinal), "the photo never came, so the case stayed incomplete after the window");
+            definitions.Has(liInstance, StateCapabilities.SubmittedToOffice).Should().BeTrue();
+            definitions.Has(zhaoInstance, StateCapabilities.SubmittedToOffice).Should().BeTrue();
             (await db.DeliveryReceipts.AsNoTracking().CountAsync(r => r.SupersededAt == null)).Should().Be(2);
+        });
+    }
+
+    [Test]
+    public async Task Seed_WhenTheOfficeReviews_LiPasses_AndZhaoFailsForHisMissingPaper()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var definitions = sp.GetRequiredService<IWorkflowDefinitions>();
+            var li = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "李华");
+            var zhao = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "赵强");
+            var decisions = await sp.GetRequiredService<IPreliminaryDecisions>().CurrentAsync([li.ApplicationId, zhao.ApplicationId]);
+
+            decisions[li.ApplicationId].Outcome.Should().Be(PreliminaryOutcome.Passed);
+            BeijingTime.Format(decisions[li.ApplicationId].DecidedAt).Should().Be("2023-09-25 10:00:00");
+            decisions[zhao.ApplicationId].Reasons.Should().Equal("纸质材料不全");
+            decisions[zhao.ApplicationId].Summary.Should().StartWith("纸质材料不全。说明：");
+            definitions.Has(await InstanceAsync(db, li.InstanceId), StateCapabilities.PreliminaryPassed).Should().BeTrue();
+            definitions.Has(await InstanceAsync(db, zhao.InstanceId), StateCapabilities.PreliminaryFailed).Should().BeTrue();
+            (await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == zhao.InstanceId).OrderBy(j => j.Id).Select(j => j.Reason).ToListAsync())
+                .Last().Should().Be(decisions[zhao.ApplicationId].Summary, "the journal says the reasons as the decision gave them");
         });
     }
 
