@@ -40,20 +40,36 @@ internal static class Dossiers
         _ => null,
     };
 
+    /// <summary>The current title's level right below the level applied for, as the level ladder asks.</summary>
+    public static CurrentTitleLevel LevelBelow(TitleLevel level) => (CurrentTitleLevel)((int)level - 1);
+
+    /// <summary>A stated education, as the unit would verify it.</summary>
+    public static StatedEducation Education(int campaignYear, Chance chance) =>
+        new(chance.Pick([EducationDegree.Associate, EducationDegree.Bachelor, EducationDegree.Bachelor, EducationDegree.Master]), chance.Pick(Schools), campaignYear - chance.Between(8, 25));
+
+    private static readonly string[] Schools = ["贵州大学", "贵州师范大学", "贵州财经大学", "贵州民族大学", "遵义师范学院"];
+
     public static IReadOnlyList<ScanFile> Fill(TitleApplication application, LevelRule rule, int campaignYear, string unitName, bool largeScan, Chance chance)
     {
         var firstEvaluation = application.Level == TitleLevel.Assistant && chance.Chances(0.6);
         DateOnly? titleDate = firstEvaluation
             ? null
-            : new DateOnly(campaignYear - rule.MinYearsInCurrentTitle - chance.Between(0, 4), chance.Between(1, 13), chance.Between(1, 29));
+            : new DateOnly(campaignYear - rule.MinYearsInCurrentTitle - 1 - chance.Between(0, 4), chance.Between(1, 13), chance.Between(1, 29));
         var title = firstEvaluation ? null : TitleBelow(application.Level) ?? "技术员";
-        application.UpdatePersonalInfo(title, titleDate, chance.Pick(Posts), firstEvaluation ? EvaluationType.FirstEvaluation : EvaluationType.Regular, firstEvaluation && chance.Chances(0.2));
+        application.UpdatePersonalInfo(
+            title,
+            firstEvaluation ? CurrentTitleLevel.None : LevelBelow(application.Level),
+            titleDate,
+            chance.Pick(Posts),
+            firstEvaluation ? EvaluationType.FirstEvaluation : EvaluationType.Regular,
+            firstEvaluation && chance.Chances(0.2),
+            Education(campaignYear, chance));
         var since = titleDate ?? new DateOnly(campaignYear - 3, 1, 1);
 
         for (var year = campaignYear - Math.Max(3, rule.EducationYears); year < campaignYear; year++)
         {
             var hours = rule.HoursPerYear + chance.Between(0, 50);
-            application.AddEntry(new ContinuingEducationYear(chance.NextGuid(), application.Id, year, hours, chance.Between(hours / 3, hours / 2)));
+            application.AddEntry(new ContinuingEducationYear(chance.NextGuid(), application.Id, year, hours, chance.Between(rule.ProfessionalShare.MinimumOf(hours), hours + 1)));
         }
 
         var started = since.AddYears(-chance.Between(2, 12));

@@ -428,7 +428,7 @@ internal sealed class Generator(DataArguments options, DataHost host, Progress p
     /// <summary>The dossier passes the app's own completeness check (the submit guard's): every generated dossier is complete.</summary>
     private static void RequireComplete(TitleApplication application, Campaign campaign)
     {
-        var missing = DossierCheck.Missing(application, application.Entries.ToList(), application.Attachments.Select(a => a.SlotKey).ToHashSet(), campaign.RuleFor(application.Level), campaign.Year);
+        var missing = DossierCheck.Missing(application, application.Entries.ToList(), application.Attachments.Select(a => a.SlotKey).ToHashSet(), campaign.EligibilityTermsFor(application.Level));
         if (missing.Count > 0)
         {
             throw new InvalidOperationException($"Generated dossier {application.Id} is incomplete: {string.Join(" ", missing.Select(m => m.Message))}");
@@ -478,7 +478,14 @@ internal sealed class Generator(DataArguments options, DataHost host, Progress p
                     var level = _chance.Weighted<TitleLevel>(LevelShares.Select(l => (l.Level, l.Share)).ToList());
                     var created = _chance.Within(filing.OpensAt, filing.OpensAt.AddDays(10));
                     var application = TitleApplication.Start(_chance.NextGuid(), campaign.Id, applicant.UserId, applicant.Name, applicant.Unit.Id, level, created);
-                    application.UpdatePersonalInfo(Dossiers.TitleBelow(level), level == TitleLevel.Assistant ? null : new DateOnly(campaign.Year - 6, 7, 1), "党支部书记", level == TitleLevel.Assistant ? EvaluationType.FirstEvaluation : EvaluationType.Regular, false);
+                    application.UpdatePersonalInfo(
+                        Dossiers.TitleBelow(level),
+                        level == TitleLevel.Assistant ? CurrentTitleLevel.None : Dossiers.LevelBelow(level),
+                        level == TitleLevel.Assistant ? null : new DateOnly(campaign.Year - 6, 7, 1),
+                        "党支部书记",
+                        level == TitleLevel.Assistant ? EvaluationType.FirstEvaluation : EvaluationType.Regular,
+                        false,
+                        Dossiers.Education(campaign.Year, _chance));
                     var walked = walker.Start(
                         _chance.NextGuid(),
                         new WorkflowSubject(WorkflowSubjectTypes.Application, application.Id, $"{application.ApplicantName} · {TitleLevels.DisplayName(level)}", campaign.Id, applicant.Unit.Id, applicant.UserId, level.ToString()),

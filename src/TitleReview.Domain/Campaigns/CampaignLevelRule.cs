@@ -26,14 +26,17 @@ public sealed class CampaignLevelRule
     /// <summary>评审费 per applicant of this level, in yuan; null until the office sets it.</summary>
     public decimal? ReviewFee { get; private set; }
 
+    // The three settings below came after the counts: a row saved before them holds nulls and
+    // reads as the level's defaults, so no stored campaign changes meaning by the upgrade.
+
     /// <summary>The professional share of each year's hours, as a fraction (see <see cref="ProfessionalShare"/>).</summary>
-    public int ProfessionalShareNumerator { get; private set; }
+    public int? ProfessionalShareNumerator { get; private set; }
 
-    public int ProfessionalShareDenominator { get; private set; }
+    public int? ProfessionalShareDenominator { get; private set; }
 
-    public bool SkippingAllowed { get; private set; }
+    public bool? SkippingAllowed { get; private set; }
 
-    public bool FirstEvaluationOpen { get; private set; }
+    public bool? FirstEvaluationOpen { get; private set; }
 
     public static CampaignLevelRule From(LevelRule rule)
     {
@@ -42,12 +45,18 @@ public sealed class CampaignLevelRule
         return entity;
     }
 
-    public LevelRule ToRule() => new(Level, HoursPerYear, EducationYears, RequiredWordCount, RequiredPapers, MinYearsInCurrentTitle, ReviewFee)
+    public LevelRule ToRule()
     {
-        ProfessionalShare = new ProfessionalShare(ProfessionalShareNumerator, ProfessionalShareDenominator),
-        SkippingAllowed = SkippingAllowed,
-        FirstEvaluationOpen = FirstEvaluationOpen,
-    };
+        var defaults = LevelRule.DefaultFor(Level);
+        return new(Level, HoursPerYear, EducationYears, RequiredWordCount, RequiredPapers, MinYearsInCurrentTitle, ReviewFee)
+        {
+            ProfessionalShare = ProfessionalShareNumerator is { } numerator && ProfessionalShareDenominator is { } denominator
+                ? new ProfessionalShare(numerator, denominator)
+                : defaults.ProfessionalShare,
+            SkippingAllowed = SkippingAllowed ?? defaults.SkippingAllowed,
+            FirstEvaluationOpen = FirstEvaluationOpen ?? defaults.FirstEvaluationOpen,
+        };
+    }
 
     internal void Update(LevelRule rule)
     {

@@ -193,6 +193,7 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         ["paperDelivery"] = (32, 38),
         ["payment"] = (39, 45),
         ["preliminaryReview"] = (46, 80),
+        ["publicityFeedback"] = (68, 74),
         ["spotCheck"] = (75, 85),
         ["committeeReferral"] = (86, 95),
         ["defense"] = (100, 104),

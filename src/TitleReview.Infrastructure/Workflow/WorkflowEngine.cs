@@ -319,8 +319,9 @@ internal sealed class WorkflowEngine(
             return null;
         }
 
+        // With the level rules: the dossier's guards judge eligibility by the campaign's conditions.
         return db.Campaigns.Local.FirstOrDefault(c => c.Id == id)
-            ?? await db.Campaigns.Include(c => c.Stages).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+            ?? await db.Campaigns.Include(c => c.Stages).Include(c => c.Rules).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
     }
 
     /// <summary>The state the instance was in before it entered its current state.</summary>

@@ -33,9 +33,10 @@ public class DossierTests : WorkflowTestBase
         var message = (await act.Should().ThrowAsync<DomainException>()).Which.Message;
         message.Should().StartWith("材料不完整，不能提交。");
         message.Should().Contain("请填写现任思想政治工作岗位职务").And.Contain("缺少现任专业职务的聘书扫描件");
-        message.Should().Contain("2022 年度继续教育 78 学时，少于要求的 90 学时（差 12 学时）");
+        message.Should().Contain("继续教育学时不符合申报条件：2022 年度 78 学时（差 12 学时）；要求每年不少于 90 学时");
+        message.Should().Contain("请填写最高学历").And.Contain("未选择现任职务等级");
         message.Should().Contain("“2015-07 至 今 黔南能源集团有限公司 党群工作部干事”缺少扫描件");
-        message.Should().Contain("工作材料共 0 字，少于要求的 5000 字").And.Contain("论文 0 篇，少于要求的 1 篇");
+        message.Should().Contain("工作材料共 0 字，要求不少于 5000 字（差 5000 字）").And.Contain("论文 0 篇，要求不少于 1 篇");
         (await InstanceAsync(instance)).State.Should().Be("Draft");
     }
 
@@ -250,7 +251,13 @@ public class DossierTests : WorkflowTestBase
         var before = await DossierAsync(instance, "applicant1");
         var applicant = await ActorAsync("applicant1");
         await InScopeAsync(sp => sp.GetRequiredService<IHandler<SavePersonalInfo, DossierChange>>().HandleAsync(
-            new SavePersonalInfo(applicationId, "助理政工师", new DateOnly(2017, 6, 1), "党委副书记", EvaluationType.Regular, false, before.DossierToken, applicant)));
+            new SavePersonalInfo(applicationId, "助理政工师", new DateOnly(2017, 6, 1), "党委副书记", EvaluationType.Regular, false, before.DossierToken, applicant)
+            {
+                CurrentTitleLevel = before.CurrentTitleLevel,
+                EducationDegree = before.Education!.Degree,
+                EducationSchool = before.Education.School,
+                GraduationYear = before.Education.GraduationYear,
+            }));
 
         var after = await DossierAsync(instance, "auditor1");
         after.Mandatory.Single(m => m.Key == DossierItemKeys.Personal).Verified.Should().BeFalse();

@@ -25,7 +25,7 @@ public class LevelRuleTests : WorkflowTestBase
         var applicationId = (await InstanceAsync(instance)).SubjectId;
         var dossier = await InScopeAsync(sp => sp.GetRequiredService<IHandler<GetDossier, DossierView>>().HandleAsync(new GetDossier(applicationId, applicant)));
         dossier.Rule.HoursPerYear.Should().Be(100);
-        dossier.Missing.Should().ContainSingle().Which.Message.Should().Be("2022 年度继续教育 96 学时，少于要求的 100 学时（差 4 学时）。");
+        dossier.Missing.Should().ContainSingle().Which.Message.Should().Be("继续教育学时不符合申报条件：2022 年度 96 学时（差 4 学时）；要求每年不少于 100 学时。");
         (await JournalAsync((await CampaignInstanceAsync()).Id)).Last().Reason.Should().Contain("继续教育每年 90→100 学时");
     }
 

@@ -249,51 +249,53 @@ public class DefinitionLoaderTests : ApplicationTestBase
     public void CampaignVersionDeclaringStages_Loads_AndOtherDefinitionsMayNameItsStages()
     {
         using var workflows = new WorkflowsFolderCopy();
-        workflows.PublishDefinition("campaign.v2.json");
-        workflows.EditDefinition("application.v1.json", node => node["transitions"]![0]!["guards"] = new JsonArray("WindowOpen:publicityFeedback"));
+        workflows.PublishDefinition("campaign.v3.json");
+        workflows.EditDefinition("application.v1.json", node => node["transitions"]![0]!["guards"] = new JsonArray("WindowOpen:resultsFeedback"));
 
         var definitions = LoadFolder(workflows.Path);
 
-        var v2 = definitions.Single(d => d.Key == "campaign@2");
-        v2.Stages.Stages.Should().HaveCount(13);
-        v2.Stages.Find("publicityFeedback").Should().Be(new StageDefinition("publicityFeedback", "公示结果反馈", "preliminaryReview"));
+        var v3 = definitions.Single(d => d.Key == "campaign@3");
+        v3.Stages.Stages.Should().HaveCount(14);
+        v3.Stages.Find("resultsFeedback").Should().Be(new StageDefinition("resultsFeedback", "评审结果反馈", "results"));
+        definitions.Single(d => d.Key == "campaign@2").Stages.Find("publicityFeedback").Should().Be(new StageDefinition("publicityFeedback", "公示结果反馈", "preliminaryReview"));
+        definitions.Single(d => d.Key == "campaign@2").Stages.Contains("resultsFeedback").Should().BeFalse("version 2 keeps its thirteen stages");
         definitions.Single(d => d.Key == "campaign@1").Stages.Contains("publicityFeedback").Should().BeFalse("version 1 keeps its twelve stages");
-        WorkflowDefinitionLoader.DeclaredStages(definitions).Contains("publicityFeedback").Should().BeTrue();
+        WorkflowDefinitionLoader.DeclaredStages(definitions).Contains("resultsFeedback").Should().BeTrue();
     }
 
     [Test]
     public void GuardNamingAStageNoCampaignVersionDeclares_StopsLoading()
     {
         using var workflows = new WorkflowsFolderCopy();
-        workflows.EditDefinition("application.v1.json", node => node["transitions"]![0]!["guards"] = new JsonArray("WindowOpen:publicityFeedback"));
+        workflows.EditDefinition("application.v1.json", node => node["transitions"]![0]!["guards"] = new JsonArray("WindowOpen:resultsFeedback"));
 
         var act = () => LoadFolder(workflows.Path);
 
-        act.Should().Throw<WorkflowDefinitionException>().WithMessage("*application.v1.json*unknown stage 'publicityFeedback'*");
+        act.Should().Throw<WorkflowDefinitionException>().WithMessage("*application.v1.json*unknown stage 'resultsFeedback'*");
     }
 
     [Test]
     public void CampaignTimerNamingAStageItsOwnVersionDoesNotDeclare_StopsLoading()
     {
         using var workflows = new WorkflowsFolderCopy();
-        workflows.PublishDefinition("campaign.v2.json");
-        workflows.EditDefinition("campaign.v1.json", node => node["states"]![0]!["timers"]![0]!["at"] = "open:publicityFeedback");
+        workflows.PublishDefinition("campaign.v3.json");
+        workflows.EditDefinition("campaign.v1.json", node => node["states"]![0]!["timers"]![0]!["at"] = "open:resultsFeedback");
 
         var act = () => LoadFolder(workflows.Path);
 
         act.Should().Throw<WorkflowDefinitionException>()
-            .WithMessage("*campaign.v1.json*timer 'advance' of state 'Planned' names unknown stage 'publicityFeedback' (not among this campaign definition's stages)*");
+            .WithMessage("*campaign.v1.json*timer 'advance' of state 'Planned' names unknown stage 'resultsFeedback' (not among this campaign definition's stages)*");
     }
 
     [Test]
     public void StageWithinAnUndeclaredStage_StopsLoading()
     {
         using var workflows = new WorkflowsFolderCopy();
-        workflows.PublishDefinition("campaign.v2.json", node => node["stages"]![7]!["within"] = "lunch");
+        workflows.PublishDefinition("campaign.v3.json", node => node["stages"]![12]!["within"] = "lunch");
 
         var act = () => LoadFolder(workflows.Path);
 
-        act.Should().Throw<WorkflowDefinitionException>().WithMessage("*campaign.v2.json*stage 'publicityFeedback' is within 'lunch'*");
+        act.Should().Throw<WorkflowDefinitionException>().WithMessage("*campaign.v3.json*stage 'resultsFeedback' is within 'lunch'*");
     }
 
     [Test]

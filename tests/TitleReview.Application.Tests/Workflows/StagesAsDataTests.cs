@@ -17,10 +17,10 @@ using TitleReview.Tests.Fixtures;
 namespace TitleReview.Application.Tests.Workflows;
 
 /// <summary>
-/// A stage is data: the notice's 公示结果反馈, which the shipped timeline does not carry, is
+/// A stage is data: the notice's 评审结果反馈 (units report back on their publicity of the results), which the shipped definitions do not carry, is
 /// added by publishing a campaign definition version and a timeline file (both in
 /// <c>tests/fixtures/stages-as-data/</c>) into a copy of the workflows folder, with no C# change.
-/// The 2023 campaign is created on version 1 before version 2 is published.
+/// The 2023 campaign is created on version 2 before version 3 is published.
 /// </summary>
 public class StagesAsDataTests : WorkflowTestBase
 {
@@ -43,41 +43,41 @@ public class StagesAsDataTests : WorkflowTestBase
     [Test]
     public async Task NewDefinitionVersionAndTimeline_AddAStage_ThatTheCampaignAndTheDashboardShow()
     {
-        await PublishVersion2Async();
-        Services.GetRequiredService<IWorkflowDefinitions>().Latest("campaign").Version.Should().Be(2);
+        await PublishVersion3Async();
+        Services.GetRequiredService<IWorkflowDefinitions>().Latest("campaign").Version.Should().Be(3);
 
         var campaignId = await CreateFromFileAsync(2024);
 
         var timeline = await TimelineAsync(2024);
-        timeline.Stages.Should().HaveCount(13);
-        timeline.Stages.Select(s => s.Key).Should().ContainInOrder("preliminaryReview", "publicityFeedback", "spotCheck");
-        var feedback = timeline.Stages.Single(s => s.Key == "publicityFeedback");
-        feedback.Name.Should().Be("公示结果反馈");
-        feedback.Within.Should().Be("preliminaryReview");
-        feedback.OpensAt.Should().Be(Beijing(2024, 10, 14, 0, 0, 0));
-        feedback.LastSecond.Should().Be(Beijing(2024, 10, 25, 23, 59, 59));
-        (await InstanceOfAsync(campaignId)).DefinitionVersion.Should().Be(2);
+        timeline.Stages.Should().HaveCount(14);
+        timeline.Stages.Select(s => s.Key).Should().ContainInOrder("results", "resultsFeedback", "certificates");
+        var feedback = timeline.Stages.Single(s => s.Key == "resultsFeedback");
+        feedback.Name.Should().Be("评审结果反馈");
+        feedback.Within.Should().Be("results");
+        feedback.OpensAt.Should().Be(Beijing(2024, 12, 16, 0, 0, 0));
+        feedback.LastSecond.Should().Be(Beijing(2024, 12, 20, 23, 59, 59));
+        (await InstanceOfAsync(campaignId)).DefinitionVersion.Should().Be(3);
 
-        // The new state's timer (open:publicityFeedback) moves the campaign into it when the window opens.
-        Clock.SetUtcNow(Beijing(2024, 10, 14, 9, 0, 0));
+        // The new state's timer (open:resultsFeedback) moves the campaign into it when the window opens.
+        Clock.SetUtcNow(Beijing(2024, 12, 16, 9, 0, 0));
         await RunClockAsync();
-        (await InstanceOfAsync(campaignId)).State.Should().Be("PublicityFeedback");
+        (await InstanceOfAsync(campaignId)).State.Should().Be("ResultsFeedback");
 
         var summary = (await ListAsync()).Single(c => c.Year == 2024);
-        summary.OpenStages.Select(s => (s.Key, s.Name)).Should().Equal(("preliminaryReview", "初审及公示"), ("publicityFeedback", "公示结果反馈"));
-        summary.StateName.Should().Be("公示结果反馈");
-        summary.NextStage!.Key.Should().Be("spotCheck");
+        summary.OpenStages.Select(s => (s.Key, s.Name)).Should().Equal(("results", "公布评审结果"), ("resultsFeedback", "评审结果反馈"));
+        summary.StateName.Should().Be("评审结果反馈");
+        summary.NextStage!.Key.Should().Be("certificates");
     }
 
     [Test]
-    public async Task CampaignCreatedOnVersion1_KeepsItsTwelveStages_AfterVersion2IsAdded()
+    public async Task CampaignCreatedOnVersion2_KeepsItsThirteenStages_AfterVersion3IsAdded()
     {
-        await PublishVersion2Async();
+        await PublishVersion3Async();
 
         var timeline = await TimelineAsync(2023);
-        timeline.Stages.Should().HaveCount(12);
-        timeline.Stages.Should().NotContain(s => s.Key == "publicityFeedback");
-        (await CampaignInstanceAsync()).DefinitionVersion.Should().Be(1);
+        timeline.Stages.Should().HaveCount(13);
+        timeline.Stages.Should().NotContain(s => s.Key == "resultsFeedback");
+        (await CampaignInstanceAsync()).DefinitionVersion.Should().Be(2);
 
         // Its windows are checked against its own stages, which do not include the new one.
         await MoveAsync(timeline.CampaignId, "payment", new DateTime(2023, 9, 11, 0, 0, 0), new DateTime(2023, 9, 18, 23, 59, 59));
@@ -85,39 +85,39 @@ public class StagesAsDataTests : WorkflowTestBase
     }
 
     [Test]
-    public async Task OnceVersion2IsLatest_ATimelineWithoutItsNewStage_IsRefusedNamingIt()
+    public async Task OnceVersion3IsLatest_ATimelineWithoutItsNewStage_IsRefusedNamingIt()
     {
-        await PublishVersion2Async();
+        await PublishVersion3Async();
         var office = await ActorAsync("office");
 
         var copy = () => InScopeAsync(sp => sp.GetRequiredService<IHandler<CopyCampaign, Guid>>().HandleAsync(new CopyCampaign(2023, 2025, office)));
-        await copy.Should().ThrowAsync<DomainException>().WithMessage("*缺少阶段“公示结果反馈”的时间安排。*可导出该年度的时间安排，补齐后导入。");
+        await copy.Should().ThrowAsync<DomainException>().WithMessage("*缺少阶段“评审结果反馈”的时间安排。*可导出该年度的时间安排，补齐后导入。");
 
         var document = TimelineDocument.Parse(Workflows2023Timeline().Replace("\"year\": 2023", "\"year\": 2025", StringComparison.Ordinal));
         var import = () => InScopeAsync(sp => sp.GetRequiredService<IHandler<CreateCampaignFromTimeline, Guid>>().HandleAsync(new CreateCampaignFromTimeline(document, office)));
-        (await import.Should().ThrowAsync<ValidationException>()).Which.Errors["stages.publicityFeedback"].Should().Equal("缺少阶段“公示结果反馈”的时间安排。");
+        (await import.Should().ThrowAsync<ValidationException>()).Which.Errors["stages.resultsFeedback"].Should().Equal("缺少阶段“评审结果反馈”的时间安排。");
     }
 
     [Test]
     public async Task StageWithinAnother_CannotBeMovedOutOfIt()
     {
-        await PublishVersion2Async();
+        await PublishVersion3Async();
         var campaignId = await CreateFromFileAsync(2024);
 
-        var act = () => MoveAsync(campaignId, "publicityFeedback", new DateTime(2024, 10, 20, 0, 0, 0), new DateTime(2024, 10, 30, 23, 59, 59));
+        var act = () => MoveAsync(campaignId, "resultsFeedback", new DateTime(2024, 12, 20, 0, 0, 0), new DateTime(2024, 12, 30, 23, 59, 59));
 
         (await act.Should().ThrowAsync<ValidationException>()).Which.Errors["closesAt"].Single()
-            .Should().Be("“公示结果反馈”（2024-10-20 00:00:00 至 2024-10-30 23:59:59）须在“初审及公示”的时间（2024-09-20 00:00:00 至 2024-10-27 23:59:59）之内。");
+            .Should().Be("“评审结果反馈”（2024-12-20 00:00:00 至 2024-12-30 23:59:59）须在“公布评审结果”的时间（2024-12-11 00:00:00 至 2024-12-22 23:59:59）之内。");
 
-        // Inside its parent it may close before preliminary review and the spot check open: it is out of the calendar order.
-        await MoveAsync(campaignId, "publicityFeedback", new DateTime(2024, 9, 23, 0, 0, 0), new DateTime(2024, 9, 27, 23, 59, 59));
-        (await TimelineAsync(2024)).Stages.Single(s => s.Key == "publicityFeedback").OpensAt.Should().Be(Beijing(2024, 9, 23, 0, 0, 0));
+        // Inside its parent it may open with it, before stages that follow the parent: it is out of the calendar order.
+        await MoveAsync(campaignId, "resultsFeedback", new DateTime(2024, 12, 11, 0, 0, 0), new DateTime(2024, 12, 12, 23, 59, 59));
+        (await TimelineAsync(2024)).Stages.Single(s => s.Key == "resultsFeedback").OpensAt.Should().Be(Beijing(2024, 12, 11, 0, 0, 0));
     }
 
-    /// <summary>Publishes campaign version 2 and the 2024 timeline, and restarts the application on them.</summary>
-    private async Task PublishVersion2Async()
+    /// <summary>Publishes campaign version 3 and the 2024 timeline, and restarts the application on them.</summary>
+    private async Task PublishVersion3Async()
     {
-        Workflows.PublishDefinition("campaign.v2.json");
+        Workflows.PublishDefinition("campaign.v3.json");
         Workflows.AddTimeline("2024.json");
         await RestartServicesAsync();
         await InitializeDatabaseAsync();

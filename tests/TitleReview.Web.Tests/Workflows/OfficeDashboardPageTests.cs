@@ -29,21 +29,21 @@ public class OfficeDashboardPageTests
     public async Task StageAddedByANewDefinitionVersionAndTimeline_ShowsOnTheDashboardAndTheTimelinePage()
     {
         using var workflows = new WorkflowsFolderCopy();
-        workflows.PublishDefinition("campaign.v2.json");
+        workflows.PublishDefinition("campaign.v3.json");
         workflows.AddTimeline("2024.json");
         using var factory = new TitleReviewFactory(
-            clock: new FakeTimeProvider(BeijingTime.FromBeijing(new DateTime(2024, 10, 15, 10, 0, 0))),
+            clock: new FakeTimeProvider(BeijingTime.FromBeijing(new DateTime(2024, 12, 17, 10, 0, 0))),
             settings: new Dictionary<string, string?> { [StoragePaths.WorkflowsFolderKey] = workflows.Path });
         var office = await SignedInClientAsync(factory, "office");
         await CreateFromFileAsync(office, 2024);
 
         var dashboard = await office.GetStringAsync("/Office");
-        dashboard.Should().Contain("初审及公示（2024-09-20 00:00:00 至 2024-10-27 23:59:59）")
-            .And.Contain("公示结果反馈（2024-10-14 00:00:00 至 2024-10-25 23:59:59）")
-            .And.Contain("抽查复核（2024-10-23 00:00:00 开始）");
+        dashboard.Should().Contain("公布评审结果（2024-12-11 00:00:00 至 2024-12-22 23:59:59）")
+            .And.Contain("评审结果反馈（2024-12-16 00:00:00 至 2024-12-20 23:59:59）")
+            .And.Contain("证件办理（2024-12-25 00:00:00 开始）");
 
         var timeline = await office.GetStringAsync("/Office/Campaigns/Timeline?year=2024");
-        timeline.Should().Contain("data-stage=\"publicityFeedback\"").And.Contain("在“初审及公示”期间内");
+        timeline.Should().Contain("data-stage=\"resultsFeedback\"").And.Contain("在“公布评审结果”期间内");
     }
 
     private static async Task CreateFromFileAsync(HttpClient office, int year)

@@ -35,7 +35,8 @@ public class WorkflowApiTests
         using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/campaigns/{_year}/timeline"));
 
         var stages = json.RootElement.GetProperty("stages").EnumerateArray().ToList();
-        stages.Should().HaveCount(12);
+        stages.Should().HaveCount(13);
+        stages.Single(s => s.GetProperty("key").GetString() == "publicityFeedback").GetProperty("within").GetString().Should().Be("preliminaryReview");
         stages.Single(s => s.GetProperty("key").GetString() == "filing").GetProperty("status").GetString().Should().Be("Open");
     }
 

@@ -60,6 +60,8 @@ public sealed class IndexModel(
     {
         if (ModelState.TryGetValue(nameof(graduationYear), out var year) && year.Errors.Count > 0)
         {
+            // The binder's English message gives way to the field's own.
+            ModelState.Remove(nameof(graduationYear));
             throw new ValidationException(nameof(graduationYear), "毕业年份须填写四位数字，如 2005。");
         }
 

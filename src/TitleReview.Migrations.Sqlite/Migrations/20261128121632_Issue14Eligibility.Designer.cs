@@ -11,8 +11,8 @@ using TitleReview.Infrastructure.Persistence;
 namespace TitleReview.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128123402_Issue14Desk")]
-    partial class Issue14Desk
+    [Migration("20261128121632_Issue14Eligibility")]
+    partial class Issue14Eligibility
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -589,129 +589,6 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.ToTable("PaperDeliveryExceptions", (string)null);
                 });
 
-            modelBuilder.Entity("TitleReview.Domain.Applications.Preliminary.FailureReason", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Order");
-
-                    b.HasIndex("Text")
-                        .IsUnique();
-
-                    b.ToTable("FailureReasons", (string)null);
-                });
-
-            modelBuilder.Entity("TitleReview.Domain.Applications.Preliminary.PreliminaryDecision", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CampaignId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChangeReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("DecidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedBy")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedByName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SupersededAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId", "DecidedAt");
-
-                    b.HasIndex("CampaignId", "SupersededAt");
-
-                    b.ToTable("PreliminaryDecisions", (string)null);
-                });
-
-            modelBuilder.Entity("TitleReview.Domain.Applications.Publicities.PublicPublicity", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CampaignId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("FirstDay")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("LastDay")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PublishedBy")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PublishedByName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LastDay");
-
-                    b.HasIndex("CampaignId", "Kind")
-                        .IsUnique();
-
-                    b.ToTable("PublicPublicities", (string)null);
-                });
-
             modelBuilder.Entity("TitleReview.Domain.Applications.TitleApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -871,7 +748,7 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.Property<int>("EducationYears")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("FirstEvaluationOpen")
+                    b.Property<bool?>("FirstEvaluationOpen")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("HoursPerYear")
@@ -885,10 +762,10 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.Property<int>("MinYearsInCurrentTitle")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ProfessionalShareDenominator")
+                    b.Property<int?>("ProfessionalShareDenominator")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ProfessionalShareNumerator")
+                    b.Property<int?>("ProfessionalShareNumerator")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RequiredPapers")
@@ -901,7 +778,7 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("SkippingAllowed")
+                    b.Property<bool?>("SkippingAllowed")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -2354,70 +2231,6 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("TitleReview.Domain.Applications.Preliminary.PreliminaryDecision", b =>
-                {
-                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
-                        .WithMany()
-                        .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.OwnsMany("TitleReview.Domain.Applications.Preliminary.GivenReason", "Reasons", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("DecisionId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("Position")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<Guid>("ReasonId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Text")
-                                .IsRequired()
-                                .HasMaxLength(50)
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("DecisionId");
-
-                            b1.HasIndex("ReasonId");
-
-                            b1.ToTable("PreliminaryDecisionReasons", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("DecisionId");
-
-                            b1.HasOne("TitleReview.Domain.Applications.Preliminary.FailureReason", null)
-                                .WithMany()
-                                .HasForeignKey("ReasonId")
-                                .OnDelete(DeleteBehavior.Restrict)
-                                .IsRequired();
-                        });
-
-                    b.Navigation("Reasons");
-                });
-
-            modelBuilder.Entity("TitleReview.Domain.Applications.Publicities.PublicPublicity", b =>
-                {
-                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
