@@ -1,0 +1,133 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TitleReview.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Issue14Desk : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "FailureReasons",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Order = table.Column<int>(type: "int", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FailureReasons", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PreliminaryDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ChangeReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DecidedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    DecidedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SupersededAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreliminaryDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PreliminaryDecisions_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PreliminaryDecisions_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PreliminaryDecisionReasons",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReasonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    DecisionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreliminaryDecisionReasons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PreliminaryDecisionReasons_FailureReasons_ReasonId",
+                        column: x => x.ReasonId,
+                        principalTable: "FailureReasons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PreliminaryDecisionReasons_PreliminaryDecisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "PreliminaryDecisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FailureReasons_Order",
+                table: "FailureReasons",
+                column: "Order");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FailureReasons_Text",
+                table: "FailureReasons",
+                column: "Text",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreliminaryDecisionReasons_DecisionId",
+                table: "PreliminaryDecisionReasons",
+                column: "DecisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreliminaryDecisionReasons_ReasonId",
+                table: "PreliminaryDecisionReasons",
+                column: "ReasonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreliminaryDecisions_ApplicationId_DecidedAt",
+                table: "PreliminaryDecisions",
+                columns: new[] { "ApplicationId", "DecidedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreliminaryDecisions_CampaignId_SupersededAt",
+                table: "PreliminaryDecisions",
+                columns: new[] { "CampaignId", "SupersededAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PreliminaryDecisionReasons");
+
+            migrationBuilder.DropTable(
+                name: "FailureReasons");
+
+            migrationBuilder.DropTable(
+                name: "PreliminaryDecisions");
+        }
+    }
+}
