@@ -20,6 +20,7 @@ using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Domain.Applications.Intake;
+using TitleReview.Domain.Applications.Publicities;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Fees;
 using TitleReview.Domain.Time;
@@ -104,6 +105,7 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await CheckInPaperAsync(story, li, zhao, cancellationToken);
         await PayReviewFeesAsync(story, campaignId, cancellationToken);
         await PreliminaryReviewAsync(story, li, zhao, cancellationToken);
+        await PublishPreliminaryResultsAsync(story, cancellationToken);
 
         // From here the clock alone moves things: every later stage in turn.
         await story.AtAsync(now, cancellationToken);
@@ -460,6 +462,19 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await story.AtAsync(At(2023, 9, 14, 16, 10), cancellationToken);
         var stray = await story.ReadAsync(db => db.StatementRows.AsNoTracking().Where(r => r.CampaignId == campaignId && r.Decision == StatementRowDecision.Pending).Select(r => r.Id).SingleAsync(cancellationToken));
         await story.SendAsync<DecideStatementRow, StatementRowDecision>(new DecideStatementRow(stray, StatementRowChoice.Ignore, null, "非评审费款项（印刷费退款）。", office), cancellationToken);
+    }
+
+    /// <summary>
+    /// On Sunday Oct 8, a make-up working day after the National Day holiday, the office publishes
+    /// the preliminary results for 5 working days from Monday Oct 9: the period ends on Friday
+    /// Oct 13, as the notice had it.
+    /// </summary>
+    private static async Task PublishPreliminaryResultsAsync(DemoStory story, CancellationToken cancellationToken)
+    {
+        await story.AtAsync(At(2023, 10, 8, 9, 30), cancellationToken);
+        await story.SendAsync<PublishPreliminaryResults, PreliminaryResultsPublished>(
+            new PublishPreliminaryResults(HistoryYear, new DateOnly(2023, 10, 9), PublicPublicity.DefaultWorkingDays, null, await story.ActorAsync("office")),
+            cancellationToken);
     }
 
     /// <param name="scan">What the entry's scan shows; null when the applicant has not uploaded it.</param>

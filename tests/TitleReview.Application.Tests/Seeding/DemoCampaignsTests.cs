@@ -142,15 +142,36 @@ public class DemoCampaignsTests : ApplicationTestBase
             checkIns.Single(c => c.ApplicationId == li.ApplicationId).IsComplete.Should().BeTrue();
             checkIns.Single(c => c.ApplicationId == zhao.ApplicationId).Shortfall.Should().StartWith("一寸免冠彩色近照：缺");
             BeijingTime.Format(checkIns.Single(c => c.ApplicationId == zhao.ApplicationId).CheckedAt).Should().Be("2023-09-08 10:46:00");
-            var liInstance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == li.InstanceId);
-            var zhaoInstance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == zhao.InstanceId);
-            var liPaper = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == li.InstanceId && j.Reason == null).Select(j => j.OccurredAt).ToListAsync();
-            liPaper.Select(BeijingTime.Format).Should().Contain("2023-09-08 09:26:00", "李华's envelope was checked in complete");
-            (await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == zhao.InstanceId).Select(j => j.Reason).ToListAsync())
-                .Should().Contain(r => r != null && r.StartsWith("一寸免冠彩色近照：缺", StringComparison.Ordinal), "the photo never came, so the case stayed incomplete after the window");
-            definitions.Has(liInstance, StateCapabilities.SubmittedToOffice).Should().BeTrue();
-            definitions.Has(zhaoInstance, StateCapabilities.SubmittedToOffice).Should().BeTrue();
+            var checkedIn = definitions.StatesWith("application", StateCapabilities.PaperCheckedIn);
+            var incomplete = definitions.StatesWith("application", StateCapabilities.PaperIncomplete);
+            async Task<string> LastCheckedInStateAsync(Guid instanceId) => (await db.WorkflowJournal.AsNoTracking()
+                .Where(j => j.InstanceId == instanceId && checkedIn.Contains(j.ToState)).OrderBy(j => j.Id).Select(j => j.ToState).ToListAsync()).Last();
+            incomplete.Should().NotContain(await LastCheckedInStateAsync(li.InstanceId));
+            incomplete.Should().Contain(await LastCheckedInStateAsync(zhao.InstanceId), "the photo never came, so the case stayed incomplete after the window");
             (await db.DeliveryReceipts.AsNoTracking().CountAsync(r => r.SupersededAt == null)).Should().Be(2);
+        });
+    }
+
+    [Test]
+    public async Task Seed_ThePreliminaryResults_ArePublishedOnOct8ForOct9To13_LiPassedAndZhaoFailed()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var definitions = sp.GetRequiredService<IWorkflowDefinitions>();
+            var publicity = await db.PublicPublicities.AsNoTracking().SingleAsync();
+            publicity.PeriodText.Should().Be("公示期：2023年10月9日至10月13日", "Oct 7–8 were make-up working days after the National Day holiday");
+            BeijingTime.Format(publicity.PublishedAt).Should().Be("2023-10-08 09:30:00");
+            var (_, liId) = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "李华");
+            var (_, zhaoId) = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "赵强");
+            var li = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == liId);
+            var zhao = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == zhaoId);
+            definitions.Has(li, StateCapabilities.PreliminaryPublished).Should().BeTrue();
+            definitions.Has(li, StateCapabilities.PreliminaryPassed).Should().BeTrue();
+            definitions.Has(zhao, StateCapabilities.PreliminaryPublished).Should().BeTrue();
+            definitions.Has(zhao, StateCapabilities.PreliminaryFailed).Should().BeTrue();
         });
     }
 
@@ -162,7 +183,6 @@ public class DemoCampaignsTests : ApplicationTestBase
         await InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            var definitions = sp.GetRequiredService<IWorkflowDefinitions>();
             var li = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "李华");
             var zhao = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "赵强");
             var decisions = await sp.GetRequiredService<IPreliminaryDecisions>().CurrentAsync([li.ApplicationId, zhao.ApplicationId]);
@@ -171,10 +191,8 @@ public class DemoCampaignsTests : ApplicationTestBase
             BeijingTime.Format(decisions[li.ApplicationId].DecidedAt).Should().Be("2023-09-25 10:00:00");
             decisions[zhao.ApplicationId].Reasons.Should().Equal("纸质材料不全");
             decisions[zhao.ApplicationId].Summary.Should().StartWith("纸质材料不全。说明：");
-            definitions.Has(await InstanceAsync(db, li.InstanceId), StateCapabilities.PreliminaryPassed).Should().BeTrue();
-            definitions.Has(await InstanceAsync(db, zhao.InstanceId), StateCapabilities.PreliminaryFailed).Should().BeTrue();
-            (await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == zhao.InstanceId).OrderBy(j => j.Id).Select(j => j.Reason).ToListAsync())
-                .Last().Should().Be(decisions[zhao.ApplicationId].Summary, "the journal says the reasons as the decision gave them");
+            (await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == zhao.InstanceId).Select(j => j.Reason).ToListAsync())
+                .Should().Contain(decisions[zhao.ApplicationId].Summary, "the journal says the reasons as the decision gave them");
         });
     }
 

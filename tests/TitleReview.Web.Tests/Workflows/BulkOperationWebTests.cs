@@ -19,9 +19,9 @@ namespace TitleReview.Web.Tests.Workflows;
 public class BulkOperationWebTests
 {
     private const string Reason = "单位申报系统故障，经核实予以补交";
-    // On Sep 8, 2023 the office checked in 李华's envelope complete and 赵强's without the photo.
-    private const string LiWrongState = "当前状态为“纸质材料已接收，待初审”，不能执行“特例重新开放”。";
-    private const string ZhaoWrongState = "当前状态为“纸质材料不全”，不能执行“特例重新开放”。";
+    // The preliminary review passed 李华 and failed 赵强, published Oct 9–13, 2023; the feedback stage then closed on both.
+    private const string LiWrongState = "当前状态为“公示结果未反馈（反馈期已截止）”，不能执行“特例重新开放”。";
+    private const string ZhaoWrongState = "当前状态为“初审未通过（公示结束）”，不能执行“特例重新开放”。";
 
     private TitleReviewFactory _factory = null!;
     private RecordingQueue _queue = null!;

@@ -60,4 +60,10 @@ public sealed record SnapshotBook(string Title, string Publisher, string Isbn, D
 public interface IPersonDirectory
 {
     Task<(string? Mobile, string? IdNumber)> GetContactAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Where each of the people can be reached (name, e-mail, mobile), by user id; people without an account are left out.</summary>
+    Task<IReadOnlyDictionary<string, Notifications.MessageRecipient>> RecipientsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The active auditors of each of the units, with where they can be reached.</summary>
+    Task<ILookup<Guid, Notifications.MessageRecipient>> AuditorsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken = default);
 }
