@@ -11,7 +11,7 @@ namespace TitleReview.Web.Tests.Preliminary;
 /// <summary>
 /// The office's preliminary review pages through the real pipeline, on the demo's 2023 history:
 /// on Sep 25–26, 2023 the office passed 李华 and failed 赵强 (纸质材料不全, his photo never came).
-/// The review window closed on Oct 27, 2023, so the desk now only shows.
+/// The office published the results on Oct 8, 2023, so the desk now only shows.
 /// </summary>
 public class PreliminaryPagesTests
 {
@@ -74,8 +74,8 @@ public class PreliminaryPagesTests
         page.Should().Contain("id=\"eligibility\"").And.Contain("data-section=").And.Contain("class=\"viewer\"", "the scans open inline as on the review page");
         page.Should().Contain("一寸免冠彩色近照：缺").And.Contain("逾期未缴费");
         page.Should().Contain("经审核，该同志情况属实，同意推荐。");
-        page.Should().Contain("id=\"decision-history\"").And.Contain("初审不通过：纸质材料不全。说明：档案袋缺一寸免冠彩色近照");
-        page.Should().Contain("初审不在办理期间").And.NotContain("id=\"decide-form\"", "the window closed on Oct 27, 2023");
+        page.Should().Contain("id=\"decision-history\"").And.Contain("纸质材料不全。说明：档案袋缺一寸免冠彩色近照");
+        page.Should().Contain("初审结果已公示，不能再改变结论").And.NotContain("id=\"decide-form\"", "the results were published on Oct 8, 2023");
         page.Should().Contain("id=\"queue-nav\"");
     }
 
@@ -110,7 +110,7 @@ public class PreliminaryPagesTests
     }
 
     [Test]
-    public async Task Change_WithoutAReason_ShowsTheFieldMessage_AndWithOne_IsRefusedOutsideTheWindow()
+    public async Task Change_WithoutAReason_ShowsTheFieldMessage_AndWithOne_IsRefusedAfterPublication()
     {
         var office = await SignedInClientAsync(_factory, "office");
         var path = $"/Office/Preliminary/Review?id={_zhao}&filter=All";
@@ -124,7 +124,7 @@ public class PreliminaryPagesTests
         withoutReason.StatusCode.Should().Be(HttpStatusCode.OK);
         (await withoutReason.Content.ReadAsStringAsync()).Should().Contain("改变初审结论须填写改变原因。");
         withReason.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await withReason.Content.ReadAsStringAsync()).Should().Contain("初审不在办理期间").And.Contain("已于");
+        (await withReason.Content.ReadAsStringAsync()).Should().Contain("初审结果已公示，不能再改变结论");
         nonsense.StatusCode.Should().Be(HttpStatusCode.OK);
         (await nonsense.Content.ReadAsStringAsync()).Should().Contain("请选择初审结论。");
         (await DecisionCountAsync()).Should().Be(before);
