@@ -12,7 +12,7 @@ using TitleReview.Infrastructure.Persistence;
 namespace TitleReview.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128121639_Issue14Eligibility")]
+    [Migration("20261128130347_Issue14Eligibility")]
     partial class Issue14Eligibility
     {
         /// <inheritdoc />
@@ -605,6 +605,51 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.HasIndex("CampaignId", "UnitId", "Until");
 
                     b.ToTable("PaperDeliveryExceptions", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Publicities.PublicPublicity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastDay");
+
+                    b.HasIndex("CampaignId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("PublicPublicities", (string)null);
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Applications.TitleApplication", b =>
@@ -2263,6 +2308,15 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Publicities.PublicPublicity", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
