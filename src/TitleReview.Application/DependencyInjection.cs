@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<Fees.IUnitPayments, Fees.UnitPayments>();
         services.AddScoped<Applications.Preliminary.IEligibility, Applications.Preliminary.EligibilityEvaluator>();
         services.AddScoped<Applications.Opinions.IReviewFormOpinions, Applications.Opinions.ReviewFormOpinionsDirectory>();
+        services.AddScoped<Applications.Preliminary.IPreliminaryDecisions, Applications.Preliminary.PreliminaryDecisionDirectory>();
         return services;
     }
 }

@@ -77,6 +77,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Applications.Supplements.SupplementFile> SupplementFiles => Set<Domain.Applications.Supplements.SupplementFile>();
 
     public DbSet<Domain.Applications.Feedback.PublicityFeedback> PublicityFeedback => Set<Domain.Applications.Feedback.PublicityFeedback>();
+    public DbSet<Domain.Applications.Preliminary.FailureReason> FailureReasons => Set<Domain.Applications.Preliminary.FailureReason>();
+
+    public DbSet<Domain.Applications.Preliminary.PreliminaryDecision> PreliminaryDecisions => Set<Domain.Applications.Preliminary.PreliminaryDecision>();
 
     public DbSet<Domain.Applications.Intake.DeliveryReceipt> DeliveryReceipts => Set<Domain.Applications.Intake.DeliveryReceipt>();
 

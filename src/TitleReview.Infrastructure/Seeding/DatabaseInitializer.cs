@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TitleReview.Domain.Applications.Preliminary;
 using TitleReview.Domain.Identity;
 using TitleReview.Domain.Units;
 using TitleReview.Infrastructure.Identity;
@@ -34,6 +35,7 @@ public sealed class DatabaseInitializer(
         await db.Database.MigrateAsync(cancellationToken);
         await EnsureDefinitionVersionsAsync(cancellationToken);
         await EnsureRolesAsync();
+        await EnsureFailureReasonsAsync(cancellationToken);
         await EnsureBootstrapOfficeAccountAsync();
 
         if (environment.IsDevelopment())
@@ -87,6 +89,28 @@ public sealed class DatabaseInitializer(
                 Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
             }
         }
+    }
+
+    /// <summary>
+    /// The office's list of preliminary-review failure reasons, in production too: the office
+    /// needs it on the first day of its review. Only an empty list is filled, so what the office
+    /// later renames, reorders or deletes stays as it left it.
+    /// </summary>
+    private async Task EnsureFailureReasonsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.FailureReasons.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var added = new List<string>();
+        foreach (var text in FailureReason.Defaults)
+        {
+            db.FailureReasons.Add(FailureReason.Create(text, added.Count + 1, added, clock.GetUtcNow()));
+            added.Add(text);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Applications.Feedback;
 using TitleReview.Application.Applications.Intake;
 using TitleReview.Application.Applications.Opinions;
+using TitleReview.Application.Applications.Preliminary;
 using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Applications.StartApplication;
 using TitleReview.Application.Applications.Supplements;
@@ -107,7 +108,8 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await SubmitToOfficeAsync(story, At(2023, 9, 7, 10, 10), zhao, "auditor2", cancellationToken);
         await CheckInPaperAsync(story, li, zhao, cancellationToken);
         await PayReviewFeesAsync(story, campaignId, cancellationToken);
-        await PublishPreliminaryResultsAsync(story, li, zhao, cancellationToken);
+        await PreliminaryReviewAsync(story, li, zhao, cancellationToken);
+        await PublishPreliminaryResultsAsync(story, cancellationToken);
         await SeedSupplementAndFeedbackAsync(story, definitions, campaignId, li, zhao, cancellationToken);
 
         // From here the clock alone moves things: every later stage in turn.
@@ -368,6 +370,24 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         }
     }
 
+    /// <summary>
+    /// The office's preliminary review group works through the dossiers at the end of September:
+    /// 李华, whose paper came complete, passes; 赵强's envelope lacked the photo and he never brought
+    /// it, so he fails with the listed reason and a note of the reviewer's own.
+    /// </summary>
+    private static async Task PreliminaryReviewAsync(DemoStory story, Guid li, Guid zhao, CancellationToken cancellationToken)
+    {
+        var office = await story.ActorAsync("office");
+        await story.AtAsync(At(2023, 9, 25, 10, 0), cancellationToken);
+        await story.SendAsync<PassPreliminary, PreliminaryDecided>(new PassPreliminary(li, null, null, office), cancellationToken);
+
+        await story.AtAsync(At(2023, 9, 26, 15, 30), cancellationToken);
+        var reasons = await story.SendAsync<ListFailureReasons, IReadOnlyList<FailureReasonRow>>(new ListFailureReasons(office), cancellationToken);
+        await story.SendAsync<FailPreliminary, PreliminaryDecided>(
+            new FailPreliminary(zhao, [reasons.Single(r => r.Text == "纸质材料不全").Id], "档案袋缺一寸免冠彩色近照，纸质材料报送期内未补交。", null, office),
+            cancellationToken);
+    }
+
     /// <summary>The review form's two opinions, typed by the auditor once the publicity has passed, before the unit submits.</summary>
     private static async Task RecordOpinionsAsync(DemoStory story, DateTimeOffset at, Guid applicationId, string auditorUserName, CancellationToken cancellationToken)
     {
@@ -502,27 +522,12 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
     }
 
     /// <summary>
-    /// The preliminary review passes 李华 and fails 赵强, whose photo never came (Sep 26); on Sunday
-    /// Oct 8, a make-up working day after the National Day holiday, the office publishes the results
-    /// for 5 working days from Monday Oct 9: the period ends on Friday Oct 13, as the notice had it.
+    /// On Sunday Oct 8, a make-up working day after the National Day holiday, the office publishes
+    /// the preliminary results for 5 working days from Monday Oct 9: the period ends on Friday
+    /// Oct 13, as the notice had it.
     /// </summary>
-    private static async Task PublishPreliminaryResultsAsync(DemoStory story, Guid li, Guid zhao, CancellationToken cancellationToken)
+    private static async Task PublishPreliminaryResultsAsync(DemoStory story, CancellationToken cancellationToken)
     {
-        await story.AtAsync(At(2023, 9, 26, 10, 0), cancellationToken);
-        var office = await story.ActorAsync("office");
-        foreach (var (applicationId, operation, reason) in new[]
-        {
-            (li, WorkflowOperations.PassPreliminary, (string?)null),
-            (zhao, WorkflowOperations.FailPreliminary, "纸质材料不全。说明：一寸免冠彩色近照缺，逾期未补交。"),
-        })
-        {
-            var instanceId = await story.ReadAsync(db => db.WorkflowInstances.AsNoTracking()
-                .Where(i => i.SubjectType == WorkflowSubjectTypes.Application && i.SubjectId == applicationId)
-                .Select(i => i.Id)
-                .SingleAsync(cancellationToken));
-            await story.PerformAsync(new PerformRequest(instanceId, operation, office, reason), cancellationToken);
-        }
-
         await story.AtAsync(At(2023, 10, 8, 9, 30), cancellationToken);
         await story.SendAsync<PublishPreliminaryResults, PreliminaryResultsPublished>(
             new PublishPreliminaryResults(HistoryYear, new DateOnly(2023, 10, 9), PublicPublicity.DefaultWorkingDays, null, await story.ActorAsync("office")),

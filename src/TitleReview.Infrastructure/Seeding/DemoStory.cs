@@ -59,16 +59,6 @@ internal sealed class DemoStory : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IHandler<TCommand, TResult>>().HandleAsync(command, cancellationToken);
     }
 
-    /// <summary>
-    /// Performs a use case's transition on the engine, as that use case does, for a step whose
-    /// page the story cannot send yet (the preliminary review's decisions).
-    /// </summary>
-    public async Task<FireResult> PerformAsync(PerformRequest request, CancellationToken cancellationToken)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().PerformAsync(request, cancellationToken);
-    }
-
     /// <summary>The demo person as signing in makes them: name, roles and unit from the account.</summary>
     public async Task<WorkflowActor> ActorAsync(string userName)
     {

@@ -655,6 +655,84 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.ToTable("PaperDeliveryExceptions", (string)null);
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Preliminary.FailureReason", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Order");
+
+                    b.HasIndex("Text")
+                        .IsUnique();
+
+                    b.ToTable("FailureReasons", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Preliminary.PreliminaryDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "DecidedAt");
+
+                    b.HasIndex("CampaignId", "SupersededAt");
+
+                    b.ToTable("PreliminaryDecisions", (string)null);
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.Publicities.PublicPublicity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2460,6 +2538,61 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Preliminary.PreliminaryDecision", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TitleReview.Domain.Applications.Preliminary.GivenReason", "Reasons", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("DecisionId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<Guid>("ReasonId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DecisionId");
+
+                            b1.HasIndex("ReasonId");
+
+                            b1.ToTable("PreliminaryDecisionReasons", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionId");
+
+                            b1.HasOne("TitleReview.Domain.Applications.Preliminary.FailureReason", null)
+                                .WithMany()
+                                .HasForeignKey("ReasonId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Reasons");
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Applications.Publicities.PublicPublicity", b =>

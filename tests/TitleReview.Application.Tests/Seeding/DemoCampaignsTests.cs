@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TitleReview.Application.Applications.Preliminary;
 using TitleReview.Application.Files;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
+using TitleReview.Domain.Applications.Preliminary;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Persistence;
@@ -175,6 +177,27 @@ public class DemoCampaignsTests : ApplicationTestBase
             (supplement.Decision, BeijingTime.Format(supplement.SubmittedAt!.Value)).Should().Be((Domain.Applications.Supplements.SupplementDecision.Passed, "2023-10-10 19:40:00"));
             (await db.PublicityFeedback.AsNoTracking().OrderBy(f => f.SubmittedAt).Select(f => f.Outcome).ToListAsync())
                 .Should().Equal(Domain.Applications.Feedback.FeedbackOutcome.ObjectionDismissed, Domain.Applications.Feedback.FeedbackOutcome.NoObjection);
+        });
+    }
+
+    [Test]
+    public async Task Seed_WhenTheOfficeReviews_LiPasses_AndZhaoFailsForHisMissingPaper()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var li = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "李华");
+            var zhao = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "赵强");
+            var decisions = await sp.GetRequiredService<IPreliminaryDecisions>().CurrentAsync([li.ApplicationId, zhao.ApplicationId]);
+
+            decisions[li.ApplicationId].Outcome.Should().Be(PreliminaryOutcome.Passed);
+            BeijingTime.Format(decisions[li.ApplicationId].DecidedAt).Should().Be("2023-09-25 10:00:00");
+            decisions[zhao.ApplicationId].Reasons.Should().Equal("纸质材料不全");
+            decisions[zhao.ApplicationId].Summary.Should().StartWith("纸质材料不全。说明：");
+            (await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == zhao.InstanceId).Select(j => j.Reason).ToListAsync())
+                .Should().Contain(decisions[zhao.ApplicationId].Summary, "the journal says the reasons as the decision gave them");
         });
     }
 

@@ -80,6 +80,19 @@ public class QueryBudgetTests
     /// <summary>New (issue 13): the session's, the campaign with its stages and fees, the payments with their transfers, their instances, the submitted applications' levels, the statement rows waiting.</summary>
     private const int PaymentsBudget = 10;
 
+    /// <summary>
+    /// New in issue 14: the session's, the years, the campaign, the submitted cases, the check-ins,
+    /// the unit cards, the Fees module's overview (four) and unpaid flags, the current conclusions.
+    /// </summary>
+    private const int PreliminaryQueueBudget = 13;
+
+    /// <summary>
+    /// New in issue 14: the dossier as the review page reads it (<see cref="ReviewBudget"/> and the
+    /// unpaid flags), then the campaign, the year's submitted cases (previous and next), the
+    /// check-in, the Fees module's overview (four), the conclusions' history, the active reasons.
+    /// </summary>
+    private const int PreliminaryDeskBudget = 19;
+
     private TitleReviewFactory _factory = null!;
     private QueryBudget _budget = null!;
     private Guid _li;
@@ -252,6 +265,32 @@ public class QueryBudgetTests
 
         counter.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PageBudget, "the counter with a unit and a person open");
         moreCounter.Should().HaveStatus(HttpStatusCode.OK).And.NotGrowFrom(counter);
+    }
+
+    [Test]
+    public async Task PreliminaryQueueAndDesk_WithMoreUnitsAndDossiers_StayWithinBudget_AndDoNotGrow()
+    {
+        var office = await SignedInClientAsync(_factory, "office");
+        Guid li2023;
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            li2023 = await (from a in db.TitleApplications join c in db.Campaigns on a.CampaignId equals c.Id where c.Year == 2023 && a.ApplicantName == "李华" select a.Id).SingleAsync();
+        }
+
+        const string queuePath = "/Office/Preliminary?year=2023&filter=All";
+        var deskPath = $"/Office/Preliminary/Review?id={li2023}&filter=All";
+        var queue = await _budget.MeasureAsync(() => office.GetAsync(queuePath));
+        var desk = await _budget.MeasureAsync(() => office.GetAsync(deskPath));
+        await MoreRows.AddUnitsLikeAsync(_factory, li2023, 3, 2);
+        await MoreRows.AddApplicationsLikeAsync(_factory, li2023, 6);
+        var moreQueue = await _budget.MeasureAsync(() => office.GetAsync(queuePath));
+        var moreDesk = await _budget.MeasureAsync(() => office.GetAsync(deskPath));
+
+        queue.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PreliminaryQueueBudget, "the preliminary review queue");
+        moreQueue.Should().HaveStatus(HttpStatusCode.OK).And.NotGrowFrom(queue);
+        desk.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PreliminaryDeskBudget, "the preliminary review desk");
+        moreDesk.Should().HaveStatus(HttpStatusCode.OK).And.NotGrowFrom(desk);
     }
 
     [Test]

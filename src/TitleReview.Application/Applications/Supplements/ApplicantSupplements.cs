@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TitleReview.Application.Applications.Dossier;
+using TitleReview.Application.Applications.Preliminary;
 using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
@@ -103,13 +104,13 @@ internal sealed record SupplementCase(TitleApplication Application, WorkflowInst
     }
 }
 
-internal sealed class GetSupplementHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock) : IHandler<GetSupplement, SupplementView>
+internal sealed class GetSupplementHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IPreliminaryDecisions decisions, TimeProvider clock) : IHandler<GetSupplement, SupplementView>
 {
     public async Task<SupplementView> HandleAsync(GetSupplement request, CancellationToken cancellationToken = default)
     {
         var (application, instance, campaign) = await DossierAccess.ReadAsync(db, request.ApplicationId, request.Actor, cancellationToken);
         var publicity = await SupplementData.PublicityAsync(db, application.CampaignId, cancellationToken);
-        var reasons = await SupplementData.FailingReasonsAsync(db, definitions, [application.Id], cancellationToken);
+        var reasons = await SupplementData.FailingReasonsAsync(decisions, [application.Id], cancellationToken);
         var rounds = (await SupplementData.RoundsAsync(db, [application.Id], cancellationToken))[application.Id].ToList();
         var whyNot = new SupplementCase(application, instance, publicity).WhyNot(definitions, clock.GetUtcNow());
         return new SupplementView(

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Applications.Preliminary;
 using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
@@ -33,7 +34,7 @@ public sealed record SupplementForReview(
 /// <summary>The office's decision on a submitted supplement: 改为通过 or 维持不通过, with a reason.</summary>
 public sealed record DecideSupplement(Guid ApplicationId, SupplementDecision? Decision, string? Reason, WorkflowActor Actor);
 
-internal sealed class ListSupplementsForReviewHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IUnitDirectory units, TimeProvider clock)
+internal sealed class ListSupplementsForReviewHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IPreliminaryDecisions decisions, IUnitDirectory units, TimeProvider clock)
     : IHandler<ListSupplementsForReview, SupplementReview>
 {
     public async Task<SupplementReview> HandleAsync(ListSupplementsForReview request, CancellationToken cancellationToken = default)
@@ -50,7 +51,7 @@ internal sealed class ListSupplementsForReviewHandler(IApplicationDbContext db, 
             .ToListAsync(cancellationToken);
         var ids = cases.Select(c => c.Id).ToList();
         var publicity = await SupplementData.PublicityAsync(db, campaign.Id, cancellationToken);
-        var reasons = await SupplementData.FailingReasonsAsync(db, definitions, ids, cancellationToken);
+        var reasons = await SupplementData.FailingReasonsAsync(decisions, ids, cancellationToken);
         var rounds = await SupplementData.RoundsAsync(db, ids, cancellationToken);
         var unitCards = await units.FindAllAsync([.. cases.Select(c => c.UnitId).Distinct()], cancellationToken);
         var stage = campaign.Stage(StageKeys.PreliminaryReview);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Applications.Preliminary;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
@@ -46,25 +47,14 @@ internal static class SupplementData
             .FirstOrDefaultAsync(p => p.CampaignId == campaignId && p.Kind == PublicPublicityKind.PreliminaryResults, cancellationToken);
 
     /// <summary>
-    /// The latest failing reason of each application, read from the journal row of the review
-    /// desk's transition into a failed decision (the engine keeps the reason it requires).
-    /// One query whatever the count.
+    /// Why each failed application failed: the review desk's current conclusion, with its listed
+    /// reasons in the words of the day and the reviewer's note. One query whatever the count.
     /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, FailingReason>> FailingReasonsAsync(
-        IApplicationDbContext db, IWorkflowDefinitions definitions, IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken)
+        IPreliminaryDecisions decisions, IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken)
     {
-        var failed = definitions.StatesWith(ApplicationWorkflow.DefinitionId, StateCapabilities.PreliminaryFailed)
-            .Intersect(definitions.StatesWith(ApplicationWorkflow.DefinitionId, StateCapabilities.PreliminaryDecided))
-            .ToArray();
-        var rows = await (
-                from entry in db.WorkflowJournal.AsNoTracking()
-                join instance in db.WorkflowInstances.AsNoTracking() on entry.InstanceId equals instance.Id
-                where instance.SubjectType == ApplicationWorkflow.SubjectType && applicationIds.Contains(instance.SubjectId)
-                      && failed.Contains(entry.ToState) && entry.Reason != null
-                select new { instance.SubjectId, entry.Id, entry.Reason, entry.OccurredAt })
-            .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.SubjectId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Id).Select(r => new FailingReason(r.Reason!, r.OccurredAt)).First());
+        var current = await decisions.CurrentAsync(applicationIds, cancellationToken);
+        return current.Values.Where(d => d.Failed).ToDictionary(d => d.ApplicationId, d => new FailingReason(d.Summary, d.DecidedAt));
     }
 
     /// <summary>Every round of each application's supplements with their files, oldest first. One query.</summary>

@@ -65,6 +65,10 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Applications.Feedback.PublicityFeedback> PublicityFeedback { get; }
 
+    DbSet<Domain.Applications.Preliminary.FailureReason> FailureReasons { get; }
+
+    DbSet<Domain.Applications.Preliminary.PreliminaryDecision> PreliminaryDecisions { get; }
+
     DbSet<Domain.Applications.Intake.DeliveryReceipt> DeliveryReceipts { get; }
 
     DbSet<Domain.Fees.UnitPayment> UnitPayments { get; }
