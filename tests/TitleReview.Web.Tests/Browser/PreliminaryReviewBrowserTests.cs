@@ -1,20 +1,13 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using TitleReview.Application.Applications.Documents;
-using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Applications.Intake;
-using TitleReview.Application.Applications.Publicity;
-using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
-using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Documents;
 using TitleReview.Domain.Applications.Intake;
-using TitleReview.Domain.Time;
 using TitleReview.Domain.Workflows;
-using TitleReview.Infrastructure.Persistence;
 using TitleReview.Infrastructure.Seeding;
 using TitleReview.Web.Tests.Infrastructure;
 using TitleReview.Web.Tests.Performance;
@@ -30,30 +23,23 @@ namespace TitleReview.Web.Tests.Browser;
 /// it, the office passes him on it; after the publicity the unit's auditor records and submits the
 /// feedback, and both dossiers may go on to the committee.
 /// </summary>
-public class PreliminaryReviewBrowserTests : BrowserTestBase
+public class PreliminaryReviewBrowserTests : DemoCampaignBrowserTestBase
 {
     private const string Reason = "纸质材料不全";
     private const string Other = "申报人001";
-    private static readonly DateTimeOffset Monday15June2026 = BeijingTime.FromBeijing(new DateTime(2026, 6, 15, 10, 0, 0));
-
-    private readonly FakeTimeProvider _clock = new(Monday15June2026);
-
-    protected override TitleReviewFactory CreateFactory() =>
-        new(kestrel: true, clock: _clock, settings: new Dictionary<string, string?> { ["Demo:SeedCampaigns"] = "true" });
-
     [Test]
     public async Task PreliminaryReview_FailOnePassOne_Publish_PublicReads_Supplement_PassedOnIt_FeedbackRecorded()
     {
         var (zhao, other) = await TwoCheckedInDossiersAsync();
 
         // The demo places the preliminary review 46 to 80 days after the day it was seeded, the feedback 68 to 74.
-        _clock.SetUtcNow(DemoDay(49));
+        Clock.SetUtcNow(DemoDay(49));
         await LoginAsync("office", DemoAccounts.Password);
         await DecideAsync(zhao, fail: true);
         await DecideAsync(other, fail: false);
         await PublishAsync(firstDay: new DateOnly(2026, 8, 4), period: "公示期：2026年8月4日至8月10日");
 
-        _clock.SetUtcNow(DemoDay(50));
+        Clock.SetUtcNow(DemoDay(50));
         await Page.Context.ClearCookiesAsync();
         await ReadThePublicityAnonymouslyAsync();
 
@@ -61,12 +47,12 @@ public class PreliminaryReviewBrowserTests : BrowserTestBase
         await LoginAsync("applicant3", DemoAccounts.Password);
         await UploadSupplementAsync(zhao);
 
-        _clock.SetUtcNow(DemoDay(51));
+        Clock.SetUtcNow(DemoDay(51));
         await Page.Context.ClearCookiesAsync();
         await LoginAsync("office", DemoAccounts.Password);
         await PassOnSupplementAsync();
 
-        _clock.SetUtcNow(DemoDay(70));
+        Clock.SetUtcNow(DemoDay(70));
         await Page.Context.ClearCookiesAsync();
         await LoginAsync("auditor2", DemoAccounts.Password);
         await RecordAndSubmitFeedbackAsync(zhao, other);
@@ -77,8 +63,6 @@ public class PreliminaryReviewBrowserTests : BrowserTestBase
             Factory.Services.GetRequiredService<IWorkflowDefinitions>().Has(instance, StateCapabilities.PublicityCleared).Should().BeTrue("both may go on to the committee");
         }
     }
-
-    private static DateTimeOffset DemoDay(int days) => BeijingTime.StartOfDay(BeijingTime.DateOf(Monday15June2026).AddDays(days)).AddHours(9);
 
     /// <summary>The reviewer opens the dossier at the desk, sees the conditions, and passes it or fails it with a listed reason.</summary>
     private async Task DecideAsync(Guid applicationId, bool fail)
@@ -185,25 +169,7 @@ public class PreliminaryReviewBrowserTests : BrowserTestBase
     /// </summary>
     private async Task<(Guid Zhao, Guid Other)> TwoCheckedInDossiersAsync()
     {
-        var zhao = await ReadAsync(db => (from a in db.TitleApplications join c in db.Campaigns on a.CampaignId equals c.Id where c.Year == 2026 && a.ApplicantName == "赵强" select a.Id).SingleAsync());
-        var auditor = await ActorAsync("auditor2", "Auditor", DemoAccounts.ProvincialTransport.Id);
-        var dossier = await SendAsync<GetDossier, DossierView>(new GetDossier(zhao, auditor));
-        foreach (var scan in dossier.Attachments.Values)
-        {
-            await using var opened = (await SendAsync<OpenAttachment, OpenedAttachment>(new OpenAttachment(scan.Id, auditor))).Content;
-        }
-
-        foreach (var item in dossier.Mandatory)
-        {
-            await SendAsync<VerifyItem, Guid>(new VerifyItem(zhao, item.Key, true, auditor));
-        }
-
-        await SendAsync<ApproveDossier, FireResult>(new ApproveDossier(zhao, auditor));
-        await SendAsync<StartUnitPublicity, PublicityStarted>(new StartUnitPublicity([zhao], auditor));
-        _clock.SetUtcNow(BeijingTime.FromBeijing(new DateTime(2026, 6, 23, 9, 0, 0)));
-        await SendAsync<RecordUnitPublicity, FireResult>(new RecordUnitPublicity(zhao, PublicityOutcome.NoObjection, null, auditor));
-        await SendAsync<SubmitToOffice, int>(new SubmitToOffice([zhao], auditor));
-
+        var zhao = await SubmitZhaoToTheOfficeAsync();
         await MoreRows.AddApplicationsLikeAsync(Factory, zhao, 1);
         var other = await ReadAsync(async db =>
         {
@@ -214,7 +180,7 @@ public class PreliminaryReviewBrowserTests : BrowserTestBase
             return copy;
         });
 
-        _clock.SetUtcNow(DemoDay(33));
+        Clock.SetUtcNow(DemoDay(33));
         var office = await ActorAsync("office", "Office", null);
         await SendAsync<OpenPaperDelivery, Guid>(new OpenPaperDelivery(2026, DemoAccounts.ProvincialTransport.Id, office));
         foreach (var id in new[] { zhao, other })
@@ -225,23 +191,5 @@ public class PreliminaryReviewBrowserTests : BrowserTestBase
         }
 
         return (zhao, other);
-    }
-
-    private async Task<WorkflowActor> ActorAsync(string userName, string role, Guid? unitId)
-    {
-        var user = await ReadAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => new { u.Id, u.DisplayName }).SingleAsync());
-        return new WorkflowActor(user.Id, user.DisplayName, [role], unitId);
-    }
-
-    private async Task<TResult> SendAsync<TCommand, TResult>(TCommand command)
-    {
-        using var scope = Factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<IHandler<TCommand, TResult>>().HandleAsync(command);
-    }
-
-    private async Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        using var scope = Factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 }
