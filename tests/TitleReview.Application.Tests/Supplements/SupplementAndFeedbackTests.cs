@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Applications.Feedback;
 using TitleReview.Application.Applications.Intake;
+using TitleReview.Application.Applications.Preliminary;
 using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Applications.Supplements;
 using TitleReview.Application.Common.Exceptions;
@@ -15,6 +16,7 @@ using TitleReview.Domain.Applications.Publicities;
 using TitleReview.Domain.Applications.Supplements;
 using TitleReview.Domain.Common;
 using TitleReview.Domain.Workflows;
+using TitleReview.Infrastructure.Persistence;
 
 namespace TitleReview.Application.Tests.Supplements;
 
@@ -24,7 +26,9 @@ namespace TitleReview.Application.Tests.Supplements;
 /// </summary>
 public class SupplementAndFeedbackTests : WorkflowTestBase
 {
-    private const string FailingReason = "缺一寸免冠彩色近照。说明：纸质材料未附照片。";
+    private const string ListedReason = "纸质材料不全";
+    private const string FailingNote = "纸质材料未附一寸免冠彩色近照。";
+    private const string FailingReason = ListedReason + "。说明：" + FailingNote;
 
     private readonly Dictionary<string, Guid> _applications = [];
     private readonly Dictionary<string, Guid> _instances = [];
@@ -58,7 +62,7 @@ public class SupplementAndFeedbackTests : WorkflowTestBase
             await CheckInAsync(await unit, applicant);
         }
 
-        await DecideAndPublishAsync(passed: ["applicant1", "applicant2"], failed: [("applicant3", FailingReason)]);
+        await DecideAndPublishAsync(passed: ["applicant1", "applicant2"], failed: ["applicant3"]);
     }
 
     [Test]
@@ -232,24 +236,22 @@ public class SupplementAndFeedbackTests : WorkflowTestBase
     }
 
     /// <summary>
-    /// The review desk's decisions (the operations fired through the engine, as helper B's use case
-    /// will) and the office publishing the results for 5 working days from Mon Oct 9 (the
+    /// The review desk's decisions (the desk's commands, 赵强 failed with a listed reason and a note) and the office publishing the results for 5 working days from Mon Oct 9 (the
     /// publicity's command). Decided on Sep 26, published on Sep 28.
     /// </summary>
-    private async Task DecideAndPublishAsync(IReadOnlyList<string> passed, IReadOnlyList<(string Applicant, string Reason)> failed)
+    private async Task DecideAndPublishAsync(IReadOnlyList<string> passed, IReadOnlyList<string> failed)
     {
         Clock.SetUtcNow(Beijing(2023, 9, 26, 9, 0, 0));
         var office = await ActorAsync("office");
-        async Task PerformAsync(string applicant, string operation, string? reason) =>
-            await InScopeAsync(sp => sp.GetRequiredService<IWorkflowEngine>().PerformAsync(new PerformRequest(_instances[applicant], operation, office, reason)));
+        var listed = await InScopeAsync(async sp => await sp.GetRequiredService<AppDbContext>().FailureReasons.Where(r => r.Text == ListedReason).Select(r => r.Id).SingleAsync());
         foreach (var applicant in passed)
         {
-            await PerformAsync(applicant, WorkflowOperations.PassPreliminary, null);
+            await InScopeAsync(sp => sp.GetRequiredService<IHandler<PassPreliminary, PreliminaryDecided>>().HandleAsync(new PassPreliminary(_applications[applicant], null, null, office)));
         }
 
-        foreach (var (applicant, reason) in failed)
+        foreach (var applicant in failed)
         {
-            await PerformAsync(applicant, WorkflowOperations.FailPreliminary, reason);
+            await InScopeAsync(sp => sp.GetRequiredService<IHandler<FailPreliminary, PreliminaryDecided>>().HandleAsync(new FailPreliminary(_applications[applicant], [listed], FailingNote, null, office)));
         }
 
         Clock.SetUtcNow(Beijing(2023, 9, 28, 9, 0, 0));

@@ -54,10 +54,10 @@ public class PreliminaryPagesTests
 
         measured.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(QueueBudget);
         page.Should().Contain("黔南能源集团有限公司").And.Contain("贵州省示范交通投资集团有限公司");
-        page.Should().Contain("李华").And.Contain("赵强").And.Contain("初审未通过：纸质材料不全。说明：");
+        page.Should().Contain("李华").And.Contain("赵强").And.Contain("初审通过（补充材料后通过；原结论不通过：纸质材料不全。说明：", "赵强 failed at the desk and passed on his supplement");
         page.Should().Contain("一寸免冠彩色近照：缺", "the paper check-in's shortfall").And.Contain("逾期未缴费", "the unit that never paid is flagged");
         page.Should().Contain($"/Office/Preliminary/Review?id={_zhao}");
-        (await office.GetStringAsync("/Office/Preliminary?year=2023")).Should().Contain("待初审（0）").And.Contain("已通过（1）").And.Contain("未通过（1）");
+        (await office.GetStringAsync("/Office/Preliminary?year=2023")).Should().Contain("待初审（0）").And.Contain("已通过（2）").And.Contain("未通过（0）");
     }
 
     [Test]

@@ -19,7 +19,7 @@ namespace TitleReview.Web.Tests.Supplements;
 /// </summary>
 public class SupplementAndFeedbackPageTests
 {
-    private const string FailingReason = "纸质材料不全。说明：一寸免冠彩色近照缺，逾期未补交。";
+    private const string FailingReason = "纸质材料不全。说明：档案袋缺一寸免冠彩色近照，纸质材料报送期内未补交。";
 
     /// <summary>The application with its case, the campaign, the publicity, the journal's reason, the supplements with their files.</summary>
     private const int SupplementPageBudget = 5;
