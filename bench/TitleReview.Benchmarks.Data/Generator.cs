@@ -82,7 +82,7 @@ internal sealed class Generator(DataArguments options, DataHost host, Progress p
     /// <summary>How past applications ended, by final state of the application definition.</summary>
     private static readonly (string State, double Share)[] PastOutcomes =
     [
-        ("NotSubmitted", 0.10), ("NotForwarded", 0.03), ("PublicityObjected", 0.01), ("NotReferred", 0.08), ("Failed", 0.20), ("Passed", 0.58),
+        ("NotSubmitted", 0.10), ("NotForwarded", 0.03), ("PublicityObjected", 0.01), ("NotOnCommitteeList", 0.08), ("Failed", 0.20), ("Passed", 0.58),
     ];
 
     private static readonly PropertyInfo AttachmentId = typeof(DossierAttachment).GetProperty(nameof(DossierAttachment.Id))!;

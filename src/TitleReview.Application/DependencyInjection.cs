@@ -36,6 +36,11 @@ public static class DependencyInjection
         services.AddScoped<Applications.Preliminary.IEligibility, Applications.Preliminary.EligibilityEvaluator>();
         services.AddScoped<Applications.Opinions.IReviewFormOpinions, Applications.Opinions.ReviewFormOpinionsDirectory>();
         services.AddScoped<Applications.Preliminary.IPreliminaryDecisions, Applications.Preliminary.PreliminaryDecisionDirectory>();
+        services.AddScoped<Applications.Committee.ICommitteeSeats, Applications.Committee.CommitteeSeats>();
+        services.AddScoped<Applications.Committee.ExpertReview.IAssignedDossiers, Applications.Committee.ExpertReview.AssignedDossiers>();
+        services.AddScoped<Applications.Committee.Defense.IDefenseAppointments, Applications.Committee.Defense.DefenseAppointments>();
+        services.AddScoped<Applications.Committee.ICommitteeResults, Applications.Committee.Voting.CommitteeResults>();
+        services.AddScoped<Workflows.Monitor.IDecisionSecrecy, Applications.Committee.Results.DecisionSecrecy>();
         return services;
     }
 }

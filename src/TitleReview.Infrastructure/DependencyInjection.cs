@@ -100,6 +100,7 @@ public static class DependencyInjection
         services.AddOptions<ActivationOptions>().BindConfiguration(ActivationOptions.SectionName);
         services.AddScoped<IAccountProvisioning, AccountProvisioning>();
         services.AddScoped<IApplicantAccounts, ApplicantAccounts>();
+        services.AddScoped<Application.Applications.Committee.Forming.IExpertAccounts, ExpertAccounts>();
         services.AddScoped<AccountActivator>();
         services.AddOptions<PasswordResetOptions>().BindConfiguration(PasswordResetOptions.SectionName);
         services.AddOptions<AccountSecurityOptions>().BindConfiguration(AccountSecurityOptions.SectionName);

@@ -64,9 +64,11 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 
 // Outside the exception handler and status code pages, so the log records the status actually
-// sent: refusals (404, 409, validation) at Information, server errors at Error.
+// sent: refusals (404, 409, validation) at Information, server errors at Error. The lines go
+// through this host's own logger, not the static one (which the last host built replaces).
 app.UseSerilogRequestLogging(options =>
 {
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} by {UserName} responded {StatusCode} in {Elapsed:0.0} ms";
     options.GetLevel = (context, _, exception) =>
         exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error : LogEventLevel.Information;

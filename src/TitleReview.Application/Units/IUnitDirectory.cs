@@ -29,6 +29,12 @@ public interface IUnitDirectory
     /// </summary>
     Task<string> SupervisingDepartmentAsync(Guid campaignId, Guid unitId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The public registration number (e.g. DW2023-0007) of each unit among <paramref name="unitIds"/>
+    /// in the campaign (its latest registration); units without one are missing.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, string>> RegistrationNumbersAsync(Guid campaignId, IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken = default);
+
     /// <summary>Whether <paramref name="mobile"/> is the auditor's mobile of a registration (not rejected) in one of the campaigns, even before approval.</summary>
     Task<bool> IsRegisteredAuditorAsync(IReadOnlyCollection<Guid> campaignIds, string mobile, CancellationToken cancellationToken = default);
 

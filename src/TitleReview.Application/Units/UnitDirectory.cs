@@ -46,6 +46,15 @@ internal sealed class UnitDirectory(IApplicationDbContext db, IWorkflowDefinitio
             .FirstOrDefaultAsync(cancellationToken)
         ?? string.Empty;
 
+    public async Task<IReadOnlyDictionary<Guid, string>> RegistrationNumbersAsync(Guid campaignId, IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.UnitRegistrations.AsNoTracking()
+            .Where(r => r.CampaignId == campaignId && r.UnitId != null && unitIds.Contains(r.UnitId.Value))
+            .Select(r => new { UnitId = r.UnitId!.Value, r.Number, r.SubmittedAt })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.SubmittedAt).First().Number);
+    }
+
     public Task<bool> IsRegisteredAuditorAsync(IReadOnlyCollection<Guid> campaignIds, string mobile, CancellationToken cancellationToken = default)
     {
         var rejected = definitions.StatesWith(UnitRegistrationWorkflow.DefinitionId, StateCapabilities.RegistrationRejected);

@@ -15,6 +15,7 @@ public sealed class Campaign : Entity
 
     private readonly List<CampaignStage> _stages = [];
     private readonly List<CampaignLevelRule> _rules = [];
+    private CommitteeTerms? _committeeTerms;
 
     private Campaign()
     {
@@ -38,6 +39,9 @@ public sealed class Campaign : Entity
 
     /// <summary>The office's details for units (address, contacts, bank account); null until the office publishes them.</summary>
     public OfficeDetails? OfficeDetails { get; private set; }
+
+    /// <summary>The committee's terms (quorum, pass share, defense notice, results publicity); the national defaults until the office changes them.</summary>
+    public CommitteeTerms CommitteeTerms => _committeeTerms ?? CommitteeTerms.Default;
 
     public IReadOnlyList<CampaignLevelRule> Rules => _rules.OrderBy(r => r.Level).ToList();
 
@@ -72,6 +76,18 @@ public sealed class Campaign : Entity
     /// <summary>The fee per level, null where the office has not set it.</summary>
     public IReadOnlyDictionary<Applications.TitleLevel, decimal?> ReviewFees() =>
         Enum.GetValues<Applications.TitleLevel>().ToDictionary(level => level, level => RuleFor(level).ReviewFee);
+
+    /// <summary>Replaces the committee's terms as a whole.</summary>
+    public void SetCommitteeTerms(CommitteeTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        CheckRule(new ShareAtLeastHalfRule("到会人数比例", terms.QuorumNumerator, terms.QuorumDenominator));
+        CheckRule(new ShareAtLeastHalfRule("通过票数比例", terms.PassNumerator, terms.PassDenominator));
+        CheckRule(new DefenseNoticeInRangeRule(terms.DefenseNoticeDays));
+        CheckRule(new ResultsPublicityInRangeRule(terms.ResultsPublicityWorkingDays));
+        _committeeTerms = terms;
+        ConcurrencyToken = Guid.NewGuid();
+    }
 
     /// <summary>Replaces the office's details as a whole and returns the ones they replace.</summary>
     public OfficeDetails? PublishOfficeDetails(OfficeDetails details)

@@ -14,4 +14,8 @@ public static class StageKeys
     public const string Payment = "payment";
     public const string PreliminaryReview = "preliminaryReview";
     public const string PublicityFeedback = "publicityFeedback";
+    public const string SpotCheck = "spotCheck";
+    public const string CommitteeReferral = "committeeReferral";
+    public const string Defense = "defense";
+    public const string Results = "results";
 }

@@ -70,6 +70,60 @@ public static class StateCapabilities
     /// <summary>The feedback stage closed without the unit's feedback for this applicant.</summary>
     public const string FeedbackMissing = "feedbackMissing";
 
+    /// <summary>The case may be drawn for the spot check (抽查复核): cleared after its publicity and not yet drawn.</summary>
+    public const string SpotCheckCandidate = "spotCheckCandidate";
+
+    /// <summary>The case was drawn for the spot check (in every state after the draw).</summary>
+    public const string SpotCheckSelected = "spotCheckSelected";
+
+    /// <summary>The case was drawn and the office has not concluded the check of its originals.</summary>
+    public const string SpotCheckPending = "spotCheckPending";
+
+    /// <summary>Every original the office checked matches its scan.</summary>
+    public const string SpotCheckPassed = "spotCheckPassed";
+
+    /// <summary>An original did not match its scan: the finding is recorded and an integrity case is open.</summary>
+    public const string SpotCheckMismatch = "spotCheckMismatch";
+
+    /// <summary>The spot check closed before the office checked the originals; the office may still conclude it, with a reason.</summary>
+    public const string SpotCheckOverdue = "spotCheckOverdue";
+
+    /// <summary>An integrity case (诚信) is open for the case: it cannot go to the committee until it is decided.</summary>
+    public const string IntegrityCaseOpen = "integrityCaseOpen";
+
+    /// <summary>By the committee list's rules the case goes to the committee when the list is published.</summary>
+    public const string CommitteeEligible = "committeeEligible";
+
+    /// <summary>The office removed an eligible case from the committee list, with a reason, before publishing it.</summary>
+    public const string RemovedFromCommitteeList = "removedFromCommitteeList";
+
+    /// <summary>The office kept a case whose feedback is missing on the committee list, with a reason, before publishing it.</summary>
+    public const string KeptOnCommitteeList = "keptOnCommitteeList";
+
+    /// <summary>The published committee list sends the case to the committee.</summary>
+    public const string ReferredToCommittee = "referredToCommittee";
+
+    /// <summary>The published committee list left the case out; the journal holds the reason.</summary>
+    public const string NotReferred = "notReferred";
+
+    /// <summary>A senior candidate's defense (答辩) is scheduled and published; attendance is not yet recorded.</summary>
+    public const string DefenseScheduled = "defenseScheduled";
+
+    /// <summary>The senior candidate attended the defense: they go to the committee's vote.</summary>
+    public const string DefenseHeld = "defenseHeld";
+
+    /// <summary>The senior candidate was absent from the defense: they fail when their level's vote closes, without a ballot.</summary>
+    public const string DefenseAbsent = "defenseAbsent";
+
+    /// <summary>
+    /// The committee's vote decided the case (passed or failed). The result is secret until the
+    /// results publicity's first day: before it, only the office and the committee read it.
+    /// </summary>
+    public const string CommitteeDecided = "committeeDecided";
+
+    /// <summary>The committee passed the candidate (with <see cref="CommitteeDecided"/>; a decided case without it failed).</summary>
+    public const string CommitteePassed = "committeePassed";
+
     /// <summary>The unit approved the dossier, so its generated papers can be printed.</summary>
     public const string DocumentsPrintable = "documentsPrintable";
 
@@ -100,6 +154,15 @@ public static class StateCapabilities
     /// <summary>The payment window closed with nothing recorded: the unit's applicants are flagged.</summary>
     public const string PaymentOverdue = "paymentOverdue";
 
+    /// <summary>The committee's results are published and the unit has not reported back on its internal publicity yet.</summary>
+    public const string ResultsReportAwaited = "resultsReportAwaited";
+
+    /// <summary>The unit reported back on its internal publicity of the results (it may amend until the close).</summary>
+    public const string ResultsReported = "resultsReported";
+
+    /// <summary>The results stage closed without the unit's report-back.</summary>
+    public const string ResultsReportMissing = "resultsReportMissing";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         ApplicantMayEdit,
@@ -123,6 +186,23 @@ public static class StateCapabilities
         PublicityCleared,
         ObjectionUpheld,
         FeedbackMissing,
+        SpotCheckCandidate,
+        SpotCheckSelected,
+        SpotCheckPending,
+        SpotCheckPassed,
+        SpotCheckMismatch,
+        SpotCheckOverdue,
+        IntegrityCaseOpen,
+        CommitteeEligible,
+        RemovedFromCommitteeList,
+        KeptOnCommitteeList,
+        ReferredToCommittee,
+        NotReferred,
+        DefenseScheduled,
+        DefenseHeld,
+        DefenseAbsent,
+        CommitteeDecided,
+        CommitteePassed,
         DocumentsPrintable,
         AwaitingOfficeApproval,
         AuditorAppointed,
@@ -133,5 +213,8 @@ public static class StateCapabilities
         PaymentOutstanding,
         PaymentSettled,
         PaymentOverdue,
+        ResultsReportAwaited,
+        ResultsReported,
+        ResultsReportMissing,
     };
 }

@@ -27,6 +27,20 @@ public static class WorkflowOperations
     public const string KeepFailedOnSupplement = "KeepFailedOnSupplement";
     public const string SubmitFeedback = "SubmitFeedback";
     public const string SubmitFeedbackWithObjection = "SubmitFeedbackWithObjection";
+    public const string DrawSpotCheck = "DrawSpotCheck";
+    public const string PassSpotCheck = "PassSpotCheck";
+    public const string RecordSpotCheckMismatch = "RecordSpotCheckMismatch";
+    public const string RemoveFromCommitteeList = "RemoveFromCommitteeList";
+    public const string KeepOnCommitteeList = "KeepOnCommitteeList";
+    public const string RevertCommitteeListDecision = "RevertCommitteeListDecision";
+    public const string PublishCommitteeList = "PublishCommitteeList";
+    public const string PublishDefenseSchedule = "PublishDefenseSchedule";
+    public const string RecordDefenseAttended = "RecordDefenseAttended";
+    public const string RecordDefenseAbsent = "RecordDefenseAbsent";
+    public const string CorrectDefenseAttendance = "CorrectDefenseAttendance";
+    public const string PassByCommitteeVote = "PassByCommitteeVote";
+    public const string FailByCommitteeVote = "FailByCommitteeVote";
+    public const string ConfirmRevote = "ConfirmRevote";
     public const string ApproveRegistration = "ApproveRegistration";
     public const string RejectRegistration = "RejectRegistration";
     public const string ConfirmRegistration = "ConfirmRegistration";
@@ -34,6 +48,7 @@ public static class WorkflowOperations
     public const string ReconcilePaid = "ReconcilePaid";
     public const string ReconcileShort = "ReconcileShort";
     public const string ReconcileOverpaid = "ReconcileOverpaid";
+    public const string SubmitResultsReport = "SubmitResultsReport";
 
     /// <summary>Each operation and where a person does it, for the refusal of a generic fire.</summary>
     public static readonly IReadOnlyDictionary<string, string> Places = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -57,6 +72,20 @@ public static class WorkflowOperations
         [KeepFailedOnSupplement] = "省政工职评办的补充材料审核页面（须填写原因）",
         [SubmitFeedback] = "审核人的公示结果反馈页面",
         [SubmitFeedbackWithObjection] = "审核人的公示结果反馈页面（须填写异议内容及处理情况）",
+        [DrawSpotCheck] = "省政工职评办的抽查复核页面（按已公布承诺抽签）",
+        [PassSpotCheck] = "省政工职评办的原件核对页面（逐项核对后完成）",
+        [RecordSpotCheckMismatch] = "省政工职评办的原件核对页面（记录不一致情况）",
+        [RemoveFromCommitteeList] = "省政工职评办的送评名单页面（须填写原因）",
+        [KeepOnCommitteeList] = "省政工职评办的送评名单页面（须填写原因）",
+        [RevertCommitteeListDecision] = "省政工职评办的送评名单页面（须填写原因）",
+        [PublishCommitteeList] = "省政工职评办的送评名单页面（公布名单）",
+        [PublishDefenseSchedule] = "省政工职评办的答辩安排页面（公布答辩安排）",
+        [RecordDefenseAttended] = "省政工职评办的答辩记录页面",
+        [RecordDefenseAbsent] = "省政工职评办的答辩记录页面（须填写缺席情况）",
+        [CorrectDefenseAttendance] = "省政工职评办的答辩记录页面（更正出席记录，须填写原因）",
+        [PassByCommitteeVote] = "省政工职评办的评审表决页面（结束表决）",
+        [FailByCommitteeVote] = "省政工职评办的评审表决页面（结束表决）",
+        [ConfirmRevote] = "主任委员的评审表决页面（确认重新表决）",
         [ApproveRegistration] = "单位报送审核页面（同时创建审核人账号）",
         [RejectRegistration] = "单位报送审核页面",
         [ConfirmRegistration] = "审核人首页的“核准本单位信息”",
@@ -64,6 +93,7 @@ public static class WorkflowOperations
         [ReconcilePaid] = "办公室的评审费对账页面（逐个对账或导入银行流水）",
         [ReconcileShort] = "办公室的评审费对账页面（须注明少缴情况）",
         [ReconcileOverpaid] = "办公室的评审费对账页面（须注明多缴部分的处理方式）",
+        [SubmitResultsReport] = "审核人的评审结果反馈页面",
     };
 
     public static IReadOnlyCollection<string> All => (IReadOnlyCollection<string>)Places.Keys;

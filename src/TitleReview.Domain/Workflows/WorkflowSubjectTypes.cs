@@ -16,6 +16,7 @@ public static class WorkflowSubjectTypes
     public const string SpotCheckDraw = "SpotCheckDraw";
     public const string Certificate = "Certificate";
     public const string IntegrityCase = "IntegrityCase";
+    public const string UnitResultsReport = "UnitResultsReport";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -28,6 +29,7 @@ public static class WorkflowSubjectTypes
         SpotCheckDraw,
         Certificate,
         IntegrityCase,
+        UnitResultsReport,
     };
 
     public static bool IsKnown(string subjectType) => All.Contains(subjectType);
@@ -44,6 +46,7 @@ public static class WorkflowSubjectTypes
         SpotCheckDraw => "抽查复核抽取",
         Certificate => "任职资格证书",
         IntegrityCase => "诚信档案事项",
+        UnitResultsReport => "单位评审结果公示反馈",
         _ => subjectType,
     };
 }

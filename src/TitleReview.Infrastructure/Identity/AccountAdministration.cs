@@ -55,7 +55,7 @@ public sealed class AccountAdministration(
     IHandler<SecurityEvent, long> audit,
     TimeProvider clock)
 {
-    public const string SetPasswordPurpose = "设置密码";
+    public const string SetPasswordPurpose = SetPasswordLinks.Purpose;
     public const int MaxReasonLength = 200;
 
     public async Task<AccountPage> ListAsync(AccountListQuery query, CancellationToken cancellationToken = default)
@@ -334,14 +334,7 @@ public sealed class AccountAdministration(
 
     private async Task<IReadOnlyList<string>> SendSetPasswordLinkAsync(AppUser user, AccountActor actor, string opening, CancellationToken cancellationToken)
     {
-        var link = await provisioning.ReissueActivationAsync(user.Id, actor.Name, cancellationToken);
-        var destinations = outbox.Enqueue(
-            new MessageRecipient(user.DisplayName, user.Email, user.PhoneNumber),
-            new OutgoingMessage(
-                SetPasswordPurpose,
-                "设置登录密码",
-                $"{user.DisplayName}，您好：{opening}，用户名 {user.UserName}。请于 {Domain.Time.BeijingTime.Format(link.ExpiresAt)}（北京时间）前打开以下链接设置登录密码：{links.Absolute(link.ActivationPath)}",
-                ContainsSecret: true));
+        var destinations = await SetPasswordLinks.SendAsync(provisioning, outbox, links, user, actor.Name, opening, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return destinations;
     }

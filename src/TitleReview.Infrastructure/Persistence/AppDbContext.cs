@@ -72,6 +72,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Applications.Intake.PaperDeliveryException> PaperDeliveryExceptions => Set<Domain.Applications.Intake.PaperDeliveryException>();
     public DbSet<Domain.Applications.Publicities.PublicPublicity> PublicPublicities => Set<Domain.Applications.Publicities.PublicPublicity>();
 
+    public DbSet<Domain.Applications.SpotChecks.SpotCheckDraw> SpotCheckDraws => Set<Domain.Applications.SpotChecks.SpotCheckDraw>();
+
     public DbSet<Domain.Applications.Supplements.Supplement> Supplements => Set<Domain.Applications.Supplements.Supplement>();
 
     public DbSet<Domain.Applications.Supplements.SupplementFile> SupplementFiles => Set<Domain.Applications.Supplements.SupplementFile>();
@@ -88,6 +90,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Fees.PaymentTransfer> PaymentTransfers => Set<Domain.Fees.PaymentTransfer>();
 
     public DbSet<Domain.Fees.StatementRow> StatementRows => Set<Domain.Fees.StatementRow>();
+
+    public DbSet<Domain.Applications.Originals.OriginalsCheck> OriginalsChecks => Set<Domain.Applications.Originals.OriginalsCheck>();
+
+    public DbSet<Domain.Applications.Integrity.IntegrityCase> IntegrityCases => Set<Domain.Applications.Integrity.IntegrityCase>();
+
+    public DbSet<Domain.Applications.Committee.Expert> Experts => Set<Domain.Applications.Committee.Expert>();
+
+    public DbSet<Domain.Applications.Committee.ReviewCommittee> ReviewCommittees => Set<Domain.Applications.Committee.ReviewCommittee>();
+
+    public DbSet<Domain.Applications.Committee.ExpertDeclaration> ExpertDeclarations => Set<Domain.Applications.Committee.ExpertDeclaration>();
+
+    public DbSet<Domain.Applications.Committee.ExpertReview.DossierOpening> DossierOpenings => Set<Domain.Applications.Committee.ExpertReview.DossierOpening>();
+
+    public DbSet<Domain.Applications.Committee.ExpertReview.ExpertOpinion> ExpertOpinions => Set<Domain.Applications.Committee.ExpertReview.ExpertOpinion>();
+
+    public DbSet<Domain.Applications.Committee.Results.UnitResultsReport> UnitResultsReports => Set<Domain.Applications.Committee.Results.UnitResultsReport>();
+
+    public DbSet<Domain.Applications.Committee.Defense.DefenseSchedule> DefenseSchedules => Set<Domain.Applications.Committee.Defense.DefenseSchedule>();
+
+    public DbSet<Domain.Applications.Committee.Defense.DefenseScore> DefenseScores => Set<Domain.Applications.Committee.Defense.DefenseScore>();
+
+    public DbSet<Domain.Applications.Committee.Voting.VotingSession> VotingSessions => Set<Domain.Applications.Committee.Voting.VotingSession>();
 
     public async Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {

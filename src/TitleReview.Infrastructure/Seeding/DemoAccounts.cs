@@ -45,7 +45,12 @@ public static class DemoAccounts
         new("applicant3", "赵强", Roles.Applicant, ProvincialTransport.Id, "13900000203", "520103198509102011"),
         new("applicant4", "周婷", Roles.Applicant, ProvincialTransport.Id, "13900000204", "52010319920418302X"),
         new("applicant5", "吴磊", Roles.Applicant, TongrenMaterials.Id, "13900000205", "520602198706051015"),
-        new("expert1", "孙文博", Roles.Expert, null, null),
+        new("expert1", "孙文博", Roles.Expert, null, "13700000301"),
+        new("expert2", "何静怡", Roles.Expert, null, "13700000302"),
+        new("expert3", "马志远", Roles.Expert, null, "13700000303"),
+        new("expert4", "罗建国", Roles.Expert, null, "13700000304"),
+        new("expert5", "杨晓梅", Roles.Expert, null, "13700000305"),
+        new("expert6", "邓海峰", Roles.Expert, null, "13700000306"),
     ];
 
     public sealed record DemoUnit(Guid Id, string Name, string CreditCode, UnitNature Nature, string Region);

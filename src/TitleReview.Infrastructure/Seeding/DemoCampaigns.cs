@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using TitleReview.Application.Applications.Dossier;
+using TitleReview.Application.Applications.Committee;
 using TitleReview.Application.Applications.Feedback;
 using TitleReview.Application.Applications.Intake;
 using TitleReview.Application.Applications.Opinions;
+using TitleReview.Application.Applications.Originals;
 using TitleReview.Application.Applications.Preliminary;
 using TitleReview.Application.Applications.Publicity;
+using TitleReview.Application.Applications.SpotChecks;
 using TitleReview.Application.Applications.StartApplication;
 using TitleReview.Application.Applications.Supplements;
 using TitleReview.Application.Campaigns;
@@ -23,7 +26,9 @@ using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Dossier;
 using TitleReview.Domain.Applications.Feedback;
 using TitleReview.Domain.Applications.Intake;
+using TitleReview.Domain.Applications.Originals;
 using TitleReview.Domain.Applications.Publicities;
+using TitleReview.Domain.Applications.SpotChecks;
 using TitleReview.Domain.Applications.Supplements;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Fees;
@@ -111,6 +116,16 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await PreliminaryReviewAsync(story, li, zhao, cancellationToken);
         await PublishPreliminaryResultsAsync(story, cancellationToken);
         await SeedSupplementAndFeedbackAsync(story, definitions, campaignId, li, zhao, cancellationToken);
+        await SeedSpotCheckDrawAsync(story, definitions, campaignId, cancellationToken);
+        await CheckOriginalsAsync(story, cancellationToken);
+        await PublishCommitteeListAsync(story, cancellationToken);
+        await DemoCommittee.SeedAsync(story, HistoryYear, cancellationToken);
+        await DemoExpertReview.PledgeAsync(story, cancellationToken);
+        await DemoDefense.PublishAsync(story, zhao, cancellationToken);
+        await DemoExpertReview.ReadAsync(story, cancellationToken);
+        await DemoDefense.HoldAsync(story, zhao, cancellationToken);
+        await DemoVoting.VoteAsync(story, cancellationToken);
+        await DemoResults.ResultsAsync(story, cancellationToken);
 
         // From here the clock alone moves things: every later stage in turn.
         await story.AtAsync(now, cancellationToken);
@@ -461,6 +476,56 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
     }
 
     /// <summary>
+    /// The spot check draw (notice 三, 3): the office defines it on Mon Oct 23 (10% of the units,
+    /// all their persons, no draw across; originals due Oct 30), publishes the commitment at 10:00
+    /// for a draw on Wed Oct 25 at 10:00 with an invented lottery result as the public value, and
+    /// draws then. Which unit is chosen depends on the random seed.
+    /// </summary>
+    internal static async Task SeedSpotCheckDrawAsync(DemoStory story, IWorkflowDefinitions definitions, Guid campaignId, CancellationToken cancellationToken)
+    {
+        var cases = await story.ReadAsync(db => db.WorkflowInstances.AsNoTracking()
+            .Where(i => i.SubjectType == WorkflowSubjectTypes.Application && i.CampaignId == campaignId).ToListAsync(cancellationToken));
+        if (!cases.Any(c => definitions.Has(c, StateCapabilities.SpotCheckCandidate)))
+        {
+            return;
+        }
+
+        await story.AtAsync(At(2023, 10, 23, 9, 30), cancellationToken);
+        var office = await story.ActorAsync("office");
+        await story.SendAsync<DefineSpotCheck, Guid>(
+            new DefineSpotCheck(HistoryYear, DrawMode.Percent, 10, null, DrawMode.None, null, false, new DateOnly(2023, 10, 30), office), cancellationToken);
+
+        await story.AtAsync(At(2023, 10, 23, 10, 0), cancellationToken);
+        await story.SendAsync<CommitSpotCheck, SpotCheckCommitted>(
+            new CommitSpotCheck(HistoryYear, At(2023, 10, 25, 10, 0), "2023年10月24日中国福利彩票“3D”开奖号码", office), cancellationToken);
+
+        await story.AtAsync(At(2023, 10, 25, 10, 0), cancellationToken);
+        await story.SendAsync<DrawSpotCheck, SpotCheckDrawn>(new DrawSpotCheck(HistoryYear, "581", office), cancellationToken);
+    }
+
+    /// <summary>
+    /// On Fri Oct 27 the office compares the originals of everyone the draw chose, item by item
+    /// beside the scans, finds them all matching and concludes each check (原件复核).
+    /// </summary>
+    private static async Task CheckOriginalsAsync(DemoStory story, CancellationToken cancellationToken)
+    {
+        await story.AtAsync(At(2023, 10, 27, 10, 0), cancellationToken);
+        var office = await story.ActorAsync("office");
+        var overview = await story.SendAsync<ListOriginalsChecks, OriginalsOverview>(new ListOriginalsChecks(HistoryYear, office), cancellationToken);
+        foreach (var row in overview.Units.SelectMany(u => u.Rows).Where(r => r.Status == OriginalsStatus.Pending))
+        {
+            var check = await story.SendAsync<GetOriginalsCheck, OriginalsCheckView>(new GetOriginalsCheck(row.ApplicationId, office), cancellationToken);
+            var items = check.Items.Select(i => new OriginalItemInput(i.Key, true, null)).ToList();
+            if (items.Count > 0)
+            {
+                await story.SendAsync<RecordOriginals, int>(new RecordOriginals(row.ApplicationId, items, check.CheckToken, office), cancellationToken);
+            }
+
+            await story.SendAsync<ConcludeOriginalsCheck, OriginalsConcluded>(new ConcludeOriginalsCheck(row.ApplicationId, null, null, office), cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// The notice states no amounts: the office sets invented ones when it sets the campaign up.
     /// Each level keeps its other requirements.
     /// </summary>
@@ -531,6 +596,15 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await story.AtAsync(At(2023, 10, 8, 9, 30), cancellationToken);
         await story.SendAsync<PublishPreliminaryResults, PreliminaryResultsPublished>(
             new PublishPreliminaryResults(HistoryYear, new DateOnly(2023, 10, 9), PublicPublicity.DefaultWorkingDays, null, await story.ActorAsync("office")),
+            cancellationToken);
+    }
+
+    /// <summary>On Thu Nov 2 the office publishes the committee list for 5 working days from Fri Nov 3 (to Thu Nov 9): everyone eligible is on it.</summary>
+    private static async Task PublishCommitteeListAsync(DemoStory story, CancellationToken cancellationToken)
+    {
+        await story.AtAsync(At(2023, 11, 2, 10, 0), cancellationToken);
+        await story.SendAsync<PublishCommitteeList, CommitteeListPublished>(
+            new PublishCommitteeList(HistoryYear, new DateOnly(2023, 11, 3), PublicPublicity.DefaultWorkingDays, null, await story.ActorAsync("office")),
             cancellationToken);
     }
 

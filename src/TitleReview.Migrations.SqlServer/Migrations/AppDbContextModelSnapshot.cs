@@ -190,6 +190,367 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.ToTable("InboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.Defense.DefenseSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId")
+                        .IsUnique();
+
+                    b.ToTable("DefenseSchedules", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.Defense.DefenseScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Opinion")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ScoredAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("ApplicationId", "ExpertId")
+                        .IsUnique();
+
+                    b.ToTable("DefenseScores", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.Expert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ProfessionalTitle")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("Experts", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.ExpertDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("PledgedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("ExpertId", "CampaignId")
+                        .IsUnique();
+
+                    b.ToTable("ExpertDeclarations", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.ExpertReview.DossierOpening", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("CampaignId", "OpenedAt");
+
+                    b.ToTable("DossierOpenings", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.ExpertReview.ExpertOpinion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Recommendation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("ApplicationId", "ExpertId")
+                        .IsUnique();
+
+                    b.ToTable("ExpertOpinions", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.Results.UnitResultsReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("PublicisedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PublicisedTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("UnitResultsReports", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.ReviewCommittee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("FormedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FormedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewCommittees", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.Voting.VotingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.PrimitiveCollection<string>("Present")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("VotingSessions", (string)null);
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.Documents.DossierSnapshot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -655,6 +1016,97 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.ToTable("PaperDeliveryExceptions", (string)null);
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Integrity.IntegrityCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Status");
+
+                    b.HasIndex("CampaignId", "Status");
+
+                    b.ToTable("IntegrityCases", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Originals.OriginalsCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ConcludedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool?>("Matched")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("OriginalsChecks", (string)null);
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.Preliminary.FailureReason", b =>
                 {
                     b.Property<Guid>("Id")
@@ -776,6 +1228,85 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("PublicPublicities", (string)null);
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.SpotChecks.SpotCheckDraw", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AcrossMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<bool>("AcrossPerLevel")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("AcrossValue")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CandidatesDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Commitment")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("CommittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DrawAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DrawnAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("OriginalsDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("PersonsPerUnit")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PublicValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PublicValueSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Seed")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("UnitsMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("UnitsValue")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId")
+                        .IsUnique();
+
+                    b.ToTable("SpotCheckDraws", (string)null);
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Applications.Supplements.Supplement", b =>
@@ -1010,6 +1541,10 @@ namespace TitleReview.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Year")
                         .HasColumnType("int");
+
+                    b.Property<string>("_committeeTerms")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("CommitteeTerms");
 
                     b.HasKey("Id");
 
@@ -2370,6 +2905,434 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.Defense.DefenseSchedule", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TitleReview.Domain.Applications.Committee.Defense.DefenseSession", "Sessions", b1 =>
+                        {
+                            b1.Property<int>("RowId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("RowId"));
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.PrimitiveCollection<string>("Panel")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<string>("Place")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<Guid>("ScheduleId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTime>("StartsAt")
+                                .HasColumnType("datetime2");
+
+                            b1.HasKey("RowId");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
+
+                            b1.HasIndex("ScheduleId");
+
+                            b1.ToTable("DefenseSessions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScheduleId");
+                        });
+
+                    b.OwnsMany("TitleReview.Domain.Applications.Committee.Defense.DefenseSlot", "Slots", b1 =>
+                        {
+                            b1.Property<int>("RowId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("RowId"));
+
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<DateTime?>("ConcludedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("ConcludedByName")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.Property<string>("ConclusionText")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<bool?>("Qualified")
+                                .HasColumnType("bit");
+
+                            b1.Property<Guid>("ScheduleId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("SessionId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("RowId");
+
+                            b1.HasIndex("ApplicationId")
+                                .IsUnique();
+
+                            b1.HasIndex("ScheduleId");
+
+                            b1.ToTable("DefenseSlots", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScheduleId");
+                        });
+
+                    b.Navigation("Sessions");
+
+                    b.Navigation("Slots");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.Defense.DefenseScore", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TitleReview.Domain.Applications.Committee.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.ExpertDeclaration", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TitleReview.Domain.Applications.Committee.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TitleReview.Domain.Applications.Committee.DeclaredConflict", "Conflicts", b1 =>
+                        {
+                            b1.Property<Guid>("ExpertDeclarationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("ApplicationId");
+
+                            b1.Property<DateTime>("DeclaredAt");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.HasKey("ExpertDeclarationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ExpertDeclarations");
+
+                            b1
+                                .ToJson("Conflicts")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExpertDeclarationId");
+                        });
+
+                    b.Navigation("Conflicts");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.ExpertReview.DossierOpening", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TitleReview.Domain.Applications.Committee.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.ExpertReview.ExpertOpinion", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TitleReview.Domain.Applications.Committee.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.Results.UnitResultsReport", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TitleReview.Domain.Applications.Committee.Results.ResultsObjection", "Objections", b1 =>
+                        {
+                            b1.Property<Guid>("UnitResultsReportId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("ApplicationId");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("UnitResultsReportId", "__synthesizedOrdinal");
+
+                            b1.ToTable("UnitResultsReports");
+
+                            b1
+                                .ToJson("Objections")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("UnitResultsReportId");
+                        });
+
+                    b.Navigation("Objections");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.ReviewCommittee", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TitleReview.Domain.Applications.Committee.CommitteeMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewCommitteeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("ExpertId");
+
+                            b1.Property<string>("LevelGroup");
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("ReviewCommitteeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ReviewCommittees");
+
+                            b1
+                                .ToJson("Members")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewCommitteeId");
+                        });
+
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Committee.Voting.VotingSession", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TitleReview.Domain.Applications.Committee.Voting.BallotBox", "Ballots", b1 =>
+                        {
+                            b1.Property<Guid>("SessionId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Round")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Abstain")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Agree")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Disagree")
+                                .HasColumnType("int");
+
+                            b1.HasKey("SessionId", "ApplicationId", "Round");
+
+                            b1.ToTable("BallotBoxes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SessionId");
+                        });
+
+                    b.OwnsMany("TitleReview.Domain.Applications.Committee.Voting.VoteReceipt", "Receipts", b1 =>
+                        {
+                            b1.Property<Guid>("SessionId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("ExpertId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Round")
+                                .HasColumnType("int");
+
+                            b1.HasKey("SessionId", "ExpertId", "ApplicationId", "Round");
+
+                            b1.ToTable("VoteReceipts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SessionId");
+                        });
+
+                    b.OwnsMany("TitleReview.Domain.Applications.Committee.Voting.CandidateTally", "Results", b1 =>
+                        {
+                            b1.Property<Guid>("VotingSessionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<bool>("AbsentFromDefense");
+
+                            b1.Property<int>("Abstain");
+
+                            b1.Property<int>("Agree");
+
+                            b1.Property<Guid>("ApplicationId");
+
+                            b1.Property<int>("Disagree");
+
+                            b1.Property<int>("Needed");
+
+                            b1.Property<bool>("Passed");
+
+                            b1.Property<int>("Present");
+
+                            b1.Property<int>("Recused");
+
+                            b1.Property<int>("Round");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("VotingSessionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("VotingSessions");
+
+                            b1
+                                .ToJson("Results")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VotingSessionId");
+                        });
+
+                    b.OwnsMany("TitleReview.Domain.Applications.Committee.Voting.SessionCandidate", "Candidates", b1 =>
+                        {
+                            b1.Property<Guid>("VotingSessionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<bool>("AbsentFromDefense");
+
+                            b1.Property<Guid>("ApplicationId");
+
+                            b1.Property<string>("RevoteReason")
+                                .HasMaxLength(200);
+
+                            b1.Property<DateTime?>("RevoteRequestedAt");
+
+                            b1.Property<string>("RevoteRequestedBy");
+
+                            b1.Property<int>("Round");
+
+                            b1.HasKey("VotingSessionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("VotingSessions");
+
+                            b1
+                                .ToJson("Candidates")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VotingSessionId");
+                        });
+
+                    b.OwnsMany("TitleReview.Domain.Applications.Committee.Voting.SessionRecusal", "Recusals", b1 =>
+                        {
+                            b1.Property<Guid>("VotingSessionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("ApplicationId");
+
+                            b1.Property<Guid>("ExpertId");
+
+                            b1.HasKey("VotingSessionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("VotingSessions");
+
+                            b1
+                                .ToJson("Recusals")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VotingSessionId");
+                        });
+
+                    b.Navigation("Ballots");
+
+                    b.Navigation("Candidates");
+
+                    b.Navigation("Receipts");
+
+                    b.Navigation("Recusals");
+
+                    b.Navigation("Results");
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.Documents.DossierSnapshot", b =>
                 {
                     b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
@@ -2540,6 +3503,99 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TitleReview.Domain.Applications.Integrity.IntegrityCase", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TitleReview.Domain.Applications.Integrity.IntegrityFinding", "Findings", b1 =>
+                        {
+                            b1.Property<Guid>("IntegrityCaseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Finding")
+                                .IsRequired();
+
+                            b1.Property<string>("ItemName")
+                                .IsRequired();
+
+                            b1.HasKey("IntegrityCaseId", "__synthesizedOrdinal");
+
+                            b1.ToTable("IntegrityCases");
+
+                            b1
+                                .ToJson("Findings")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IntegrityCaseId");
+                        });
+
+                    b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.Originals.OriginalsCheck", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TitleReview.Domain.Applications.Originals.OriginalItemCheck", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("OriginalsCheckId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Finding");
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<bool>("Matches");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<DateTime>("RecordedAt");
+
+                            b1.Property<string>("RecordedByName")
+                                .IsRequired();
+
+                            b1.HasKey("OriginalsCheckId", "__synthesizedOrdinal");
+
+                            b1.ToTable("OriginalsChecks");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OriginalsCheckId");
+                        });
+
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("TitleReview.Domain.Applications.Preliminary.PreliminaryDecision", b =>
                 {
                     b.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
@@ -2602,6 +3658,123 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TitleReview.Domain.Applications.SpotChecks.SpotCheckDraw", b =>
+                {
+                    b.HasOne("TitleReview.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("TitleReview.Domain.Applications.SpotChecks.SpotCheckCandidate", "Candidates", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Choice")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<Guid>("DrawId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Level")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("MaskedName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("UnitNumber")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ApplicationId");
+
+                            b1.HasIndex("DrawId", "Number")
+                                .IsUnique();
+
+                            b1.ToTable("SpotCheckCandidates", (string)null);
+
+                            b1.HasOne("TitleReview.Domain.Applications.TitleApplication", null)
+                                .WithMany()
+                                .HasForeignKey("ApplicationId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("DrawId");
+                        });
+
+                    b.OwnsMany("TitleReview.Domain.Applications.SpotChecks.SpotCheckStep", "Steps", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<string>("ActorId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)");
+
+                            b1.Property<string>("ActorName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<Guid>("DrawId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DrawId");
+
+                            b1.ToTable("SpotCheckSteps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DrawId");
+                        });
+
+                    b.Navigation("Candidates");
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("TitleReview.Domain.Applications.Supplements.Supplement", b =>

@@ -19,7 +19,7 @@ internal static class DossierEndpoints
 
     public static IEndpointRouteBuilder MapDossierApi(this IEndpointRouteBuilder app)
     {
-        // Scans are served only to the applicant, their auditor and the office, checked against their SHA-256.
+        // Scans are served only to the applicant, their auditor, the office and the experts assigned the candidate, checked against their SHA-256.
         app.MapGet("/files/{id:guid}", async (Guid id, bool? download, HttpContext http, IHandler<OpenAttachment, OpenedAttachment> open, CancellationToken ct) =>
             {
                 var file = await open.HandleAsync(new OpenAttachment(id, http.User.ToWorkflowActor()), ct);

@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TitleReview.Application.Applications.Committee;
 using TitleReview.Application.Applications.Preliminary;
 using TitleReview.Application.Files;
 using TitleReview.Application.Workflows;
-using TitleReview.Domain.Applications;
+using TitleReview.Domain.Applications.Committee;
 using TitleReview.Domain.Applications.Preliminary;
+using TitleReview.Domain.Applications.Publicities;
+using TitleReview.Domain.Applications.SpotChecks;
+using TitleReview.Domain.Applications;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Persistence;
@@ -161,22 +165,119 @@ public class DemoCampaignsTests : ApplicationTestBase
         {
             var db = sp.GetRequiredService<AppDbContext>();
             var definitions = sp.GetRequiredService<IWorkflowDefinitions>();
-            var publicity = await db.PublicPublicities.AsNoTracking().SingleAsync();
+            var publicity = await db.PublicPublicities.AsNoTracking().SingleAsync(p => p.Kind == PublicPublicityKind.PreliminaryResults);
             publicity.PeriodText.Should().Be("公示期：2023年10月9日至10月13日", "Oct 7–8 were make-up working days after the National Day holiday");
             BeijingTime.Format(publicity.PublishedAt).Should().Be("2023-10-08 09:30:00");
             var (_, liId) = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "李华");
             var (_, zhaoId) = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "赵强");
             var li = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == liId);
             var zhao = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == zhaoId);
-            definitions.Has(li, StateCapabilities.PreliminaryPublished).Should().BeTrue();
-            definitions.Has(li, StateCapabilities.PreliminaryPassed).Should().BeTrue();
-            definitions.Has(zhao, StateCapabilities.PreliminaryPublished).Should().BeTrue();
-            definitions.Has(li, StateCapabilities.PublicityCleared).Should().BeTrue("黔南's objection was dismissed");
-            definitions.Has(zhao, StateCapabilities.PublicityCleared).Should().BeTrue("赵强 passed on his supplement, then 交通 reported no objection");
+            // Both have gone on to the committee since: their journals keep each step.
+            (await PassedThroughAsync(db, definitions, li.Id, StateCapabilities.PreliminaryPublished)).Should().BeTrue();
+            (await PassedThroughAsync(db, definitions, li.Id, StateCapabilities.PreliminaryPassed)).Should().BeTrue();
+            (await PassedThroughAsync(db, definitions, zhao.Id, StateCapabilities.PreliminaryPublished)).Should().BeTrue();
+            async Task<bool> WasClearedAsync(Domain.Workflows.WorkflowInstance instance) =>
+                (await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == instance.Id).Select(j => j.ToState).ToListAsync())
+                    .Any(state => definitions.Has(instance.DefinitionId, instance.DefinitionVersion, state, StateCapabilities.PublicityCleared));
+            (await WasClearedAsync(li)).Should().BeTrue("黔南's objection was dismissed");
+            (await WasClearedAsync(zhao)).Should().BeTrue("赵强 passed on his supplement, then 交通 reported no objection");
             var supplement = await db.Supplements.AsNoTracking().SingleAsync();
             (supplement.Decision, BeijingTime.Format(supplement.SubmittedAt!.Value)).Should().Be((Domain.Applications.Supplements.SupplementDecision.Passed, "2023-10-10 19:40:00"));
             (await db.PublicityFeedback.AsNoTracking().OrderBy(f => f.SubmittedAt).Select(f => f.Outcome).ToListAsync())
                 .Should().Equal(Domain.Applications.Feedback.FeedbackOutcome.ObjectionDismissed, Domain.Applications.Feedback.FeedbackOutcome.NoObjection);
+        });
+    }
+
+    [Test]
+    public async Task Seed_TheSpotCheck_IsCommittedOnOct23_DrawnOnOct25With581_AndChoosesOneOfTheTwoUnitsWhole()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var draw = await db.SpotCheckDraws.AsNoTracking().SingleAsync();
+            (draw.Status, draw.PublicValue, draw.PublicValueSource).Should().Be((SpotCheckDrawStatus.Drawn, "581", "2023年10月24日中国福利彩票“3D”开奖号码"));
+            draw.Steps.Select(s => (s.Kind, BeijingTime.Format(s.At))).Should().Equal(
+                (SpotCheckStepKind.Defined, "2023-10-23 09:30:00"),
+                (SpotCheckStepKind.Committed, "2023-10-23 10:00:00"),
+                (SpotCheckStepKind.Drawn, "2023-10-25 10:00:00"));
+            draw.Commitment.Should().Be(SpotCheckAlgorithm.Commitment(draw.Seed!));
+            draw.Candidates.Should().HaveCount(2);
+
+            // Which unit the seed chooses is chance: only that it is one, with everyone in it.
+            var chosen = draw.Candidates.Where(c => c.Chosen).ToList();
+            chosen.Should().ContainSingle().Which.Choice.Should().Be(SpotCheckChoice.InChosenUnit);
+            var chosenCase = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.SubjectId == chosen[0].ApplicationId);
+            (await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == chosenCase.Id).Select(j => j.Reason).ToListAsync())
+                .Should().Contain("抽中抽查复核：请于2023年10月30日前以单位名义将全部申报材料原件报送省政工职评办复核。");
+        });
+    }
+
+    [Test]
+    public async Task Seed_TheCommitteeList_IsPublishedOnNov2ForNov3To9_WithLiAndZhaoOnIt()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var definitions = sp.GetRequiredService<IWorkflowDefinitions>();
+            var list = await db.PublicPublicities.AsNoTracking().SingleAsync(p => p.Kind == PublicPublicityKind.CommitteeList);
+            (list.Title, list.PeriodText, BeijingTime.Format(list.PublishedAt))
+                .Should().Be(("2023年度贵州省政工专业职务任职资格送评审委员会评审人员名单公示", "公示期：2023年11月3日至11月9日", "2023-11-02 10:00:00"));
+            foreach (var name in new[] { "李华", "赵强" })
+            {
+                var (_, instanceId) = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, name);
+                (await PassedThroughAsync(db, definitions, instanceId, StateCapabilities.ReferredToCommittee)).Should().BeTrue($"{name} was eligible");
+            }
+        });
+    }
+
+    /// <summary>Dec 6: the intermediate and the senior sessions, all six present, both candidates pass.</summary>
+    [Test]
+    public async Task Seed_TheVote_OnDec6_PassesLiAndZhao_WithTheirLockedTallies()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Year == DemoCampaigns.HistoryYear);
+            var results = await sp.GetRequiredService<TitleReview.Application.Applications.Committee.ICommitteeResults>().LockedResultsAsync(campaign.Id);
+            var (li, liInstance) = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "李华");
+            var (zhao, _) = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "赵强");
+            (results[li].Passed, results[li].TallyText).Should().Be((true, "表决结果：同意4票，不同意0票，弃权1票（到会6人，回避1人，须同意4票）"));
+            (results[zhao].Passed, results[zhao].TallyText).Should().Be((true, "表决结果：同意4票，不同意0票，弃权1票（到会6人，回避1人，须同意4票）"));
+            BeijingTime.Format(results[li].LockedAt).Should().Be("2023-12-06 11:30:00");
+            var journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == liInstance).OrderBy(j => j.Id).ToListAsync();
+            journal.Last().Reason.Should().Be(results[li].TallyText);
+        });
+    }
+
+    [Test]
+    public async Task Seed_TheResults_ArePublishedOnDec11ForDec11To15_AndBothUnitsReportBackOnDec18()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var definitions = sp.GetRequiredService<IWorkflowDefinitions>();
+            var results = await db.PublicPublicities.AsNoTracking().SingleAsync(p => p.Kind == PublicPublicityKind.CommitteeResults);
+            (results.Title, results.PeriodText, BeijingTime.Format(results.PublishedAt))
+                .Should().Be(("2023年度贵州省政工专业职务任职资格评审结果公示", "公示期：2023年12月11日至12月15日", "2023-12-11 09:30:00"));
+            var reports = await db.UnitResultsReports.AsNoTracking().Where(r => r.CampaignId == results.CampaignId).OrderBy(r => r.SubmittedAt).ToListAsync();
+            reports.Select(r => (r.UnitId, r.PublicisedFrom, r.PublicisedTo, r.Place, r.Objections.Count, BeijingTime.Format(r.SubmittedAt!.Value))).Should().Equal(
+                (DemoAccounts.QiannanEnergy.Id, new DateOnly(2023, 12, 12), new DateOnly(2023, 12, 18), "本单位公示栏", 0, "2023-12-18 10:00:00"),
+                (DemoAccounts.ProvincialTransport.Id, new DateOnly(2023, 12, 12), new DateOnly(2023, 12, 18), "本单位公示栏", 0, "2023-12-18 15:30:00"));
+            foreach (var report in reports)
+            {
+                var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.SubjectId == report.Id);
+                definitions.Has(instance, StateCapabilities.ResultsReported).Should().BeTrue();
+                (await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == instance.Id).OrderBy(j => j.Id).Select(j => j.Reason).LastAsync())
+                    .Should().Be("已于2023年12月12日至12月18日在本单位公示栏公示评审结果，未收到异议。");
+            }
         });
     }
 
@@ -201,6 +302,28 @@ public class DemoCampaignsTests : ApplicationTestBase
         });
     }
 
+    [Test]
+    public async Task Seed_TheExpertReview_PledgesEveryExpertAndRecordsTheReadingsAndOpinions()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var zhao = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "赵强");
+            var declarations = await db.ExpertDeclarations.AsNoTracking().ToListAsync();
+            var openings = await db.DossierOpenings.AsNoTracking().Where(o => o.Kind == Domain.Applications.Committee.ExpertReview.DossierOpeningKind.Dossier).ToListAsync();
+            var opinions = await db.ExpertOpinions.AsNoTracking().ToListAsync();
+
+            declarations.Should().HaveCount(6).And.OnlyContain(d => BeijingTime.Format(d.PledgedAt).StartsWith("2023-11-20", StringComparison.Ordinal));
+            declarations.SelectMany(d => d.Conflicts).Should().ContainSingle()
+                .Which.Should().Match<Domain.Applications.Committee.DeclaredConflict>(c => c.ApplicationId == zhao.ApplicationId && c.Kind == Domain.Applications.Committee.ConflictKind.OtherRelation && c.Note == "曾为同一单位同事");
+            openings.Should().HaveCount(6);
+            opinions.Should().HaveCount(6);
+            opinions.Select(o => BeijingTime.DateOf(o.UpdatedAt)).Should().OnlyContain(d => d >= new DateOnly(2023, 11, 27) && d <= new DateOnly(2023, 12, 1));
+        });
+    }
+
     private static async Task<(Guid ApplicationId, Guid InstanceId)> ApplicationOfAsync(AppDbContext db, int year, string applicant)
     {
         var id = await (from a in db.TitleApplications
@@ -212,4 +335,68 @@ public class DemoCampaignsTests : ApplicationTestBase
 
     private static Task<WorkflowInstance> InstanceAsync(AppDbContext db, Guid id) =>
         db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == id);
+
+    [Test]
+    public async Task Seed_TheDefense_IsPublishedOnNov24ForDec4_AndZhaoAttendsScoresAndQualifies()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var zhao = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "赵强");
+            var schedule = await db.DefenseSchedules.AsNoTracking().SingleAsync();
+            var session = schedule.Sessions.Single();
+            var slot = schedule.SlotOf(zhao.ApplicationId)!;
+
+            (BeijingTime.Format(schedule.PublishedAt!.Value), BeijingTime.Format(session.StartsAt), session.Place, session.Panel.Count)
+                .Should().Be(("2023-11-24 10:30:00", "2023-12-04 09:00:00", DemoDefense.Place, 3));
+            (BeijingTime.Format(slot.At), slot.Qualified).Should().Be(("2023-12-04 09:00:00", true));
+            (await db.DefenseScores.AsNoTracking().Where(s => s.ApplicationId == zhao.ApplicationId).Select(s => s.Score).ToListAsync())
+                .Should().BeEquivalentTo([86, 82, 88]);
+            (await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == zhao.InstanceId).Select(j => j.Reason).ToListAsync())
+                .Should().Contain($"答辩时间：2023年12月4日 09:00；地点：{DemoDefense.Place}");
+        });
+    }
+
+    [Test]
+    public async Task Seed_OnNov13TheOffice_GivesTheSixExpertsProfiles_AndFormsThe2023Committee_WithLuoRecusedFromLi()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var experts = await db.Experts.AsNoTracking().ToDictionaryAsync(e => e.Name);
+            experts.Keys.Should().BeEquivalentTo("孙文博", "何静怡", "马志远", "罗建国", "杨晓梅", "邓海峰");
+            experts["罗建国"].UnitId.Should().Be(DemoAccounts.QiannanEnergy.Id);
+            experts.Values.Where(e => e.Name != "罗建国").Should().OnlyContain(e => e.UnitId == null && e.IsActive);
+
+            var campaignId = await db.Campaigns.Where(c => c.Year == DemoCampaigns.HistoryYear).Select(c => c.Id).SingleAsync();
+            var committee = await db.ReviewCommittees.AsNoTracking().SingleAsync(c => c.CampaignId == campaignId);
+            BeijingTime.Format(committee.FormedAt).Should().Be("2023-11-13 10:00:00");
+            committee.Members.Select(m => (experts.Values.Single(e => e.Id == m.ExpertId).Name, m.Role, m.LevelGroup)).Should().Equal(
+                ("孙文博", CommitteeRole.Chair, (TitleLevel?)null),
+                ("何静怡", CommitteeRole.DeputyChair, null),
+                ("马志远", CommitteeRole.Member, null),
+                ("罗建国", CommitteeRole.Member, null),
+                ("杨晓梅", CommitteeRole.Member, null),
+                ("邓海峰", CommitteeRole.Member, null));
+
+            var li = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "李华");
+            var recusals = await sp.GetRequiredService<ICommitteeSeats>().RecusalsAsync(experts["罗建国"].Id, campaignId);
+            recusals.Should().Contain(li.ApplicationId, RecusalReason.OwnUnit, "张丽's draft, never submitted, is his unit's too");
+            var currentYear = BeijingTime.DateOf(Today).Year;
+            (await db.ReviewCommittees.CountAsync(c => db.Campaigns.Any(k => k.Id == c.CampaignId && k.Year == currentYear)))
+                .Should().Be(0, "the current campaign's committee is the office's to form in the browser story");
+        });
+    }
+
+    /// <summary>Whether the case's journal entered a state with the capability (the demo goes on past most stages).</summary>
+    private static async Task<bool> PassedThroughAsync(AppDbContext db, IWorkflowDefinitions definitions, Guid instanceId, string capability)
+    {
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId);
+        return (await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == instanceId).Select(j => j.ToState).ToListAsync())
+            .Any(state => definitions.Has(instance.DefinitionId, instance.DefinitionVersion, state, capability));
+    }
 }

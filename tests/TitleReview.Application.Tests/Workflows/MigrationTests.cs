@@ -100,8 +100,8 @@ public class MigrationTests : WorkflowTestBase
 
         Clock.SetUtcNow(Beijing(2023, 9, 5, 9, 0, 0));
         (await FireAsync(stuck, "receivePaper", "office")).ToState.Should().Be("PaperComplete");
-        Clock.SetUtcNow(Beijing(2023, 9, 25, 9, 0, 0));
-        (await FireAsync(stuck, "notRefer", "office", reason: "演示：不予送评")).ToState.Should().Be("NotReferred");
+        Clock.SetUtcNow(Beijing(2023, 11, 2, 9, 0, 0));
+        (await FireAsync(stuck, "notRefer", "office", reason: "演示：不予送评")).ToState.Should().Be("NotOnCommitteeList");
 
         var ended = await InstanceAsync(stuck);
         ended.IsFinished.Should().BeTrue("not referred is final");

@@ -158,8 +158,8 @@ public partial class OfficeAccountsTests
         var response = await admin.PostAsync("/Office/Accounts/Create", new FormUrlEncodedContent(
         [
             new("Input.DisplayName", "钱晓"),
-            new("Input.UserName", "expert2"),
-            new("Input.Mobile", "13700000301"),
+            new("Input.UserName", "expert9"),
+            new("Input.Mobile", "13700000399"),
             new("Input.Email", "qianxiao@example.cn"),
             new("Input.Roles", Roles.Expert),
             new("__RequestVerificationToken", ReadAntiforgeryToken(form)),
@@ -167,11 +167,11 @@ public partial class OfficeAccountsTests
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var after = await admin.GetStringAsync("/Office/Accounts/Create");
 
-        after.Should().Contain("账号 expert2 已创建").And.Contain("137****0301").And.NotContain("/Account/Activate");
+        after.Should().Contain("账号 expert9 已创建").And.Contain("137****0399").And.NotContain("/Account/Activate");
         var messages = await MessagesAsync();
         messages.Select(m => m.Channel).Should().BeEquivalentTo([MessageChannel.Email, MessageChannel.Sms]);
         await SetPasswordThroughLinkAsync(messages[0].Body, "Expert#Pass2026");
-        using var expert = await SignedInWithAsync("expert2", "Expert#Pass2026");
+        using var expert = await SignedInWithAsync("expert9", "Expert#Pass2026");
         (await expert.GetAsync("/Expert")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 

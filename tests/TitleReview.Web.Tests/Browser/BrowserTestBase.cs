@@ -69,7 +69,10 @@ public abstract class BrowserTestBase : PlaywrightTest
             }
         };
         Page = await _context.NewPageAsync();
+        // Waits, not timings: on a loaded machine (the suites run in parallel on two cores) a
+        // page may take longer than Playwright's 5-second default to settle; a broken one still fails.
         Page.SetDefaultTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
     }
 
     [TearDown]

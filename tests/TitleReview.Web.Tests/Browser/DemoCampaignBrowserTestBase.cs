@@ -1,16 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TitleReview.Application.Applications.Committee;
 using TitleReview.Application.Applications.Dossier;
+using TitleReview.Application.Applications.Feedback;
+using TitleReview.Application.Applications.Intake;
+using TitleReview.Application.Applications.Preliminary;
 using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
+using TitleReview.Domain.Applications.Documents;
+using TitleReview.Domain.Applications.Feedback;
+using TitleReview.Domain.Applications.Intake;
 using TitleReview.Domain.Time;
 using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Persistence;
 using TitleReview.Infrastructure.Seeding;
 using TitleReview.Web.Tests.Infrastructure;
+using TitleReview.Web.Tests.Performance;
 
 namespace TitleReview.Web.Tests.Browser;
 
@@ -21,6 +29,8 @@ namespace TitleReview.Web.Tests.Browser;
 /// </summary>
 public abstract class DemoCampaignBrowserTestBase : BrowserTestBase
 {
+    protected const string Other = "申报人001";
+
     protected static readonly DateTimeOffset Monday15June2026 = BeijingTime.FromBeijing(new DateTime(2026, 6, 15, 10, 0, 0));
 
     protected FakeTimeProvider Clock { get; } = new(Monday15June2026);
@@ -75,5 +85,76 @@ public abstract class DemoCampaignBrowserTestBase : BrowserTestBase
     {
         using var scope = Factory.Services.CreateScope();
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>
+    /// 赵强 goes to the office through the auditor's use cases, a second applicant is copied from him,
+    /// and in the delivery window the office checks both envelopes in complete (the counter is other tests' business).
+    /// </summary>
+    protected async Task<(Guid Zhao, Guid Other)> TwoCheckedInDossiersAsync()
+    {
+        var zhao = await SubmitZhaoToTheOfficeAsync();
+        await MoreRows.AddApplicationsLikeAsync(Factory, zhao, 1);
+        var other = await ReadAsync(async db =>
+        {
+            var snapshot = await db.DossierSnapshots.AsNoTracking().Where(s => s.ApplicationId == zhao).OrderByDescending(s => s.TakenAt).FirstAsync();
+            var copy = await db.TitleApplications.Where(a => a.UnitId == DemoAccounts.ProvincialTransport.Id && a.ApplicantName == Other).Select(a => a.Id).SingleAsync();
+            db.DossierSnapshots.Add(new DossierSnapshot { Id = Guid.NewGuid(), ApplicationId = copy, TakenAt = snapshot.TakenAt, Content = snapshot.Content });
+            await db.SaveChangesAsync();
+            return copy;
+        });
+
+        Clock.SetUtcNow(DemoDay(33));
+        var office = await ActorAsync("office", "Office", null);
+        await SendAsync<OpenPaperDelivery, Guid>(new OpenPaperDelivery(2026, DemoAccounts.ProvincialTransport.Id, office));
+        foreach (var id in new[] { zhao, other })
+        {
+            var counter = await SendAsync<GetPaperCounter, PaperCounterView>(new GetPaperCounter(2026, null, DemoAccounts.ProvincialTransport.Id, id, office));
+            var items = counter.Unit!.Person!.Items.Select(i => new ItemCheck(i.Number, ItemStatus.Received, null)).ToList();
+            (await SendAsync<CheckInEnvelope, EnvelopeCheckedIn>(new CheckInEnvelope(2026, DemoAccounts.ProvincialTransport.Id, id, items, office))).Complete.Should().BeTrue();
+        }
+
+        return (zhao, other);
+    }
+
+    /// <summary>
+    /// The two dossiers of <see cref="TwoCheckedInDossiersAsync"/> taken through the preliminary
+    /// review by the use cases: both passed on day 49, published for Aug 4–10, and on day 70 the
+    /// unit's auditor feeds back no objection for both, so both may be drawn and referred.
+    /// </summary>
+    protected async Task<(Guid Zhao, Guid Other)> TwoClearedDossiersAsync()
+    {
+        var (zhao, other) = await TwoCheckedInDossiersAsync();
+        Clock.SetUtcNow(DemoDay(49));
+        var office = await ActorAsync("office", "Office", null);
+        foreach (var id in new[] { zhao, other })
+        {
+            await SendAsync<PassPreliminary, PreliminaryDecided>(new PassPreliminary(id, null, null, office));
+        }
+
+        await SendAsync<PublishPreliminaryResults, PreliminaryResultsPublished>(new PublishPreliminaryResults(2026, new DateOnly(2026, 8, 4), null, null, office));
+
+        Clock.SetUtcNow(DemoDay(70));
+        var auditor = await ActorAsync("auditor2", "Auditor", DemoAccounts.ProvincialTransport.Id);
+        foreach (var id in new[] { zhao, other })
+        {
+            await SendAsync<RecordFeedback, Guid>(new RecordFeedback(id, FeedbackOutcome.NoObjection, null, null, auditor));
+        }
+
+        (await SendAsync<SubmitUnitFeedback, int>(new SubmitUnitFeedback(2026, auditor))).Should().Be(2);
+        return (zhao, other);
+    }
+
+    /// <summary>
+    /// The two dossiers of <see cref="TwoClearedDossiersAsync"/> on the published committee list:
+    /// no draw was announced, so on day 87 the office publishes the list (from day 88) and both go to the committee.
+    /// </summary>
+    protected async Task<(Guid Zhao, Guid Other)> TwoOnCommitteeListAsync()
+    {
+        var (zhao, other) = await TwoClearedDossiersAsync();
+        Clock.SetUtcNow(DemoDay(87));
+        var office = await ActorAsync("office", "Office", null);
+        await SendAsync<PublishCommitteeList, CommitteeListPublished>(new PublishCommitteeList(2026, BeijingTime.DateOf(DemoDay(88)), null, null, office));
+        return (zhao, other);
     }
 }

@@ -38,7 +38,9 @@ public class MonitorBrowserTests : BrowserTestBase
 
         await Page.Locator("#instances").GetByRole(AriaRole.Link, new() { Name = "赵强 · 高级政工师" }).ClickAsync();
         await Expect(Page.Locator("#current-state")).ToHaveTextAsync("待单位审核");
-        await Expect(Page.Locator("#diagram svg")).ToBeVisibleAsync();
+        // Mermaid lays the whole application definition out in the browser: on a busy two-core
+        // machine that takes longer than the default five seconds.
+        await Expect(Page.Locator("#diagram svg")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(Page.Locator("#diagram")).ToContainTextAsync("待单位审核");
         await Expect(Page.Locator("#diagram .current").First).ToBeVisibleAsync();
         var journal = Page.Locator("#journal");

@@ -2,15 +2,10 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using TitleReview.Application.Applications.Documents;
-using TitleReview.Application.Applications.Intake;
 using TitleReview.Application.Workflows;
-using TitleReview.Domain.Applications.Documents;
-using TitleReview.Domain.Applications.Intake;
 using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Seeding;
 using TitleReview.Web.Tests.Infrastructure;
-using TitleReview.Web.Tests.Performance;
 using static Microsoft.Playwright.Assertions;
 
 namespace TitleReview.Web.Tests.Browser;
@@ -26,7 +21,6 @@ namespace TitleReview.Web.Tests.Browser;
 public class PreliminaryReviewBrowserTests : DemoCampaignBrowserTestBase
 {
     private const string Reason = "纸质材料不全";
-    private const string Other = "申报人001";
     [Test]
     public async Task PreliminaryReview_FailOnePassOne_Publish_PublicReads_Supplement_PassedOnIt_FeedbackRecorded()
     {
@@ -161,35 +155,5 @@ public class PreliminaryReviewBrowserTests : DemoCampaignBrowserTestBase
         await Page.GetByRole(AriaRole.Button, new() { Name = "提交省政工职评办" }).ClickAsync();
         await Expect(Page.Locator("p.result")).ToHaveTextAsync("已将 2 人的公示结果反馈提交省政工职评办。");
         await Expect(Page.Locator("#feedback tr", new() { HasText = "赵强" })).ToContainTextAsync("已提交");
-    }
-
-    /// <summary>
-    /// 赵强 goes to the office through the auditor's use cases, a second applicant is copied from him,
-    /// and in the delivery window the office checks both envelopes in complete (the counter is other tests' business).
-    /// </summary>
-    private async Task<(Guid Zhao, Guid Other)> TwoCheckedInDossiersAsync()
-    {
-        var zhao = await SubmitZhaoToTheOfficeAsync();
-        await MoreRows.AddApplicationsLikeAsync(Factory, zhao, 1);
-        var other = await ReadAsync(async db =>
-        {
-            var snapshot = await db.DossierSnapshots.AsNoTracking().Where(s => s.ApplicationId == zhao).OrderByDescending(s => s.TakenAt).FirstAsync();
-            var copy = await db.TitleApplications.Where(a => a.UnitId == DemoAccounts.ProvincialTransport.Id && a.ApplicantName == Other).Select(a => a.Id).SingleAsync();
-            db.DossierSnapshots.Add(new DossierSnapshot { Id = Guid.NewGuid(), ApplicationId = copy, TakenAt = snapshot.TakenAt, Content = snapshot.Content });
-            await db.SaveChangesAsync();
-            return copy;
-        });
-
-        Clock.SetUtcNow(DemoDay(33));
-        var office = await ActorAsync("office", "Office", null);
-        await SendAsync<OpenPaperDelivery, Guid>(new OpenPaperDelivery(2026, DemoAccounts.ProvincialTransport.Id, office));
-        foreach (var id in new[] { zhao, other })
-        {
-            var counter = await SendAsync<GetPaperCounter, PaperCounterView>(new GetPaperCounter(2026, null, DemoAccounts.ProvincialTransport.Id, id, office));
-            var items = counter.Unit!.Person!.Items.Select(i => new ItemCheck(i.Number, ItemStatus.Received, null)).ToList();
-            (await SendAsync<CheckInEnvelope, EnvelopeCheckedIn>(new CheckInEnvelope(2026, DemoAccounts.ProvincialTransport.Id, id, items, office))).Complete.Should().BeTrue();
-        }
-
-        return (zhao, other);
     }
 }

@@ -18,6 +18,7 @@ public partial class PageMarkupTests
         [("Office/Campaigns/Timeline.cshtml", "OpensAt")] = "one form per stage row: asp-for would give every row the same id, and the value shown is the row's",
         [("Office/Campaigns/Timeline.cshtml", "ClosesAt")] = "one form per stage row: asp-for would give every row the same id, and the value shown is the row's",
         [("Office/Workflows/Bulk.cshtml", "Trigger")] = "one radio button per trigger, which asp-for does not write",
+        [("Expert/Dossier.cshtml", "Recommendation")] = "one radio button per recommendation, which asp-for does not write",
         [("Office/Accounts/Create.cshtml", "Input.Roles")] = "a list of checkboxes, one per role, which asp-for does not write",
         [("Office/Accounts/Detail.cshtml", "SelectedRoles")] = "a list of checkboxes, one per role, which asp-for does not write",
         [("Office/Accounts/Detail.cshtml", "Reason")] = "the roles form posts a second reason; asp-for would repeat the first one's id",

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
+using TitleReview.Domain.Applications.Publicities;
 using TitleReview.Domain.Time;
 using TitleReview.Infrastructure.Persistence;
 using TitleReview.Infrastructure.Seeding;
@@ -44,7 +45,7 @@ public class PreliminaryPublicityPagesTests
         _clock = new TravellingClock(Monday15June2026);
         _factory = new TitleReviewFactory(clock: _clock, settings: new Dictionary<string, string?> { ["Demo:SeedCampaigns"] = "true" }, countQueries: true);
         using var scope = _factory.Services.CreateScope();
-        _publicity = await scope.ServiceProvider.GetRequiredService<AppDbContext>().PublicPublicities.Select(p => p.Id).SingleAsync();
+        _publicity = await scope.ServiceProvider.GetRequiredService<AppDbContext>().PublicPublicities.Where(p => p.Kind == PublicPublicityKind.PreliminaryResults).Select(p => p.Id).SingleAsync();
     }
 
     [OneTimeTearDown]
@@ -186,7 +187,7 @@ public class PreliminaryPublicityPagesTests
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         html.Should().Contain(message).And.NotContain("is not valid");
         using var scope = _factory.Services.CreateScope();
-        (await scope.ServiceProvider.GetRequiredService<AppDbContext>().PublicPublicities.CountAsync()).Should().Be(1, "only the demo's 2023 publicity");
+        (await scope.ServiceProvider.GetRequiredService<AppDbContext>().PublicPublicities.CountAsync(p => p.Kind == PublicPublicityKind.PreliminaryResults)).Should().Be(1, "only the demo's 2023 publicity");
     }
 
     [TestCase(null)]

@@ -40,7 +40,7 @@ public class RequestLogTests
         var response = await _office.GetAsync("/api/no-such-thing");
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        AssertLogged("GET", "/api/no-such-thing", 404);
+        await AssertLoggedAsync("GET", "/api/no-such-thing", 404);
     }
 
     [Test]
@@ -51,7 +51,7 @@ public class RequestLogTests
         var response = await _office.GetAsync(path);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        AssertLogged("GET", path, 404);
+        await AssertLoggedAsync("GET", path, 404);
     }
 
     [Test]
@@ -62,7 +62,7 @@ public class RequestLogTests
         var response = await _office.PutAsJsonAsync(path, new { opensAt = "明天", lastSecond = "后天" });
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        AssertLogged("PUT", path, 400);
+        await AssertLoggedAsync("PUT", path, 400);
     }
 
     [Test]
@@ -73,7 +73,7 @@ public class RequestLogTests
         var response = await _office.PutAsync(path, new StringContent("{", System.Text.Encoding.UTF8, "application/json"));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        AssertLogged("PUT", path, 400);
+        await AssertLoggedAsync("PUT", path, 400);
     }
 
     [Test]
@@ -82,7 +82,7 @@ public class RequestLogTests
         var response = await _office.GetAsync("/no-such-page");
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        AssertLogged("GET", "/no-such-page", 404);
+        await AssertLoggedAsync("GET", "/no-such-page", 404);
     }
 
     [Test]
@@ -102,16 +102,21 @@ public class RequestLogTests
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, "the page shows the message next to the form");
         (await response.Content.ReadAsStringAsync()).Should().Contain("结束时间必须晚于开始时间。");
-        AssertLogged("POST", path, 200);
+        await AssertLoggedAsync("POST", path, 200);
     }
 
-    private void AssertLogged(string method, string path, int status)
+    /// <summary>
+    /// The request log is written when the middleware's pipeline unwinds, which the test server may
+    /// do just after the client has the response; the check waits for that line (at most 10 s).
+    /// </summary>
+    private async Task AssertLoggedAsync(string method, string path, int status)
     {
-        var requests = _sink.Events
-            .Where(e => e.MessageTemplate.Text.StartsWith("HTTP {RequestMethod}", StringComparison.Ordinal)
-                && Scalar(e, "RequestMethod") as string == method
-                && Scalar(e, "RequestPath") as string == path)
-            .ToList();
+        bool IsTheRequest(LogEvent e) =>
+            e.MessageTemplate.Text.StartsWith("HTTP {RequestMethod}", StringComparison.Ordinal)
+            && Scalar(e, "RequestMethod") as string == method
+            && Scalar(e, "RequestPath") as string == path;
+        await _sink.WaitForAsync(IsTheRequest, TimeSpan.FromSeconds(10));
+        var requests = _sink.Events.Where(IsTheRequest).ToList();
         requests.Should().ContainSingle($"{method} {path} is logged once");
         Scalar(requests[0], "StatusCode").Should().Be(status);
         requests[0].Level.Should().Be(LogEventLevel.Information);
@@ -128,6 +133,28 @@ public class RequestLogTests
     {
         public ConcurrentQueue<LogEvent> Events { get; } = new();
 
-        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
+        private readonly SemaphoreSlim _emitted = new(0);
+
+        public void Emit(LogEvent logEvent)
+        {
+            Events.Enqueue(logEvent);
+            _emitted.Release();
+        }
+
+        public async Task WaitForAsync(Func<LogEvent, bool> match, TimeSpan timeout)
+        {
+            using var limit = new CancellationTokenSource(timeout);
+            try
+            {
+                while (!Events.Any(match))
+                {
+                    await _emitted.WaitAsync(limit.Token);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The assertion that follows names what is missing.
+            }
+        }
     }
 }

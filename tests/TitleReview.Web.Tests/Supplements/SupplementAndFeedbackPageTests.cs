@@ -21,8 +21,8 @@ public class SupplementAndFeedbackPageTests
 {
     private const string FailingReason = "纸质材料不全。说明：档案袋缺一寸免冠彩色近照，纸质材料报送期内未补交。";
 
-    /// <summary>The application with its case, the campaign, the publicity, the journal's reason, the supplements with their files.</summary>
-    private const int SupplementPageBudget = 5;
+    /// <summary>The application with its case, the campaign, the publicity, the journal's reason, the supplements with their files; for a case the committee has decided, whether its result is public yet.</summary>
+    private const int SupplementPageBudget = 6;
 
     /// <summary>The campaign, the cases awaiting review, the publicity, their reasons, their supplements with files, their units.</summary>
     private const int OfficeSupplementsBudget = 6;

@@ -20,8 +20,8 @@ public class BulkOperationWebTests
 {
     private const string Reason = "单位申报系统故障，经核实予以补交";
     // The preliminary review passed 李华 and failed 赵强, published Oct 9–13, 2023; 赵强 was passed on his
-    // supplement, and both units submitted their feedback (no objection, or an objection dismissed).
-    private const string LiWrongState = "当前状态为“公示结果已反馈：无异议或异议不成立”，不能执行“特例重新开放”。";
+    // supplement, both went to the committee, and the committee passed both on Dec 6, 2023.
+    private const string LiWrongState = "当前状态为“评审通过”，不能执行“特例重新开放”。";
     private const string ZhaoWrongState = LiWrongState;
 
     private TitleReviewFactory _factory = null!;

@@ -24,7 +24,7 @@ public sealed record UploadAttachment(
 
 public sealed record AttachmentInfo(Guid Id, string SlotKey, string Name, string ContentType, long Length, string Sha256, Guid ConcurrencyToken);
 
-/// <summary>A stored scan, for the applicant, their auditor and the office.</summary>
+/// <summary>A stored scan, for the applicant, their auditor, the office and the experts assigned the candidate.</summary>
 public sealed record OpenAttachment(Guid AttachmentId, WorkflowActor Actor);
 
 public sealed record OpenedAttachment(Stream Content, string ContentType, string DownloadName);
@@ -80,7 +80,8 @@ internal sealed class UploadAttachmentHandler(
     }
 }
 
-internal sealed class OpenAttachmentHandler(IApplicationDbContext db, IFileStore files, TimeProvider clock) : IHandler<OpenAttachment, OpenedAttachment>
+internal sealed class OpenAttachmentHandler(IApplicationDbContext db, IFileStore files, Committee.ExpertReview.IAssignedDossiers assignments, TimeProvider clock)
+    : IHandler<OpenAttachment, OpenedAttachment>
 {
     /// <summary>Those whose openings are recorded: the people who review a dossier, not its applicant.</summary>
     public static readonly IReadOnlyList<string> ReviewerRoles = [Roles.Auditor, Roles.Office, Roles.Expert];
@@ -91,17 +92,35 @@ internal sealed class OpenAttachmentHandler(IApplicationDbContext db, IFileStore
         var instance = attachment is null
             ? null
             : await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.SubjectType == ApplicationWorkflow.SubjectType && i.SubjectId == attachment.ApplicationId, cancellationToken);
-        if (attachment is null || instance is null || !WorkflowAccess.CanSee(instance, request.Actor))
+        if (attachment is null || instance is null)
         {
             throw new NotFoundException("该文件");
         }
 
+        // An expert reads the scans of the candidates assigned to them, and the inspector's log says so.
+        Domain.Applications.Committee.ExpertReview.DossierOpening? expertOpening = null;
+        if (!WorkflowAccess.CanSee(instance, request.Actor))
+        {
+            var assigned = (await assignments.FindAsync(request.Actor, attachment.ApplicationId, cancellationToken))?.Dossier
+                ?? throw new NotFoundException("该文件");
+            expertOpening = Domain.Applications.Committee.ExpertReview.DossierOpening.OfScan(
+                assigned.Seat.ExpertId, assigned.CampaignId, assigned.ApplicationId, attachment.Id, clock.GetUtcNow());
+        }
+
         var stream = await files.OpenVerifiedAsync(attachment.StorageKey, attachment.Sha256, cancellationToken);
-        if (request.Actor.HasAnyRole(ReviewerRoles))
+        if (expertOpening is not null || request.Actor.HasAnyRole(ReviewerRoles))
         {
             try
             {
-                db.AttachmentOpenings.Add(AttachmentOpening.Record(attachment.Id, request.Actor.Id, clock.GetUtcNow()));
+                if (expertOpening is not null)
+                {
+                    db.DossierOpenings.Add(expertOpening);
+                }
+                else
+                {
+                    db.AttachmentOpenings.Add(AttachmentOpening.Record(attachment.Id, request.Actor.Id, clock.GetUtcNow()));
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch

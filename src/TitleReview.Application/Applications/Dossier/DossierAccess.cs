@@ -42,8 +42,9 @@ internal static class DossierAccess
     /// The application alone, without its dossier, and its instance, read in one command and not
     /// tracked: for a query that shows the dossier and reads its parts itself (issue 12).
     /// </summary>
+    /// <param name="assignedToExpert">The reader is an expert whose assignment to the case was already checked.</param>
     public static async Task<(TitleApplication Application, WorkflowInstance Instance, Campaign Campaign)> ReadAsync(
-        IApplicationDbContext db, Guid applicationId, WorkflowActor actor, CancellationToken cancellationToken)
+        IApplicationDbContext db, Guid applicationId, WorkflowActor actor, CancellationToken cancellationToken, bool assignedToExpert = false)
     {
         var found = await (
                 from application in db.TitleApplications.AsNoTracking()
@@ -52,7 +53,7 @@ internal static class DossierAccess
                     on application.Id equals instance.SubjectId
                 select new { Application = application, Instance = instance })
             .FirstOrDefaultAsync(cancellationToken);
-        if (found is null || !WorkflowAccess.CanSee(found.Instance, actor))
+        if (found is null || !(assignedToExpert || WorkflowAccess.CanSee(found.Instance, actor)))
         {
             throw new NotFoundException("该申报材料");
         }

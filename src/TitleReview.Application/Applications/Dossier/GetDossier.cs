@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Applications.Committee.Results;
 using TitleReview.Application.Applications.Opinions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
@@ -16,7 +17,11 @@ using TitleReview.Domain.Workflows;
 namespace TitleReview.Application.Applications.Dossier;
 
 /// <summary>A whole dossier as its reader may see it: the applicant, their auditor or the office.</summary>
-public sealed record GetDossier(Guid ApplicationId, WorkflowActor Actor);
+public sealed record GetDossier(Guid ApplicationId, WorkflowActor Actor)
+{
+    /// <summary>The committee's reading (issue 16): the expert's access was decided by the assignment, which the workflow's own access does not know.</summary>
+    internal bool AssignedToExpert { get; init; }
+}
 
 /// <summary>An entry of sections 2–5; <see cref="Kind"/> is one of <see cref="DossierEntryKinds"/>.</summary>
 public sealed record DossierEntryView(Guid Id, string Key, string Kind, DossierSection Section, string Description, bool TakesScan);
@@ -134,7 +139,7 @@ internal sealed class GetDossierHandler(
     /// </remarks>
     public async Task<DossierView> HandleAsync(GetDossier request, CancellationToken cancellationToken = default)
     {
-        var (application, instance, campaign) = await DossierAccess.ReadAsync(db, request.ApplicationId, request.Actor, cancellationToken);
+        var (application, instance, campaign) = await DossierAccess.ReadAsync(db, request.ApplicationId, request.Actor, cancellationToken, request.AssignedToExpert);
         var contents = await DossierContents.LoadAsync(db, application, cancellationToken);
         var latestReturn = await LatestReturnAsync(application.Id, cancellationToken);
         var unitName = (await units.FindAsync(application.UnitId, cancellationToken))?.Name ?? string.Empty;
@@ -151,6 +156,9 @@ internal sealed class GetDossierHandler(
             : null;
         var documentsPrintable = definitions.Has(instance, StateCapabilities.DocumentsPrintable);
         var opinionsEditable = request.Actor.Roles.Contains(Roles.Auditor) && documentsPrintable && !definitions.Has(instance, StateCapabilities.SubmittedToOffice);
+        var stateName = await ResultsSecrecy.HiddenAsync(db, definitions.Has(instance, StateCapabilities.CommitteeDecided), application.CampaignId, request.Actor, now, cancellationToken)
+            ? ResultsSecrecy.AwaitingResults
+            : definitions.Get(instance.DefinitionId, instance.DefinitionVersion).StateDisplayName(instance.State);
 
         return new DossierView(
             application.Id,
@@ -169,7 +177,7 @@ internal sealed class GetDossierHandler(
             DossierCheck.TenureText(application.CurrentTitleDate, campaign.TenureCutoff),
             rule,
             instance.State,
-            definitions.Get(instance.DefinitionId, instance.DefinitionVersion).StateDisplayName(instance.State),
+            stateName,
             instance.ConcurrencyToken,
             application.ConcurrencyToken,
             DossierAccess.WhyNotEditable(definitions, application, instance, campaign, request.Actor, now),

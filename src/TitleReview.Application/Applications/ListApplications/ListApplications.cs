@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Applications.Committee.Results;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
@@ -29,10 +30,15 @@ public sealed record ApplicationListItem(
     /// <summary>What the case's state means (<see cref="StateCapabilities"/>), as its definition declares.</summary>
     public IReadOnlyList<string> Capabilities { get; init; } = [];
 
+    public Guid CampaignId { get; init; }
+
+    /// <summary>The committee's result (通过 / 未通过) once its publicity has started; set for the applicant's and the unit's lists.</summary>
+    public string? CommitteeResult { get; init; }
+
     public bool Means(string capability) => Capabilities.Contains(capability);
 }
 
-internal sealed class ListApplicationsHandler(IApplicationDbContext db, IWorkflowDefinitions definitions)
+internal sealed class ListApplicationsHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, TimeProvider clock)
     : IHandler<ListApplications, IReadOnlyList<ApplicationListItem>>
 {
     public async Task<IReadOnlyList<ApplicationListItem>> HandleAsync(ListApplications request, CancellationToken cancellationToken = default)
@@ -63,7 +69,7 @@ internal sealed class ListApplicationsHandler(IApplicationDbContext db, IWorkflo
                 })
             .ToListAsync(cancellationToken);
 
-        return rows.Select(r => new ApplicationListItem(
+        var items = rows.Select(r => new ApplicationListItem(
                 r.application.Id,
                 r.instance.Id,
                 r.Year,
@@ -81,7 +87,29 @@ internal sealed class ListApplicationsHandler(IApplicationDbContext db, IWorkflo
                 r.application.PublicityOutcome)
             {
                 Capabilities = definitions.Get(r.instance.DefinitionId, r.instance.DefinitionVersion).State(r.instance.State).Capabilities,
+                CampaignId = r.application.CampaignId,
             })
+            .ToList();
+        return await WithoutUnpublishedResultsAsync(items, request.Actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// For the applicant and the unit, a decided case reads as awaiting the results, without the
+    /// tally's reason, until the results publicity starts; from then on it carries its result.
+    /// </summary>
+    private async Task<IReadOnlyList<ApplicationListItem>> WithoutUnpublishedResultsAsync(List<ApplicationListItem> items, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var decided = items.Where(i => i.Means(StateCapabilities.CommitteeDecided)).Select(i => i.CampaignId).Distinct().ToList();
+        if (decided.Count == 0 || ResultsSecrecy.SeesDecisions(actor))
+        {
+            return items;
+        }
+
+        var published = await ResultsSecrecy.PublicInAsync(db, decided, clock.GetUtcNow(), cancellationToken);
+        return items
+            .Select(i => !i.Means(StateCapabilities.CommitteeDecided) ? i
+                : published.Contains(i.CampaignId) ? i with { CommitteeResult = i.Means(StateCapabilities.CommitteePassed) ? "通过" : "未通过" }
+                : i with { StateName = ResultsSecrecy.AwaitingResults, LatestReason = null })
             .ToList();
     }
 }

@@ -37,7 +37,53 @@ public sealed record PublicityLine(int Number, string Name, string UnitName, Tit
 }
 
 /// <param name="Lines">Empty unless the publicity is running: an ended one shows nothing of its people.</param>
-public sealed record PublicPublicityView(Guid Id, string Title, string PeriodText, PublicityStatus Status, IReadOnlyList<PublicityLine> Lines);
+/// <param name="Kind">What it publishes: the committee list has no result column.</param>
+public sealed record PublicPublicityView(Guid Id, string Title, string PeriodText, PublicityStatus Status, IReadOnlyList<PublicityLine> Lines, PublicPublicityKind Kind = PublicPublicityKind.PreliminaryResults)
+{
+    public SpreadsheetSpec<PublicityLine> Columns => PublicityColumns.Of(Kind);
+}
+
+/// <summary>
+/// The columns each kind of publicity publishes, with their Chinese headers: the public page, the
+/// Excel file and the HTML fragment for the 文明网 column show the same.
+/// </summary>
+public static class PublicityColumns
+{
+    public static readonly SpreadsheetSpec<PublicityLine> PreliminaryResults = new("初审结果公示",
+    [
+        new("序号", l => l.Number, CellFormat.Integer, Width: 8),
+        new("姓名", l => l.Name, Width: 12),
+        new("工作单位", l => l.UnitName, Width: 36),
+        new("申报等级", l => l.LevelName, Width: 14),
+        new("初审结果", l => l.Result, Width: 10),
+    ]);
+
+    /// <summary>Name, unit and level only: being on the list is the result.</summary>
+    public static readonly SpreadsheetSpec<PublicityLine> CommitteeList = new("送评人员名单",
+    [
+        new("序号", l => l.Number, CellFormat.Integer, Width: 8),
+        new("姓名", l => l.Name, Width: 12),
+        new("工作单位", l => l.UnitName, Width: 36),
+        new("申报等级", l => l.LevelName, Width: 14),
+    ]);
+
+    /// <summary>The committee's results: name, unit, level and whether the committee passed them.</summary>
+    public static readonly SpreadsheetSpec<PublicityLine> CommitteeResults = new("评审结果公示",
+    [
+        new("序号", l => l.Number, CellFormat.Integer, Width: 8),
+        new("姓名", l => l.Name, Width: 12),
+        new("工作单位", l => l.UnitName, Width: 36),
+        new("申报等级", l => l.LevelName, Width: 14),
+        new("评审结果", l => l.Result, Width: 10),
+    ]);
+
+    public static SpreadsheetSpec<PublicityLine> Of(PublicPublicityKind kind) => kind switch
+    {
+        PublicPublicityKind.CommitteeList => CommitteeList,
+        PublicPublicityKind.CommitteeResults => CommitteeResults,
+        _ => PreliminaryResults,
+    };
+}
 
 /// <summary>The office's publicities page (公示管理): the form for the year's, the one chosen, the archive.</summary>
 public sealed record GetOfficePublicities(int? Year, Guid? PublicityId, WorkflowActor Actor);
@@ -141,6 +187,16 @@ internal static class PreliminaryCases
             .ToList();
     }
 
+    /// <summary>A publicity's lines, whichever kind it is.</summary>
+    public static Task<IReadOnlyList<PublicityLine>> LinesOfAsync(
+        IApplicationDbContext db, IWorkflowDefinitions definitions, IUnitDirectory units, Committee.ICommitteeResults results, PublicPublicity publicity, CancellationToken cancellationToken) =>
+        publicity.Kind switch
+        {
+            PublicPublicityKind.CommitteeList => Committee.CommitteeCases.PublishedLinesAsync(db, definitions, units, publicity.CampaignId, cancellationToken),
+            PublicPublicityKind.CommitteeResults => Committee.Results.CommitteeResultLines.PublicAsync(db, results, units, publicity.CampaignId, cancellationToken),
+            _ => LinesAsync(db, definitions, units, publicity.CampaignId, cancellationToken),
+        };
+
     public static PublicityStatus StatusAt(PublicPublicity publicity, DateTimeOffset now) =>
         publicity.HasEndedAt(now) ? PublicityStatus.Ended
         : publicity.IsRunningAt(now) ? PublicityStatus.Running
@@ -167,7 +223,7 @@ internal sealed class GetRunningPublicitiesHandler(IApplicationDbContext db, Tim
     }
 }
 
-internal sealed class GetPublicPublicityHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IUnitDirectory units, TimeProvider clock)
+internal sealed class GetPublicPublicityHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IUnitDirectory units, Committee.ICommitteeResults results, TimeProvider clock)
     : IHandler<GetPublicPublicity, PublicPublicityView>
 {
     public async Task<PublicPublicityView> HandleAsync(GetPublicPublicity request, CancellationToken cancellationToken = default)
@@ -183,9 +239,9 @@ internal sealed class GetPublicPublicityHandler(IApplicationDbContext db, IWorkf
 
         var status = PreliminaryCases.StatusAt(publicity, now);
         var lines = status == PublicityStatus.Running
-            ? await PreliminaryCases.LinesAsync(db, definitions, units, publicity.CampaignId, cancellationToken)
+            ? await PreliminaryCases.LinesOfAsync(db, definitions, units, results, publicity, cancellationToken)
             : [];
-        return new PublicPublicityView(publicity.Id, publicity.Title, publicity.PeriodText, status, lines);
+        return new PublicPublicityView(publicity.Id, publicity.Title, publicity.PeriodText, status, lines, publicity.Kind);
     }
 }
 
@@ -201,7 +257,7 @@ internal sealed class GetOfficePublicitiesHandler(IApplicationDbContext db, IWor
         var year = request.Year ?? (campaigns.Any(c => c.Year == today.Year) ? today.Year : campaigns.FirstOrDefault()?.Year ?? today.Year);
         var campaignId = campaigns.FirstOrDefault(c => c.Year == year)?.Id;
 
-        var publicities = await db.PublicPublicities.AsNoTracking().ToListAsync(cancellationToken);
+        var publicities = await db.PublicPublicities.AsNoTracking().Where(p => p.Kind == PublicPublicityKind.PreliminaryResults).ToListAsync(cancellationToken);
         var counts = await PublishedCountsAsync(cancellationToken);
         var archive = publicities
             .Select(p => new ArchivedPublicity(
@@ -266,26 +322,16 @@ internal sealed class GetOfficePublicitiesHandler(IApplicationDbContext db, IWor
     }
 }
 
-internal sealed class ExportPublicityHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IUnitDirectory units)
+internal sealed class ExportPublicityHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IUnitDirectory units, Committee.ICommitteeResults results)
     : IHandler<ExportPublicity, Spreadsheet<PublicityLine>>
 {
-    /// <summary>The columns the public page shows, with its Chinese headers.</summary>
-    public static readonly SpreadsheetSpec<PublicityLine> Columns = new("初审结果公示",
-    [
-        new("序号", l => l.Number, CellFormat.Integer, Width: 8),
-        new("姓名", l => l.Name, Width: 12),
-        new("工作单位", l => l.UnitName, Width: 36),
-        new("申报等级", l => l.LevelName, Width: 14),
-        new("初审结果", l => l.Result, Width: 10),
-    ]);
-
     public async Task<Spreadsheet<PublicityLine>> HandleAsync(ExportPublicity request, CancellationToken cancellationToken = default)
     {
         PublicityAccess.RequireOffice(request.Actor);
         var publicity = await db.PublicPublicities.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("该公示");
-        var lines = await PreliminaryCases.LinesAsync(db, definitions, units, publicity.CampaignId, cancellationToken);
-        return new Spreadsheet<PublicityLine>(publicity.Title, Columns, lines.ToAsyncEnumerable());
+        var lines = await PreliminaryCases.LinesOfAsync(db, definitions, units, results, publicity, cancellationToken);
+        return new Spreadsheet<PublicityLine>(publicity.Title, PublicityColumns.Of(publicity.Kind), lines.ToAsyncEnumerable());
     }
 }
 
@@ -302,7 +348,7 @@ internal static class PublicityAccess
     {
         if (!actor.Roles.Contains(Roles.Office))
         {
-            throw new ForbiddenAccessException("只有省政工职评办工作人员可以管理初审结果公示。");
+            throw new ForbiddenAccessException("只有省政工职评办工作人员可以管理公示。");
         }
     }
 }

@@ -22,10 +22,9 @@ namespace TitleReview.Application.Applications.Publicity;
 /// </summary>
 public sealed record PublishPreliminaryResults(int Year, DateOnly? FirstDay, int? WorkingDays, string? Title, WorkflowActor Actor)
 {
-    public const int MaxTitleLength = 100;
+    public const int MaxTitleLength = PublicityPeriodInput.MaxTitleLength;
 
-    /// <summary>A publicity is days, not weeks: more than this is a typing error.</summary>
-    public const int MaxWorkingDays = 30;
+    public const int MaxWorkingDays = PublicityPeriodInput.MaxWorkingDays;
 
     public static string DefaultTitle(int year) => $"{year}年度贵州省政工专业职务任职资格初审结果公示";
 }
@@ -51,24 +50,7 @@ internal sealed class PublishPreliminaryResultsHandler(
         }
 
         var now = clock.GetUtcNow();
-        var title = string.IsNullOrWhiteSpace(request.Title) ? PublishPreliminaryResults.DefaultTitle(request.Year) : request.Title.Trim();
-        var workingDays = request.WorkingDays ?? PublicPublicity.DefaultWorkingDays;
-        var v = new Validation();
-        if (request.FirstDay is not { } firstDay)
-        {
-            v.Require(false, "firstDay", "请选择公示期的第一天。");
-            firstDay = default;
-        }
-        else
-        {
-            Require(v, new PublicityStartsOnAWorkingDayRule(firstDay, calendar), "firstDay");
-            Require(v, new PublicityStartsNoEarlierThanTodayRule(firstDay, now), "firstDay");
-        }
-
-        Require(v, new PublicityLastsAtLeastOneWorkingDayRule(workingDays), "workingDays");
-        v.Require(workingDays <= PublishPreliminaryResults.MaxWorkingDays, "workingDays", $"公示期不能超过 {PublishPreliminaryResults.MaxWorkingDays} 个工作日。");
-        v.Require(title.Length <= PublishPreliminaryResults.MaxTitleLength, "title", $"公示标题不能超过 {PublishPreliminaryResults.MaxTitleLength} 个字。");
-        v.ThrowIfInvalid();
+        var (firstDay, workingDays, title) = PublicityPeriodInput.Check(request.FirstDay, request.WorkingDays, request.Title, PublishPreliminaryResults.DefaultTitle(request.Year), calendar, now);
 
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Year == request.Year, cancellationToken)
             ?? throw new NotFoundException($"{request.Year} 年度的评审");
@@ -101,10 +83,6 @@ internal sealed class PublishPreliminaryResultsHandler(
         var passed = decided.Count(d => d.Passed);
         return new PreliminaryResultsPublished(publicity.Id, publicity.Title, publicity.FirstDay, publicity.LastDay, publicity.PeriodText, passed, decided.Count - passed);
     }
-
-    /// <summary>The period's rules as the form's field messages, before anything is read.</summary>
-    private static void Require(Validation validation, IBusinessRule rule, string field) =>
-        validation.Require(!rule.IsBroken(), field, rule.Message);
 
     private static void Check(IBusinessRule rule)
     {

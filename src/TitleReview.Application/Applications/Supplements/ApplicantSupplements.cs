@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TitleReview.Application.Applications.Committee.Results;
 using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Applications.Preliminary;
 using TitleReview.Application.Common;
@@ -112,13 +113,17 @@ internal sealed class GetSupplementHandler(IApplicationDbContext db, IWorkflowDe
         var publicity = await SupplementData.PublicityAsync(db, application.CampaignId, cancellationToken);
         var reasons = await SupplementData.FailingReasonsAsync(decisions, [application.Id], cancellationToken);
         var rounds = (await SupplementData.RoundsAsync(db, [application.Id], cancellationToken))[application.Id].ToList();
-        var whyNot = new SupplementCase(application, instance, publicity).WhyNot(definitions, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var whyNot = new SupplementCase(application, instance, publicity).WhyNot(definitions, now);
+        var stateName = await ResultsSecrecy.HiddenAsync(db, definitions.Has(instance, StateCapabilities.CommitteeDecided), application.CampaignId, request.Actor, now, cancellationToken)
+            ? ResultsSecrecy.AwaitingResults
+            : definitions.Get(instance.DefinitionId, instance.DefinitionVersion).StateDisplayName(instance.State);
         return new SupplementView(
             application.Id,
             campaign.Year,
             application.ApplicantName,
             application.Level,
-            definitions.Get(instance.DefinitionId, instance.DefinitionVersion).StateDisplayName(instance.State),
+            stateName,
             reasons.GetValueOrDefault(application.Id),
             publicity?.PeriodText,
             whyNot is null,

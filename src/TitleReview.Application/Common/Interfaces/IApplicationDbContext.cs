@@ -59,6 +59,8 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Applications.Publicities.PublicPublicity> PublicPublicities { get; }
 
+    DbSet<Domain.Applications.SpotChecks.SpotCheckDraw> SpotCheckDraws { get; }
+
     DbSet<Domain.Applications.Supplements.Supplement> Supplements { get; }
 
     DbSet<Domain.Applications.Supplements.SupplementFile> SupplementFiles { get; }
@@ -76,6 +78,28 @@ public interface IApplicationDbContext
     DbSet<Domain.Fees.PaymentTransfer> PaymentTransfers { get; }
 
     DbSet<Domain.Fees.StatementRow> StatementRows { get; }
+
+    DbSet<Domain.Applications.Originals.OriginalsCheck> OriginalsChecks { get; }
+
+    DbSet<Domain.Applications.Integrity.IntegrityCase> IntegrityCases { get; }
+
+    DbSet<Domain.Applications.Committee.Expert> Experts { get; }
+
+    DbSet<Domain.Applications.Committee.ReviewCommittee> ReviewCommittees { get; }
+
+    DbSet<Domain.Applications.Committee.ExpertDeclaration> ExpertDeclarations { get; }
+
+    DbSet<Domain.Applications.Committee.ExpertReview.DossierOpening> DossierOpenings { get; }
+
+    DbSet<Domain.Applications.Committee.ExpertReview.ExpertOpinion> ExpertOpinions { get; }
+
+    DbSet<Domain.Applications.Committee.Results.UnitResultsReport> UnitResultsReports { get; }
+
+    DbSet<Domain.Applications.Committee.Defense.DefenseSchedule> DefenseSchedules { get; }
+
+    DbSet<Domain.Applications.Committee.Defense.DefenseScore> DefenseScores { get; }
+
+    DbSet<Domain.Applications.Committee.Voting.VotingSession> VotingSessions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -46,7 +46,7 @@ public sealed record InstanceDetailDto(
     IReadOnlyList<PermittedTrigger> PermittedTriggers,
     IReadOnlyList<MarkRow> Marks);
 
-internal sealed class GetInstanceDetailHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IWorkflowEngine engine)
+internal sealed class GetInstanceDetailHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IWorkflowEngine engine, IDecisionSecrecy secrecy)
     : IHandler<GetInstanceDetail, InstanceDetailDto>
 {
     public async Task<InstanceDetailDto> HandleAsync(GetInstanceDetail request, CancellationToken cancellationToken = default)
@@ -69,6 +69,19 @@ internal sealed class GetInstanceDetailHandler(IApplicationDbContext db, IWorkfl
             .Where(j => j.InstanceId == instance.Id)
             .OrderBy(j => j.Id)
             .ToListAsync(cancellationToken);
+        var (state, stateName) = (instance.State, definition.StateDisplayName(instance.State));
+        if (instance.CampaignId is { } campaign
+            && definition.Has(instance.State, StateCapabilities.CommitteeDecided)
+            && await secrecy.HidesDecisionAsync(campaign, request.Actor, cancellationToken))
+        {
+            // Before the results publicity an outsider reads the case as it stood before the vote.
+            // (Every transition is journaled, so the decision's row is there.)
+            var decision = journal.FindIndex(j => definition.Has(j.ToState, StateCapabilities.CommitteeDecided));
+            state = journal[decision].FromState ?? string.Empty;
+            stateName = IDecisionSecrecy.AwaitingResults;
+            journal = journal[..decision];
+        }
+
         var timers = await db.WorkflowBookmarks.AsNoTracking()
             .Where(b => b.InstanceId == instance.Id)
             .OrderBy(b => b.DueAt)
@@ -99,8 +112,8 @@ internal sealed class GetInstanceDetailHandler(IApplicationDbContext db, IWorkfl
             instance.CampaignId,
             year,
             unitName,
-            instance.State,
-            definition.StateDisplayName(instance.State),
+            state,
+            stateName,
             instance.Status,
             instance.SubStatus,
             instance.IncidentCount,

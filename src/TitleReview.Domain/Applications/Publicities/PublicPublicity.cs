@@ -9,6 +9,12 @@ public enum PublicPublicityKind
 {
     /// <summary>初审结果公示.</summary>
     PreliminaryResults = 1,
+
+    /// <summary>送评委会评审人员名单 (the committee list).</summary>
+    CommitteeList = 2,
+
+    /// <summary>评审结果公示 (the committee's results: name, unit, level, result).</summary>
+    CommitteeResults = 3,
 }
 
 /// <summary>

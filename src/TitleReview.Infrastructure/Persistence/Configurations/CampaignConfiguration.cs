@@ -17,6 +17,14 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.Name).HasMaxLength(Campaign.MaxNameLength).IsRequired();
         builder.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
         builder.Property(c => c.OfficeDetails).HasConversion(OfficeDetailsJson.Converter, OfficeDetailsJson.Comparer);
+        builder.Ignore(c => c.CommitteeTerms);
+
+        // Null until the office changes them: the campaign reads the national defaults.
+        builder.Property<CommitteeTerms?>("_committeeTerms")
+            .HasColumnName(nameof(Campaign.CommitteeTerms))
+            .HasConversion(
+                terms => System.Text.Json.JsonSerializer.Serialize(terms!, (System.Text.Json.JsonSerializerOptions?)null),
+                json => System.Text.Json.JsonSerializer.Deserialize<CommitteeTerms>(json, (System.Text.Json.JsonSerializerOptions?)null));
         builder.HasMany(c => c.Stages)
             .WithOne()
             .HasForeignKey("CampaignId")

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TitleReview.Application.Applications.Committee.Defense;
 using TitleReview.Application.Applications.ListApplications;
 using TitleReview.Application.Applications.StartApplication;
 using TitleReview.Application.Common.Interfaces;
@@ -22,6 +23,8 @@ public sealed class IndexModel(
 
     public IReadOnlyList<OpenCampaign> OpenCampaigns { get; private set; } = [];
 
+    public IReadOnlyDictionary<Guid, DefenseAppointment> Defenses { get; private set; } = new Dictionary<Guid, DefenseAppointment>();
+
     [TempData]
     public string? Message { get; set; }
 
@@ -41,6 +44,7 @@ public sealed class IndexModel(
         DisplayName = actor.Name;
         UnitName = view.UnitName;
         Rows = view.Applications;
+        Defenses = view.Defenses;
         OpenCampaigns = view.OpenCampaigns
             .Select(c => new OpenCampaign(c.CampaignId, c.Year, c.Name, $"填报时间：{BeijingTime.Format(c.OpensAt)} 至 {BeijingTime.Format(c.LastSecond)}（北京时间）"))
             .ToList();

@@ -1,12 +1,22 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TitleReview.Infrastructure.Identity;
+using TitleReview.Application.Applications.Committee.ExpertReview;
+using TitleReview.Application.Common.Interfaces;
+using TitleReview.Web.Hosting;
 
 namespace TitleReview.Web.Pages.Expert;
 
-public sealed class IndexModel : PageModel
+/// <summary>The expert's committee of a year and the candidates assigned (the recused ones apart); before the pledge, the pledge.</summary>
+public sealed class IndexModel(IHandler<GetExpertHome, ExpertHomeView> get) : PageModel
 {
-    public string DisplayName { get; private set; } = string.Empty;
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
 
-    public void OnGet() =>
-        DisplayName = User.FindFirst(AppUserClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? string.Empty;
+    public ExpertHomeView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        View = await get.HandleAsync(new GetExpertHome(Year, User.ToWorkflowActor()), cancellationToken);
+        return View.PledgeRequired ? RedirectToPage("./Pledge", new { year = View.Year }) : Page();
+    }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TitleReview.Application.Applications.Publicity;
@@ -80,24 +78,6 @@ public sealed class IndexModel(
         FirstDay ??= View.Form.DefaultFirstDay;
         WorkingDays ??= View.Form.DefaultWorkingDays;
         Title ??= View.Form.DefaultTitle;
-        Fragment = View.Chosen is { } chosen ? FragmentOf(chosen.Title, chosen.PeriodText, View.Lines) : string.Empty;
-    }
-
-    public static string FragmentOf(string title, string periodText, IReadOnlyList<PublicityLine> lines)
-    {
-        static string E(string text) => WebUtility.HtmlEncode(text);
-        var html = new StringBuilder();
-        html.AppendLine("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">");
-        html.AppendLine($"<caption>{E(title)}<br>{E(periodText)}</caption>");
-        html.AppendLine("<thead><tr><th>序号</th><th>姓名</th><th>工作单位</th><th>申报等级</th><th>初审结果</th></tr></thead>");
-        html.AppendLine("<tbody>");
-        foreach (var line in lines)
-        {
-            html.AppendLine($"<tr><td>{line.Number}</td><td>{E(line.Name)}</td><td>{E(line.UnitName)}</td><td>{E(line.LevelName)}</td><td>{E(line.Result)}</td></tr>");
-        }
-
-        html.AppendLine("</tbody>");
-        html.Append("</table>");
-        return html.ToString();
+        Fragment = View.Chosen is { } chosen ? PublicityFragment.Of(chosen.Title, chosen.PeriodText, PublicityColumns.PreliminaryResults, View.Lines) : string.Empty;
     }
 }
