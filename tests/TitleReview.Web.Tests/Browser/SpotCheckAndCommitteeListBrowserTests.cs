@@ -105,6 +105,10 @@ public class SpotCheckAndCommitteeListBrowserTests : DemoCampaignBrowserTestBase
         await Page.GotoAsync($"{BaseUrl}/Office/SpotCheck/Originals?year=2026");
         await Page.Locator($"a[href*='{applicationId}']").First.ClickAsync();
         await Expect(Page.Locator("#originals-status")).ToHaveTextAsync("待核对");
+
+        // The status stands above the form, so it can show while the rest of a long page is still arriving:
+        // count the items only once the whole document is parsed.
+        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         var matches = Page.Locator("#record-form input[type=radio][value=true]");
         var items = await matches.CountAsync();
         (items > 0 || !mismatch).Should().BeTrue("a mismatch needs an item with a scan");
