@@ -92,6 +92,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseInspection();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -113,6 +114,9 @@ app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Office, SiteUrls.Hangfi
     DashboardTitle = "TitleReview 后台任务",
     AppPath = "/",
     DisplayStorageConnectionString = false,
+
+    // The inspector reads the jobs but sees no button (their posts are refused anyway, ADR 52).
+    IsReadOnlyFunc = context => Inspection.IsInspector(Hangfire.Dashboard.AspNetCoreDashboardContextExtensions.GetHttpContext(context).User),
 });
 
 await app.RunAsync();

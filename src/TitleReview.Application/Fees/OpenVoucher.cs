@@ -20,7 +20,7 @@ internal sealed class OpenVoucherHandler(IApplicationDbContext db, IFileStore fi
             .Where(t => t.Id == request.TransferId)
             .Join(db.UnitPayments, t => t.UnitPaymentId, p => p.Id, (t, p) => new { t.VoucherStorageKey, t.VoucherSha256, t.VoucherContentType, t.VoucherSafeName, p.UnitId })
             .FirstOrDefaultAsync(cancellationToken);
-        var mayOpen = request.Actor.Roles.Contains(Roles.Office)
+        var mayOpen = request.Actor.ReadsAsOffice
             || (request.Actor.Roles.Contains(Roles.Auditor) && found is not null && request.Actor.UnitId == found.UnitId);
         if (found is null || !mayOpen)
         {

@@ -11,7 +11,7 @@ public static class WorkflowAccess
 {
     public static bool CanSee(WorkflowInstance instance, WorkflowActor actor)
     {
-        if (actor.IsSystem || actor.Roles.Contains(Roles.Office))
+        if (actor.IsSystem || actor.ReadsAsOffice)
         {
             return true;
         }
@@ -26,7 +26,7 @@ public static class WorkflowAccess
 
     public static IQueryable<WorkflowInstance> Visible(IQueryable<WorkflowInstance> instances, WorkflowActor actor)
     {
-        if (actor.IsSystem || actor.Roles.Contains(Roles.Office))
+        if (actor.IsSystem || actor.ReadsAsOffice)
         {
             return instances;
         }

@@ -21,13 +21,19 @@ public static class Roles
     /// </summary>
     public const string OfficeAdmin = "OfficeAdmin";
 
-    public static readonly IReadOnlyList<string> All = [Office, OfficeAdmin, Auditor, Applicant, Expert];
+    /// <summary>
+    /// 纪检监察: a discipline inspector who reads every page, dossier, scan, journal and log the office
+    /// reads, and changes nothing; every view is logged (ADR 52).
+    /// </summary>
+    public const string Inspector = "Inspector";
 
-    /// <summary>The roles an office administrator gives to office staff and expert accounts.</summary>
-    public static readonly IReadOnlyList<string> StaffRoles = [Office, OfficeAdmin, Expert];
+    public static readonly IReadOnlyList<string> All = [Office, OfficeAdmin, Auditor, Applicant, Expert, Inspector];
+
+    /// <summary>The roles an office administrator gives to office staff, expert and inspector accounts.</summary>
+    public static readonly IReadOnlyList<string> StaffRoles = [Office, OfficeAdmin, Expert, Inspector];
 
     /// <summary>Accounts in these roles must sign in with a second factor (when so configured).</summary>
-    public static bool RequiresTwoFactor(string role) => role is Office or OfficeAdmin;
+    public static bool RequiresTwoFactor(string role) => role is Office or OfficeAdmin or Inspector;
 
     public static string DisplayName(string role) => role switch
     {
@@ -36,6 +42,7 @@ public static class Roles
         Applicant => "申报人",
         Expert => "评委",
         OfficeAdmin => "系统管理员",
+        Inspector => "纪检监察",
         _ => role,
     };
 }

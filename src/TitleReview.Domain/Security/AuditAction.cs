@@ -25,4 +25,10 @@ public enum AuditAction
     RecoveryCodeUsed = 21,
     PasswordChanged = 22,
     RolesChanged = 23,
+
+    /// <summary>A discipline inspector (纪检监察) read a page, a dossier, a scan or an export.</summary>
+    InspectorViewed = 24,
+
+    /// <summary>A discipline inspector's request to change something was refused (the role only reads).</summary>
+    InspectorWriteRefused = 25,
 }

@@ -11,4 +11,10 @@ public sealed record WorkflowActor(string Id, string Name, IReadOnlyCollection<s
     public bool IsSystem => Roles.Contains(SystemRole);
 
     public bool HasAnyRole(IEnumerable<string> roles) => roles.Any(Roles.Contains);
+
+    /// <summary>
+    /// Office staff, or a discipline inspector (纪检监察), who reads everything the office reads. Queries
+    /// admit these; commands admit <see cref="Identity.Roles.Office"/> alone (ADR 52).
+    /// </summary>
+    public bool ReadsAsOffice => Roles.Contains(Identity.Roles.Office) || Roles.Contains(Identity.Roles.Inspector);
 }

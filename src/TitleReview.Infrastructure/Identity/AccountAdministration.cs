@@ -322,7 +322,12 @@ public sealed class AccountAdministration(
         }
         else if (chosen.Any(r => !Roles.StaffRoles.Contains(r)))
         {
-            errors["Roles"] = ["只能选择省政工职评办、系统管理员或评委角色。"];
+            errors["Roles"] = ["只能选择省政工职评办、系统管理员、评委或纪检监察角色。"];
+        }
+        else if (chosen.Contains(Roles.Inspector) && chosen.Count > 1)
+        {
+            // The inspector supervises the office: an account that also acts for the office would inspect itself.
+            errors["Roles"] = ["纪检监察角色只读监督，不能与其他角色同时授予。"];
         }
         else if (chosen.Contains(Roles.OfficeAdmin) && !chosen.Contains(Roles.Office))
         {

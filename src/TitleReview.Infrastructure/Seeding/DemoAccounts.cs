@@ -51,6 +51,7 @@ public static class DemoAccounts
         new("expert4", "罗建国", Roles.Expert, null, "13700000304"),
         new("expert5", "杨晓梅", Roles.Expert, null, "13700000305"),
         new("expert6", "邓海峰", Roles.Expert, null, "13700000306"),
+        new("inspector1", "林正清", Roles.Inspector, null, "13700000401"),
     ];
 
     public sealed record DemoUnit(Guid Id, string Name, string CreditCode, UnitNature Nature, string Region);

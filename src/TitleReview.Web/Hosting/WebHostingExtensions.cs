@@ -59,7 +59,7 @@ internal static class WebHostingExtensions
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Office))
+            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Office, Roles.Inspector))
             .AddPolicy(Policies.Auditor, p => p.RequireRole(Roles.Auditor))
             .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.Applicant))
             .AddPolicy(Policies.Expert, p => p.RequireRole(Roles.Expert));

@@ -11,7 +11,7 @@ public sealed class IndexModel : PageModel
 
     public static string HomeOf(System.Security.Claims.ClaimsPrincipal user)
     {
-        if (user.IsInRole(Roles.Office))
+        if (user.IsInRole(Roles.Office) || user.IsInRole(Roles.Inspector))
         {
             return "/Office";
         }

@@ -227,6 +227,22 @@ public partial class OfficeAccountsTests
     }
 
     [Test]
+    public async Task ChangeRoles_InspectorWithAnotherRole_IsRefusedOnTheField_AndAloneIsGiven()
+    {
+        using var admin = await SignedInClientAsync(_factory, "office");
+        var id = await IdOfAsync("expert3");
+
+        var refused = await admin.PutAsJsonAsync($"/api/accounts/{id}/roles", new { roles = new[] { Roles.Inspector, Roles.Office }, reason = "调任纪检" });
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("纪检监察角色只读监督，不能与其他角色同时授予");
+        (await admin.GetFromJsonAsync<AccountListItem>($"/api/accounts/{id}"))!.Roles.Should().BeEquivalentTo([Roles.Expert], "a refusal changes nothing");
+
+        (await admin.PutAsJsonAsync($"/api/accounts/{id}/roles", new { roles = new[] { Roles.Inspector }, reason = "调任纪检" }))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await admin.GetFromJsonAsync<AccountListItem>($"/api/accounts/{id}"))!.Roles.Should().BeEquivalentTo([Roles.Inspector]);
+    }
+
+    [Test]
     public async Task ChangeRoles_OfAnApplicant_IsRefused()
     {
         using var admin = await SignedInClientAsync(_factory, "office");

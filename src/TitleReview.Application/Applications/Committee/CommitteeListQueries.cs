@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Campaigns;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
@@ -69,7 +70,7 @@ internal sealed class GetCommitteeListHandler(
 {
     public async Task<CommitteeListView> HandleAsync(GetCommitteeList request, CancellationToken cancellationToken = default)
     {
-        CommitteeListAccess.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var now = clock.GetUtcNow();
         var today = BeijingTime.DateOf(now);
         var years = await current.YearsAsync(cancellationToken);

@@ -84,7 +84,7 @@ internal sealed class OpenAttachmentHandler(IApplicationDbContext db, IFileStore
     : IHandler<OpenAttachment, OpenedAttachment>
 {
     /// <summary>Those whose openings are recorded: the people who review a dossier, not its applicant.</summary>
-    public static readonly IReadOnlyList<string> ReviewerRoles = [Roles.Auditor, Roles.Office, Roles.Expert];
+    public static readonly IReadOnlyList<string> ReviewerRoles = [Roles.Auditor, Roles.Office, Roles.Inspector, Roles.Expert];
 
     public async Task<OpenedAttachment> HandleAsync(OpenAttachment request, CancellationToken cancellationToken = default)
     {

@@ -129,7 +129,7 @@ internal sealed class GetDossierHandler(
     TimeProvider clock) : IHandler<GetDossier, DossierView>
 {
     /// <summary>Those told that a scan is also in other applicants' dossiers; the applicants are not.</summary>
-    public static readonly IReadOnlyList<string> DuplicateReaders = [Roles.Office, Roles.Auditor];
+    public static readonly IReadOnlyList<string> DuplicateReaders = [Roles.Office, Roles.Inspector, Roles.Auditor];
 
     /// <remarks>
     /// A read (issue 12): nothing is tracked and the aggregate is not assembled. The application
@@ -151,7 +151,7 @@ internal sealed class GetDossierHandler(
             : new Dictionary<string, IReadOnlyList<DuplicateHolderView>>();
         var filing = campaign.Stage(StageKeys.Filing);
         var paymentClosed = campaign.Stages.FirstOrDefault(s => s.Key == StageKeys.Payment) is { } payment && now >= payment.ClosesAt;
-        var unpaidFee = request.Actor.Roles.Contains(Roles.Office) && paymentClosed
+        var unpaidFee = request.Actor.ReadsAsOffice && paymentClosed
             ? (await payments.UnpaidAfterCloseAsync(campaign.Year, cancellationToken)).GetValueOrDefault(application.UnitId)
             : null;
         var documentsPrintable = definitions.Has(instance, StateCapabilities.DocumentsPrintable);

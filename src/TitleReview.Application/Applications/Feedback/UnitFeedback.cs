@@ -259,7 +259,7 @@ internal sealed class ListFeedbackForOfficeHandler(IApplicationDbContext db, IWo
 {
     public async Task<OfficeFeedbackView> HandleAsync(ListFeedbackForOffice request, CancellationToken cancellationToken = default)
     {
-        OfficeOnly.Require(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var campaign = await SupplementData.CampaignAsync(db, request.Year, cancellationToken);
         var publicity = await SupplementData.PublicityAsync(db, campaign.Id, cancellationToken);
         var window = FeedbackData.WindowOf(campaign);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
@@ -19,7 +20,7 @@ internal sealed class FindEnvelopeHandler(IApplicationDbContext db, IUnitDirecto
 {
     public async Task<Guid> HandleAsync(FindEnvelope request, CancellationToken cancellationToken = default)
     {
-        IntakeData.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var code = GeneratedDocument.NormalizeCode(request.Code);
         if (code.Length == 0)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Applications.Opinions;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
@@ -170,7 +171,7 @@ internal sealed class GetPaperCounterHandler(IApplicationDbContext db, IWorkflow
 {
     public async Task<PaperCounterView> HandleAsync(GetPaperCounter request, CancellationToken cancellationToken = default)
     {
-        IntakeData.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var years = await db.Campaigns.AsNoTracking().Select(c => c.Year).OrderByDescending(y => y).ToListAsync(cancellationToken);
         if (years.Count == 0)
         {
@@ -235,7 +236,7 @@ internal sealed class GetDeliveryReceiptHandler(IApplicationDbContext db, IWorkf
     public async Task<DeliveryReceiptView> HandleAsync(GetDeliveryReceipt request, CancellationToken cancellationToken = default)
     {
         var actor = request.Actor;
-        var mayRead = actor.Roles.Contains(Roles.Office) || (actor.Roles.Contains(Roles.Auditor) && actor.UnitId == request.UnitId);
+        var mayRead = actor.ReadsAsOffice || (actor.Roles.Contains(Roles.Auditor) && actor.UnitId == request.UnitId);
         if (!mayRead)
         {
             throw new NotFoundException("该单位的接收回执");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Applications.Supplements;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
 using TitleReview.Domain.Applications;
@@ -29,7 +30,7 @@ internal sealed class ListIntegrityCasesHandler(IApplicationDbContext db, IUnitD
 {
     public async Task<IntegrityCasesView> HandleAsync(ListIntegrityCases request, CancellationToken cancellationToken = default)
     {
-        OfficeOnly.Require(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var campaign = await SupplementData.CampaignAsync(db, request.Year, cancellationToken);
         var found = await (
                 from integrityCase in db.IntegrityCases.AsNoTracking()

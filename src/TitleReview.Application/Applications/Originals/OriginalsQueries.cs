@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Applications.Supplements;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
@@ -87,7 +88,7 @@ internal sealed class ListOriginalsChecksHandler(IApplicationDbContext db, IWork
 {
     public async Task<OriginalsOverview> HandleAsync(ListOriginalsChecks request, CancellationToken cancellationToken = default)
     {
-        OfficeOnly.Require(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var campaign = await SupplementData.CampaignAsync(db, request.Year, cancellationToken);
         var chosen = await OriginalsData.ChosenAsync(db, definitions, campaign.Id, null, cancellationToken);
         var cards = await units.FindAllAsync([.. chosen.Select(c => c.UnitId).Distinct()], cancellationToken);
@@ -117,7 +118,7 @@ internal sealed class GetOriginalsCheckHandler(IApplicationDbContext db, IWorkfl
 {
     public async Task<OriginalsCheckView> HandleAsync(GetOriginalsCheck request, CancellationToken cancellationToken = default)
     {
-        OfficeOnly.Require(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var dossier = await dossiers.HandleAsync(new GetDossier(request.ApplicationId, request.Actor), cancellationToken);
         var instance = await db.WorkflowInstances.AsNoTracking().FirstAsync(i => i.Id == dossier.InstanceId, cancellationToken);
         var check = await db.OriginalsChecks.AsNoTracking().FirstOrDefaultAsync(c => c.ApplicationId == request.ApplicationId, cancellationToken);

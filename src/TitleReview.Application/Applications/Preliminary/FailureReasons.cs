@@ -34,7 +34,7 @@ internal sealed class ListFailureReasonsHandler(IApplicationDbContext db) : IHan
 {
     public async Task<IReadOnlyList<FailureReasonRow>> HandleAsync(ListFailureReasons request, CancellationToken cancellationToken = default)
     {
-        PreliminaryAccess.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var reasons = await db.FailureReasons.AsNoTracking()
             .OrderBy(r => r.Order)
             .Select(r => new

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Applications.Intake;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Fees;
@@ -139,7 +140,7 @@ internal sealed class GetPreliminaryQueueHandler(
     /// </remarks>
     public async Task<PreliminaryQueueView> HandleAsync(GetPreliminaryQueue request, CancellationToken cancellationToken = default)
     {
-        PreliminaryAccess.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var years = await db.Campaigns.AsNoTracking().Select(c => c.Year).OrderByDescending(y => y).ToListAsync(cancellationToken);
         if (years.Count == 0)
         {
@@ -222,7 +223,7 @@ internal sealed class GetPreliminaryDeskHandler(
 {
     public async Task<PreliminaryDeskView> HandleAsync(GetPreliminaryDesk request, CancellationToken cancellationToken = default)
     {
-        PreliminaryAccess.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var dossier = await dossiers.HandleAsync(new GetDossier(request.ApplicationId, request.Actor), cancellationToken);
         var campaign = await IntakeData.CampaignAsync(db, dossier.Year, cancellationToken);
         var unitRows = await new PaperIntakeReader(db, definitions, units).SubmittedAsync(campaign.Id, null, cancellationToken);

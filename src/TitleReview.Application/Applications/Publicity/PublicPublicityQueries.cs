@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Common.Spreadsheets;
@@ -250,7 +251,7 @@ internal sealed class GetOfficePublicitiesHandler(IApplicationDbContext db, IWor
 {
     public async Task<OfficePublicitiesView> HandleAsync(GetOfficePublicities request, CancellationToken cancellationToken = default)
     {
-        PublicityAccess.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var now = clock.GetUtcNow();
         var today = BeijingTime.DateOf(now);
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Year).Select(c => new { c.Id, c.Year }).ToListAsync(cancellationToken);
@@ -327,7 +328,7 @@ internal sealed class ExportPublicityHandler(IApplicationDbContext db, IWorkflow
 {
     public async Task<Spreadsheet<PublicityLine>> HandleAsync(ExportPublicity request, CancellationToken cancellationToken = default)
     {
-        PublicityAccess.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var publicity = await db.PublicPublicities.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("该公示");
         var lines = await PreliminaryCases.LinesOfAsync(db, definitions, units, results, publicity, cancellationToken);

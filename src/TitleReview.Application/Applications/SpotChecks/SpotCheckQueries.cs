@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
@@ -180,7 +181,7 @@ internal sealed class GetOfficeSpotCheckHandler(IApplicationDbContext db, IWorkf
 {
     public async Task<OfficeSpotCheckView> HandleAsync(GetOfficeSpotCheck request, CancellationToken cancellationToken = default)
     {
-        SpotCheckAccess.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var now = clock.GetUtcNow();
         var years = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Year).Select(c => c.Year).ToListAsync(cancellationToken);
         var year = request.Year

@@ -39,7 +39,7 @@ internal sealed class ListSupplementsForReviewHandler(IApplicationDbContext db, 
 {
     public async Task<SupplementReview> HandleAsync(ListSupplementsForReview request, CancellationToken cancellationToken = default)
     {
-        OfficeOnly.Require(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var campaign = await SupplementData.CampaignAsync(db, request.Year, cancellationToken);
         var awaiting = definitions.StatesWith(ApplicationWorkflow.DefinitionId, StateCapabilities.SupplementAwaitingReview);
         var cases = await (

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Campaigns;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Fees.GetUnitPayment;
 using TitleReview.Application.Workflows;
@@ -31,7 +32,7 @@ internal sealed class GetReconciliationHandler(IApplicationDbContext db, ICurren
 {
     public async Task<ReconciliationView> HandleAsync(GetReconciliation request, CancellationToken cancellationToken = default)
     {
-        Reconciliation.EnsureOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var campaign = await FeesWorkflow.ForPageAsync(db, current, request.Year, cancellationToken);
         if (campaign is null)
         {

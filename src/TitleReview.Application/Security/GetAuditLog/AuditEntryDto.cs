@@ -56,6 +56,8 @@ public sealed class AuditEntryDto
         AuditAction.RecoveryCodeUsed => "使用恢复码登录",
         AuditAction.PasswordChanged => "修改密码",
         AuditAction.RolesChanged => "变更角色",
+        AuditAction.InspectorViewed => "纪检监察查阅",
+        AuditAction.InspectorWriteRefused => "纪检监察写操作被拒绝",
         _ => action.ToString(),
     };
 }

@@ -120,7 +120,7 @@ internal sealed class GetRegistrationHandler(IApplicationDbContext db, IWorkflow
     {
         var registration = await db.UnitRegistrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.RegistrationId, cancellationToken);
         var mayRead = registration is not null
-            && (request.Actor.Roles.Contains(Roles.Office)
+            && (request.Actor.ReadsAsOffice
                 || (request.Actor.Roles.Contains(Roles.Auditor) && request.Actor.UnitId is { } unit && registration.UnitId == unit));
         if (!mayRead)
         {

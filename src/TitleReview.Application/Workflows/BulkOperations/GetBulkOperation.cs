@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Common.Models;
@@ -66,7 +67,7 @@ internal sealed class GetBulkOperationHandler(IApplicationDbContext db, IWorkflo
 {
     public async Task<BulkOperationDto> HandleAsync(GetBulkOperation request, CancellationToken cancellationToken = default)
     {
-        BulkSelections.EnsureOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var operation = await db.BulkOperations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("该批量操作");
 

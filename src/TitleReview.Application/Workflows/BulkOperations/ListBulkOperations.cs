@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Common.Models;
 using TitleReview.Domain.Workflows;
@@ -27,7 +28,7 @@ internal sealed class ListBulkOperationsHandler(IApplicationDbContext db) : IHan
 {
     public async Task<PagedList<BulkOperationSummary>> HandleAsync(ListBulkOperations request, CancellationToken cancellationToken = default)
     {
-        BulkSelections.EnsureOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var (page, pageSize) = Paging.Normalize(request.Page, request.PageSize);
         var total = await db.BulkOperations.CountAsync(cancellationToken);
         var rows = await db.BulkOperations.AsNoTracking()

@@ -11,7 +11,7 @@ using TitleReview.Web.Hosting;
 namespace TitleReview.Web.Pages.Review;
 
 /// <summary>The auditor's review of one dossier (the office reads the same page without the actions).</summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Roles = Roles.Auditor + "," + Roles.Office)]
+[Microsoft.AspNetCore.Authorization.Authorize(Roles = Roles.Auditor + "," + Roles.Office + "," + Roles.Inspector)]
 public sealed class IndexModel(
     IHandler<GetDossier, DossierView> get,
     IHandler<VerifyItem, Guid> verify,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Campaigns;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
@@ -85,7 +86,7 @@ internal sealed class GetDefenseOfficeHandler(
 {
     public async Task<DefenseOfficeView> HandleAsync(GetDefenseOffice request, CancellationToken cancellationToken = default)
     {
-        DefenseAccess.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var now = clock.GetUtcNow();
         var years = await current.YearsAsync(cancellationToken);
         var campaign = request.Year is { } y ? await current.OfYearAsync(y, cancellationToken) : await current.ForStageAsync(StageKeys.Defense, cancellationToken);

@@ -41,9 +41,9 @@ internal sealed class GetDossierOpeningsHandler(IApplicationDbContext db, ICurre
 {
     public async Task<DossierOpeningsView> HandleAsync(GetDossierOpenings request, CancellationToken cancellationToken = default)
     {
-        if (!request.Actor.Roles.Contains(Roles.Office))
+        if (!request.Actor.ReadsAsOffice)
         {
-            throw new ForbiddenAccessException("只有省政工职评办工作人员可以查看评审专家的查阅记录。");
+            throw new ForbiddenAccessException("只有省政工职评办工作人员和纪检监察人员可以查看评审专家的查阅记录。");
         }
 
         var years = await current.YearsAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Campaigns.ChangeCommitteeTerms;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
 using TitleReview.Application.Workflows;
@@ -82,7 +83,7 @@ internal sealed class GetCommitteePageHandler(
 {
     public async Task<CommitteePageView> HandleAsync(GetCommitteePage request, CancellationToken cancellationToken = default)
     {
-        ExpertProfiles.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var now = clock.GetUtcNow();
         var years = await current.YearsAsync(cancellationToken);
         var campaign = request.Year is { } y ? await current.OfYearAsync(y, cancellationToken) : await current.ForStageAsync(StageKeys.Defense, cancellationToken);

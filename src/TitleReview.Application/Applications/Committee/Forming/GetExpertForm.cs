@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
@@ -31,7 +32,7 @@ internal sealed class GetExpertFormHandler(IApplicationDbContext db, IExpertAcco
 {
     public async Task<ExpertFormView> HandleAsync(GetExpertForm request, CancellationToken cancellationToken = default)
     {
-        ExpertProfiles.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var options = (await units.ListAsync(cancellationToken)).Select(u => new UnitOption(u.Id, u.Name)).ToList();
         if (request.ExpertId is { } expertId)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Domain.Common;
 using TitleReview.Domain.Workflows;
@@ -33,7 +34,7 @@ internal sealed class GetExpertsHandler(IApplicationDbContext db, IExpertAccount
 {
     public async Task<ExpertsView> HandleAsync(GetExperts request, CancellationToken cancellationToken = default)
     {
-        ExpertProfiles.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var experts = await db.Experts.AsNoTracking().ToDictionaryAsync(e => e.UserId, cancellationToken);
         var rows = (await accounts.ListAsync(cancellationToken))
             .Select(a => experts.GetValueOrDefault(a.UserId) is { } e

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Applications.Publicity;
 using TitleReview.Application.Campaigns;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
 using TitleReview.Application.Workflows;
@@ -162,7 +163,7 @@ internal sealed class GetCommitteeResultsHandler(
 {
     public async Task<CommitteeResultsView> HandleAsync(GetCommitteeResults request, CancellationToken cancellationToken = default)
     {
-        CommitteeResultLines.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var now = clock.GetUtcNow();
         var today = BeijingTime.DateOf(now);
         var years = await current.YearsAsync(cancellationToken);

@@ -18,7 +18,7 @@ internal static class ResultsSecrecy
 {
     public const string AwaitingResults = IDecisionSecrecy.AwaitingResults;
 
-    private static readonly string[] Readers = [Roles.Office, Roles.Expert];
+    private static readonly string[] Readers = [Roles.Office, Roles.Inspector, Roles.Expert];
 
     /// <summary>Whether the actor reads decided cases as they are (the office and the committee do).</summary>
     public static bool SeesDecisions(WorkflowActor actor) => actor.HasAnyRole(Readers);

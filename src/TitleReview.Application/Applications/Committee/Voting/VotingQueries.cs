@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Campaigns;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
 using TitleReview.Application.Workflows;
@@ -100,7 +101,7 @@ internal sealed class GetVotingDeskHandler(
 {
     public async Task<VotingDeskView> HandleAsync(GetVotingDesk request, CancellationToken cancellationToken = default)
     {
-        VotingCases.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var now = clock.GetUtcNow();
         var years = await current.YearsAsync(cancellationToken);
         var campaign = request.Year is { } y ? await current.OfYearAsync(y, cancellationToken) : await current.ForStageAsync(StageKeys.Defense, cancellationToken);
