@@ -128,6 +128,22 @@ public partial class InspectorTests
     }
 
     [Test]
+    public async Task EveryDossierScanAndJournal_OpensForTheInspector_AndTheScanOpeningIsRecorded()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var scan = await db.DossierAttachments.AsNoTracking().OrderBy(a => a.Id).FirstAsync();
+        var instance = await db.WorkflowInstances.AsNoTracking().FirstAsync(i => i.SubjectId == scan.ApplicationId);
+
+        (await _inspector.GetAsync($"/Review/{scan.ApplicationId}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _inspector.GetAsync($"/files/{scan.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _inspector.GetAsync($"/Office/Workflows/Instance/{instance.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var inspectorId = await db.Users.Where(u => u.UserName == Inspector).Select(u => u.Id).SingleAsync();
+        (await db.AttachmentOpenings.AsNoTracking().AnyAsync(o => o.AttachmentId == scan.Id && o.UserId == inspectorId)).Should().BeTrue("opening a scan is recorded for the inspector as for the office");
+    }
+
+    [Test]
     public async Task SigningOut_StillWorksForTheInspector()
     {
         using var client = await SignedInClientAsync(_factory, Inspector);
