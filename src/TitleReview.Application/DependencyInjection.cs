@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<Applications.Committee.Defense.IDefenseAppointments, Applications.Committee.Defense.DefenseAppointments>();
         services.AddScoped<Applications.Committee.ICommitteeResults, Applications.Committee.Voting.CommitteeResults>();
         services.AddScoped<Workflows.Monitor.IDecisionSecrecy, Applications.Committee.Results.DecisionSecrecy>();
+        services.AddScoped<Applications.Certificates.ICertificateRevocation, Applications.Certificates.CertificateRevocation>();
         return services;
     }
 }

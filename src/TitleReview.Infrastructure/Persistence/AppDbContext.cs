@@ -113,6 +113,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Applications.Committee.Voting.VotingSession> VotingSessions => Set<Domain.Applications.Committee.Voting.VotingSession>();
 
+    public DbSet<Domain.Applications.Certificates.Certificate> Certificates => Set<Domain.Applications.Certificates.Certificate>();
+
+    public DbSet<Domain.Applications.Certificates.CertificateNumbering> CertificateNumberings => Set<Domain.Applications.Certificates.CertificateNumbering>();
+
+    public DbSet<Domain.Applications.Certificates.CertificateCollection> CertificateCollections => Set<Domain.Applications.Certificates.CertificateCollection>();
+
+    public DbSet<Domain.Applications.Certificates.CertificatePrintLayout> CertificatePrintLayouts => Set<Domain.Applications.Certificates.CertificatePrintLayout>();
+
     public async Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {
         // A transaction already open (an outer use case) is joined rather than nested.

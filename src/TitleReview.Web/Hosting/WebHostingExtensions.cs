@@ -98,6 +98,7 @@ internal static class WebHostingExtensions
                 options.Conventions.EnableRateLimiting("/Units/Register", RateLimitPolicies.Registration);
                 options.Conventions.EnableRateLimiting("/Units/Status", RateLimitPolicies.Lookup);
                 options.Conventions.EnableRateLimiting("/Verify", RateLimitPolicies.Lookup);
+                options.Conventions.EnableRateLimiting("/Certificate/Index", RateLimitPolicies.Lookup);
             })
             .AddMvcOptions(options => options.Filters.Add<ApplicationExceptionPageFilter>());
 

@@ -282,6 +282,27 @@ public class DemoCampaignsTests : ApplicationTestBase
     }
 
     [Test]
+    public async Task Seed_TheCertificates_AreIssuedOnDec25ToLiAndZhao_AndBothUnitsCollectThemOnDec28()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var certificates = await db.Certificates.AsNoTracking().OrderBy(c => c.Number).ToListAsync();
+            certificates.Select(c => (c.Number, c.ApplicantName, c.TitleName, c.IssuedOn, BeijingTime.Format(c.IssuedAt), c.Status)).Should().Equal(
+                ("黔政工2023G0001", "赵强", "高级政工师", new DateOnly(2023, 12, 25), "2023-12-25 09:30:00", Domain.Applications.Certificates.CertificateStatus.Valid),
+                ("黔政工2023Z0001", "李华", "政工师", new DateOnly(2023, 12, 25), "2023-12-25 09:30:00", Domain.Applications.Certificates.CertificateStatus.Valid));
+            certificates.Select(c => c.VerificationCode).Should().OnlyHaveUniqueItems().And.OnlyContain(c => c.Length == Domain.Applications.Certificates.Certificate.VerificationCodeLength);
+            var collections = await db.CertificateCollections.AsNoTracking().OrderBy(k => k.RecordedAt).ToListAsync();
+            collections.Select(k => (k.UnitId, k.CollectorName, k.CollectedOn, k.MaterialsReturned, k.Certificates)).Should().Equal(
+                (DemoAccounts.QiannanEnergy.Id, "王敏", new DateOnly(2023, 12, 28), true, 1),
+                (DemoAccounts.ProvincialTransport.Id, "刘洋", new DateOnly(2023, 12, 28), true, 1));
+            certificates.Should().OnlyContain(c => c.CollectionId != null);
+        });
+    }
+
+    [Test]
     public async Task Seed_WhenTheOfficeReviews_LiPasses_AndZhaoFailsForHisMissingPaper()
     {
         await InitializeDatabaseAsync();

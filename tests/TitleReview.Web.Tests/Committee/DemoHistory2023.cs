@@ -20,6 +20,11 @@ internal static class DemoHistory2023
     public static async Task WithoutTheResultsAsync(AppDbContext db)
     {
         var campaign = await CampaignAsync(db);
+
+        // The certificates (issue 17) come after the results: taking the results back takes them too.
+        await db.Certificates.Where(c => c.CampaignId == campaign).ExecuteDeleteAsync();
+        await db.CertificateCollections.Where(k => k.CampaignId == campaign).ExecuteDeleteAsync();
+        await db.CertificateNumberings.Where(n => n.CampaignId == campaign).ExecuteDeleteAsync();
         var reports = db.UnitResultsReports.Where(r => r.CampaignId == campaign).Select(r => r.Id);
         await DeleteInstancesAsync(db, db.WorkflowInstances.Where(i => i.SubjectType == WorkflowSubjectTypes.UnitResultsReport && reports.Contains(i.SubjectId)).Select(i => i.Id));
         await db.UnitResultsReports.Where(r => r.CampaignId == campaign).ExecuteDeleteAsync();

@@ -101,6 +101,14 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Applications.Committee.Voting.VotingSession> VotingSessions { get; }
 
+    DbSet<Domain.Applications.Certificates.Certificate> Certificates { get; }
+
+    DbSet<Domain.Applications.Certificates.CertificateNumbering> CertificateNumberings { get; }
+
+    DbSet<Domain.Applications.Certificates.CertificateCollection> CertificateCollections { get; }
+
+    DbSet<Domain.Applications.Certificates.CertificatePrintLayout> CertificatePrintLayouts { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);

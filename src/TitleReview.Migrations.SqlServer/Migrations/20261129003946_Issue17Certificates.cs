@@ -1,0 +1,223 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TitleReview.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Issue17Certificates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CertificateCollections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CollectorName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    CollectedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    MaterialsReturned = table.Column<bool>(type: "bit", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Certificates = table.Column<int>(type: "int", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CertificateCollections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CertificateCollections_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CertificateNumberings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Level = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Prefix = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    LevelCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Digits = table.Column<int>(type: "int", nullable: false),
+                    StartNumber = table.Column<int>(type: "int", nullable: false),
+                    NextSequence = table.Column<int>(type: "int", nullable: false),
+                    Issued = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CertificateNumberings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CertificateNumberings_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CertificatePrintLayouts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SheetWidthMm = table.Column<decimal>(type: "decimal(6,1)", precision: 6, scale: 1, nullable: false),
+                    SheetHeightMm = table.Column<decimal>(type: "decimal(6,1)", precision: 6, scale: 1, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Positions = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CertificatePrintLayouts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CertificatePrintLayouts_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Certificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Level = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ValidApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Number = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    IssuedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    IssuedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ApplicantName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    IdNumber = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    TitleName = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CommitteeName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    VerificationCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    RevokedReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    RevokedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CollectionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Certificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certificates_CertificateCollections_CollectionId",
+                        column: x => x.CollectionId,
+                        principalTable: "CertificateCollections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CertificateCollections_CampaignId_UnitId",
+                table: "CertificateCollections",
+                columns: new[] { "CampaignId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CertificateNumberings_CampaignId_Level",
+                table: "CertificateNumberings",
+                columns: new[] { "CampaignId", "Level" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CertificatePrintLayouts_CampaignId",
+                table: "CertificatePrintLayouts",
+                column: "CampaignId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_ApplicationId",
+                table: "Certificates",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_CampaignId_Level_Sequence",
+                table: "Certificates",
+                columns: new[] { "CampaignId", "Level", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_CampaignId_UnitId",
+                table: "Certificates",
+                columns: new[] { "CampaignId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_CollectionId",
+                table: "Certificates",
+                column: "CollectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Number",
+                table: "Certificates",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_ValidApplicationId",
+                table: "Certificates",
+                column: "ValidApplicationId",
+                unique: true,
+                filter: "[ValidApplicationId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_VerificationCode",
+                table: "Certificates",
+                column: "VerificationCode",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CertificateNumberings");
+
+            migrationBuilder.DropTable(
+                name: "CertificatePrintLayouts");
+
+            migrationBuilder.DropTable(
+                name: "Certificates");
+
+            migrationBuilder.DropTable(
+                name: "CertificateCollections");
+        }
+    }
+}
