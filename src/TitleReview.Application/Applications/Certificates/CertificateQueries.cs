@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Campaigns;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
 using TitleReview.Application.Workflows;
@@ -121,7 +122,7 @@ internal sealed class GetCertificatesHandler(
 {
     public async Task<CertificatesView> HandleAsync(GetCertificates request, CancellationToken cancellationToken = default)
     {
-        CertificateCases.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var (campaign, years) = await CertificateCases.CampaignAsync(campaigns, request.Year, cancellationToken);
         if (campaign is null)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Campaigns;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Common.Spreadsheets;
 using TitleReview.Domain.Applications.Certificates;
@@ -30,7 +31,7 @@ internal sealed class ExportCertificatesHandler(IApplicationDbContext db, ICurre
 
     public async Task<Spreadsheet<CertificateExportRow>> HandleAsync(ExportCertificates request, CancellationToken cancellationToken = default)
     {
-        CertificateCases.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var campaign = await CertificateCases.RequireCampaignAsync(campaigns, request.Year, cancellationToken);
         var rows = await db.Certificates.AsNoTracking()
             .Where(c => c.CampaignId == campaign.Id)

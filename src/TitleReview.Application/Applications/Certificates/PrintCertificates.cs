@@ -75,7 +75,7 @@ internal sealed class GetCertificatePrintHandler(IApplicationDbContext db, ICurr
 
     public async Task<CertificatePrint> HandleAsync(GetCertificatePrint request, CancellationToken cancellationToken = default)
     {
-        CertificateCases.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var campaign = await CertificateCases.RequireCampaignAsync(campaigns, request.Year, cancellationToken);
         var layout = await PrintLayouts.OfAsync(db, campaign.Id, cancellationToken);
         if (request.Sample)
@@ -117,7 +117,7 @@ internal sealed class GetPrintLayoutHandler(IApplicationDbContext db, ICurrentCa
 {
     public async Task<PrintLayoutPage> HandleAsync(GetPrintLayout request, CancellationToken cancellationToken = default)
     {
-        CertificateCases.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var (campaign, years) = await CertificateCases.CampaignAsync(campaigns, request.Year, cancellationToken);
         if (campaign is null)
         {
