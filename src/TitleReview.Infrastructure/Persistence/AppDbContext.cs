@@ -113,6 +113,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Applications.Committee.Voting.VotingSession> VotingSessions => Set<Domain.Applications.Committee.Voting.VotingSession>();
 
+    public DbSet<Domain.Integrity.IntegrityRecordEntry> IntegrityRecordEntries => Set<Domain.Integrity.IntegrityRecordEntry>();
+
+    public DbSet<Domain.Integrity.NegativeListEntry> NegativeListEntries => Set<Domain.Integrity.NegativeListEntry>();
+
     public async Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {
         // A transaction already open (an outer use case) is joined rather than nested.
