@@ -65,6 +65,8 @@ public partial class IntegrityPagesTests
         measured.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(RecordPageBudget);
         page.Should().Contain(BannedIdNumber).And.Contain("限制申报至 2027年12月19日").And.Contain("学术不端").And.Contain("铜仁示范建材有限公司");
         byNumber.Should().Contain("孟凡星");
+        var defaultEnd = Domain.Time.BeijingTime.Today(TimeProvider.System).AddYears(3).AddDays(-1);
+        page.Should().Contain($"value=\"{defaultEnd:yyyy-MM-dd}\"", "the add form proposes a ban of three full years from today");
     }
 
     [Test]
