@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<Workflows.BulkOperations.IBulkOperationRunner, Workflows.BulkOperations.BulkOperationRunner>();
         services.AddScoped<Campaigns.ICurrentCampaign, Campaigns.CurrentCampaign>();
         services.AddScoped<Units.IUnitDirectory, Units.UnitDirectory>();
+        services.AddScoped<Integrity.IIntegrityRecord, Integrity.IntegrityRecord>();
         services.AddScoped<Applications.IApplicationCounts, Applications.ApplicationCounts>();
         services.AddScoped<Fees.IUnitPayments, Fees.UnitPayments>();
         services.AddScoped<Applications.Preliminary.IEligibility, Applications.Preliminary.EligibilityEvaluator>();

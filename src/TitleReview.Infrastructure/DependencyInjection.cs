@@ -121,6 +121,7 @@ public static class DependencyInjection
             ? sp.GetRequiredService<HttpSmsTransport>()
             : ActivatorUtilities.CreateInstance<SmsFileTransport>(sp));
         services.AddScoped<Application.Applications.Documents.IPersonDirectory, PersonDirectory>();
+        services.AddScoped<Application.Integrity.IIntegrityMarks, Integrity.IntegrityMarks>();
 
         services.AddSingleton(sp => CalendarFileLoader.LoadFolder(sp.GetRequiredService<StoragePaths>().CalendarsFolder));
         services.AddSingleton(Domain.Workflows.Guards.GuardCatalogue.Standard);

@@ -41,6 +41,7 @@ public class ModuleTests
     [TestCase("Identity")]
     [TestCase("Security")]
     [TestCase("Messaging")]
+    [TestCase("Integrity")]
     [TestCase("Applications", "Units", TestName = "DomainApplications_UsesUnitsOnlyForTheUnitsNature")]
     [TestCase("Campaigns", "Applications", TestName = "DomainCampaigns_UsesApplicationsOnlyForLevelRules")]
     [TestCase("Fees", "Applications", TestName = "DomainFees_UsesApplicationsOnlyForTitleLevels")]
@@ -75,6 +76,37 @@ public class ModuleTests
             .Select(t => t.FullName!);
 
         AssertNoDependency(Application, $"{ApplicationNs}.{module}", [.. UnitsTables, .. unitsInternals]);
+    }
+
+    /// <summary>What the Integrity module publishes: findings and bans, and the marks lists show (ADR 51).</summary>
+    private static readonly Type[] IntegritySurface =
+    [
+        typeof(TitleReview.Application.Integrity.IIntegrityRecord),
+        typeof(TitleReview.Application.Integrity.IntegrityFindingToRecord),
+        typeof(TitleReview.Application.Integrity.ActiveBan),
+        typeof(TitleReview.Application.Integrity.IIntegrityMarks),
+        typeof(TitleReview.Application.Integrity.IntegrityMarkSet),
+        typeof(TitleReview.Application.Integrity.IntegrityBadge),
+    ];
+
+    [TestCase("Applicants")]
+    [TestCase("Applications")]
+    public void ApplicationModule_ReachesIntegrityOnlyThroughItsSurface(string module)
+    {
+        var integrityInternals = Application.GetTypes()
+            .Where(t => t.Namespace == $"{ApplicationNs}.Integrity" && !IntegritySurface.Contains(t) && !t.IsNested)
+            .Select(t => t.FullName!);
+
+        AssertNoDependency(
+            Application,
+            $"{ApplicationNs}.{module}",
+            [.. integrityInternals, typeof(TitleReview.Domain.Integrity.IntegrityRecordEntry).FullName!, typeof(TitleReview.Domain.Integrity.NegativeListEntry).FullName!]);
+    }
+
+    [Test]
+    public void ApplicationIntegrity_KnowsNothingOfApplicantsOrApplications()
+    {
+        AssertNoDependency(Application, $"{ApplicationNs}.Integrity", $"{ApplicationNs}.Applicants", $"{ApplicationNs}.Applications", $"{DomainNs}.Applications");
     }
 
     [Test]

@@ -121,6 +121,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Applications.Certificates.CertificatePrintLayout> CertificatePrintLayouts => Set<Domain.Applications.Certificates.CertificatePrintLayout>();
 
+    public DbSet<Domain.Integrity.IntegrityRecordEntry> IntegrityRecordEntries => Set<Domain.Integrity.IntegrityRecordEntry>();
+
+    public DbSet<Domain.Integrity.NegativeListEntry> NegativeListEntries => Set<Domain.Integrity.NegativeListEntry>();
+
     public async Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {
         // A transaction already open (an outer use case) is joined rather than nested.

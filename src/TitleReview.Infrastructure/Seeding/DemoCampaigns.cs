@@ -127,6 +127,7 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await DemoVoting.VoteAsync(story, cancellationToken);
         await DemoResults.ResultsAsync(story, cancellationToken);
         await DemoCertificates.IssueAndCollectAsync(story, cancellationToken);
+        await DemoIntegrity.SeedAsync(story, now, cancellationToken);
 
         // From here the clock alone moves things: every later stage in turn.
         await story.AtAsync(now, cancellationToken);

@@ -2,7 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Applications.Committee;
 using TitleReview.Application.Applications.Preliminary;
+using TitleReview.Application.Common.Exceptions;
+using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Files;
+using TitleReview.Application.Integrity;
+using TitleReview.Application.Tests.Applicants;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications.Committee;
 using TitleReview.Domain.Applications.Preliminary;
@@ -378,6 +382,25 @@ public class DemoCampaignsTests : ApplicationTestBase
             (await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == zhao.InstanceId).Select(j => j.Reason).ToListAsync())
                 .Should().Contain($"答辩时间：2023年12月4日 09:00；地点：{DemoDefense.Place}");
         });
+    }
+
+    [Test]
+    public async Task Seed_TheIntegrityRecord_BansAnInventedPersonUntilDec19_2027_AndTheNegativeListPublishesTongrenFor2024()
+    {
+        await InitializeDatabaseAsync();
+        const string idNumber = "52060219790512311X";
+
+        var ban = await InScopeAsync(sp => sp.GetRequiredService<IIntegrityRecord>().ActiveBanAsync(idNumber, BeijingTime.DateOf(Today)));
+        ban.Should().NotBeNull();
+        ban!.Until.Should().Be(new DateOnly(2027, 12, 19));
+
+        var attempt = () => InScopeAsync(sp => ApplicantRegistrationTests.RegisterAsync(sp, DemoAccounts.QiannanEnergy.Id, name: "孟凡星", idNumber: idNumber, mobile: "13900001099"));
+        (await attempt.Should().ThrowAsync<ValidationException>()).Which.Errors["idNumber"]
+            .Should().Equal("该身份证号因诚信问题被限制申报至 2027年12月19日；如有疑问请联系省政工职评办（0851-85893109）。");
+
+        var list = await InScopeAsync(sp => sp.GetRequiredService<IHandler<GetPublicNegativeList, PublicNegativeListView>>().HandleAsync(new GetPublicNegativeList()));
+        list.Entries.Should().ContainSingle().Which.Should().Match<PublicNegativeListRow>(e =>
+            e.UnitName == DemoAccounts.TongrenMaterials.Name && e.From == new DateOnly(2024, 1, 1) && e.To == new DateOnly(2024, 12, 31) && !e.InForce);
     }
 
     [Test]

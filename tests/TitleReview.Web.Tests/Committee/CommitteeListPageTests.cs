@@ -24,8 +24,8 @@ public class CommitteeListPageTests
     /// <summary>The public page: the publicity, the year's cases with their facts and journal rows, their units.</summary>
     private const int PublicPageBudget = 3;
 
-    /// <summary>送评名单: the session's, the years, the campaign, the lists, the cases with their facts, their units.</summary>
-    private const int OfficePageBudget = 8;
+    /// <summary>送评名单: the session's, the years, the campaign, the lists, the cases with their facts, their units, the integrity marks (issue 17).</summary>
+    private const int OfficePageBudget = 9;
 
     /// <summary>The auditor's page: the session's, the years, the campaign, the unit, the list, the unit's cases.</summary>
     private const int AuditorPageBudget = 7;

@@ -22,8 +22,8 @@ public class ExpertReviewPageTests
     /// <summary>The session's, the years, the campaign, the seat (expert, committee, pledge), the committee's name, the candidates, the recusals (experts, declarations, candidates, units), the opinions.</summary>
     private const int HomeBudget = 13;
 
-    /// <summary>The session's, the assignment (the case, the seat's three, the recusals' four), the opening's insert, the dossier as every reading page reads it, the preliminary decision, the case, its journal, the opinion.</summary>
-    private const int DossierBudget = 21;
+    /// <summary>The session's, the assignment (the case, the seat's three, the recusals' four), the opening's insert, the dossier as every reading page reads it, the preliminary decision, the case, its journal, the opinion, the integrity marks (issue 17).</summary>
+    private const int DossierBudget = 22;
 
     /// <summary>The years, the campaign, the filters' people, the count, the page, the opinions.</summary>
     private const int OpeningsBudget = 6;

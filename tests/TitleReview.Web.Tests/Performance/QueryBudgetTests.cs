@@ -83,15 +83,17 @@ public class QueryBudgetTests
     /// <summary>
     /// New in issue 14: the session's, the years, the campaign, the submitted cases, the check-ins,
     /// the unit cards, the Fees module's overview (four) and unpaid flags, the current conclusions.
+    /// Issue 17 adds the integrity marks of the rows listed (one command).
     /// </summary>
-    private const int PreliminaryQueueBudget = 13;
+    private const int PreliminaryQueueBudget = 14;
 
     /// <summary>
     /// New in issue 14: the dossier as the review page reads it (<see cref="ReviewBudget"/> and the
     /// unpaid flags), then the campaign, the year's submitted cases (previous and next), the
     /// check-in, the Fees module's overview (four), the conclusions' history, the active reasons.
+    /// Issue 17 adds the integrity marks (one command).
     /// </summary>
-    private const int PreliminaryDeskBudget = 19;
+    private const int PreliminaryDeskBudget = 20;
 
     private TitleReviewFactory _factory = null!;
     private QueryBudget _budget = null!;

@@ -2,16 +2,19 @@ using Microsoft.Extensions.Options;
 using TitleReview.Application.Campaigns;
 using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Integrity;
 using TitleReview.Application.Units;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Common;
+using TitleReview.Domain.Integrity;
 using TitleReview.Domain.Time;
 
 namespace TitleReview.Application.Applicants.RegisterApplicant;
 
 /// <summary>
 /// A person registers as an applicant of a unit (no account needed). Only a unit confirmed in a
-/// campaign whose filing window has not closed may have applicants; one account per ID number.
+/// campaign whose filing window has not closed may have applicants; one account per ID number, and
+/// none for an ID number whose integrity record carries a ban in force.
 /// </summary>
 public sealed record RegisterApplicant(
     Guid? UnitId,
@@ -29,6 +32,7 @@ internal sealed class RegisterApplicantHandler(
     IApplicantAccounts accounts,
     ICurrentCampaign currentCampaign,
     IOptions<OfficeContact> contact,
+    IIntegrityRecord integrity,
     TimeProvider clock) : IHandler<RegisterApplicant, ApplicantAccount>
 {
     public async Task<ApplicantAccount> HandleAsync(RegisterApplicant request, CancellationToken cancellationToken = default)
@@ -47,10 +51,17 @@ internal sealed class RegisterApplicantHandler(
             v.Add("name", $"姓名不能超过 {RegisterApplicant.MaxNameLength} 个字。");
         }
 
-        var idNumber = IdNumber.Validate(request.IdNumber, BeijingTime.Today(clock));
+        var today = BeijingTime.Today(clock);
+        var idNumber = IdNumber.Validate(request.IdNumber, today);
         if (!idNumber.IsValid)
         {
             v.Add("idNumber", idNumber.Error);
+        }
+        else if (await integrity.ActiveBanAsync(idNumber.Normalized, today, cancellationToken) is { } ban
+                 && new NoRegisteringOrApplyingWhileBannedRule(ban.Until, today, ban.Contact) is { } banned
+                 && banned.IsBroken())
+        {
+            v.Add("idNumber", banned.Message);
         }
         else if (await accounts.IsIdNumberRegisteredAsync(idNumber.Normalized, cancellationToken))
         {

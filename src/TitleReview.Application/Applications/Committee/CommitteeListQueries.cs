@@ -4,6 +4,7 @@ using TitleReview.Application.Campaigns;
 using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Integrity;
 using TitleReview.Application.Units;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
@@ -48,7 +49,11 @@ public sealed record CommitteeListView(
     IReadOnlyList<CommitteeListLevel> Levels,
     PublishedCommitteeList? Published,
     IReadOnlyList<PublicityLine> PublishedLines,
-    IReadOnlyList<PublishedCommitteeList> Archive);
+    IReadOnlyList<PublishedCommitteeList> Archive)
+{
+    /// <summary>Bans in force and units on the negative list among the year's cases.</summary>
+    public IntegrityMarkSet Marks { get; init; } = IntegrityMarkSet.Empty;
+}
 
 /// <summary>The auditor's page: the unit's people on the year's committee list or not, with the reasons, once it is published.</summary>
 public sealed record GetUnitCommitteeList(int? Year, WorkflowActor Actor);
@@ -66,6 +71,7 @@ internal sealed class GetCommitteeListHandler(
     IUnitDirectory units,
     ICurrentCampaign current,
     WorkingDayCalendar calendar,
+    IIntegrityMarks integrity,
     TimeProvider clock) : IHandler<GetCommitteeList, CommitteeListView>
 {
     public async Task<CommitteeListView> HandleAsync(GetCommitteeList request, CancellationToken cancellationToken = default)
@@ -113,7 +119,8 @@ internal sealed class GetCommitteeListHandler(
             .ToList();
         var published = existing is null ? null : archive.First(a => a.Id == existing.Id);
         var lines = existing is null ? [] : CommitteeCases.PublicLines(cases, definitions, cards);
-        return new CommitteeListView(year, years, WindowText(window), window.IsOpen, form, levels, published, lines, archive);
+        var marks = await integrity.ForApplicationsAsync([.. rows.Select(r => r.ApplicationId)], cancellationToken);
+        return new CommitteeListView(year, years, WindowText(window), window.IsOpen, form, levels, published, lines, archive) { Marks = marks };
     }
 
     private static string WindowText(CampaignWindow window) =>

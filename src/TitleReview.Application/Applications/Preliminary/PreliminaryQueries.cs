@@ -4,6 +4,7 @@ using TitleReview.Application.Applications.Intake;
 using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Integrity;
 using TitleReview.Application.Fees;
 using TitleReview.Application.Units;
 using TitleReview.Application.Workflows;
@@ -80,7 +81,11 @@ public sealed record PreliminaryQueueView(
     TitleLevel? Level,
     QueueCounts Totals,
     IReadOnlyList<QueueUnit> Units,
-    IReadOnlyList<QueueRow> Rows);
+    IReadOnlyList<QueueRow> Rows)
+{
+    /// <summary>Bans in force and units on the negative list among the rows listed.</summary>
+    public IntegrityMarkSet Marks { get; init; } = IntegrityMarkSet.Empty;
+}
 
 /// <summary>
 /// The desk (初审工作台) for one dossier: the whole dossier with its eligibility outcomes, the paper
@@ -123,6 +128,9 @@ public sealed record PreliminaryDeskView(
     int QueueCount)
 {
     public string StandingName => PreliminaryStandings.DisplayName(Standing);
+
+    /// <summary>The applicant's ban in force and the unit's negative listing, if any.</summary>
+    public IReadOnlyList<IntegrityBadge> Integrity { get; init; } = [];
 }
 
 internal sealed class GetPreliminaryQueueHandler(
@@ -131,6 +139,7 @@ internal sealed class GetPreliminaryQueueHandler(
     IUnitDirectory units,
     IUnitPayments payments,
     IPreliminaryDecisions decisions,
+    IIntegrityMarks integrity,
     TimeProvider clock) : IHandler<GetPreliminaryQueue, PreliminaryQueueView>
 {
     /// <remarks>
@@ -197,6 +206,7 @@ internal sealed class GetPreliminaryQueueHandler(
                         && (request.UnitId is not { } unitId || r.UnitId == unitId)
                         && (request.Level is not { } level || r.Level == level))
             .ToList();
+        var marks = await integrity.ForApplicationsAsync([.. listed.Select(r => r.ApplicationId)], cancellationToken);
         var stage = campaign.Stage(StageKeys.PreliminaryReview);
         return new PreliminaryQueueView(
             years,
@@ -208,7 +218,10 @@ internal sealed class GetPreliminaryQueueHandler(
             request.Level,
             QueueCounts.Of(all.Select(r => r.Standing)),
             queueUnits,
-            listed);
+            listed)
+        {
+            Marks = marks,
+        };
     }
 }
 
@@ -219,6 +232,7 @@ internal sealed class GetPreliminaryDeskHandler(
     IUnitPayments payments,
     IPreliminaryDecisions decisions,
     IHandler<GetDossier, DossierView> dossiers,
+    IIntegrityMarks integrity,
     TimeProvider clock) : IHandler<GetPreliminaryDesk, PreliminaryDeskView>
 {
     public async Task<PreliminaryDeskView> HandleAsync(GetPreliminaryDesk request, CancellationToken cancellationToken = default)
@@ -251,6 +265,7 @@ internal sealed class GetPreliminaryDeskHandler(
             .Select(r => new ReasonOption(r.Id, r.Text))
             .ToListAsync(cancellationToken);
 
+        var marks = await integrity.ForApplicationsAsync([dossier.ApplicationId], cancellationToken);
         var stage = campaign.Stage(StageKeys.PreliminaryReview);
         var mayDecide = dossier.Permits(WorkflowOperations.PassPreliminary);
         var mayChange = dossier.Permits(WorkflowOperations.ChangePreliminaryDecision);
@@ -272,7 +287,10 @@ internal sealed class GetPreliminaryDeskHandler(
             queue.Take(index).LastOrDefault(Listed)?.ApplicationId,
             queue.Skip(index + 1).FirstOrDefault(Listed)?.ApplicationId,
             index + 1,
-            queue.Count);
+            queue.Count)
+        {
+            Integrity = marks.Of(dossier.ApplicationId),
+        };
     }
 
     private string WhyNot(PreliminaryStanding standing, WorkflowInstance instance, CampaignStage stage)

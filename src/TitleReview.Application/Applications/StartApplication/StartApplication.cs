@@ -2,25 +2,33 @@ using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Integrity;
 using TitleReview.Application.Workflows;
 using TitleReview.Application.Workflows.Guards;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Campaigns;
 using TitleReview.Domain.Common;
 using TitleReview.Domain.Identity;
+using TitleReview.Domain.Integrity;
+using TitleReview.Domain.Time;
 using TitleReview.Domain.Workflows;
 using TitleReview.Domain.Workflows.Guards;
 using TitleReview.Application.Units;
 
 namespace TitleReview.Application.Applications.StartApplication;
 
-/// <summary>An applicant starts their application in a campaign whose filing window is open.</summary>
+/// <summary>
+/// An applicant starts their application in a campaign whose filing window is open, unless their ID
+/// number's integrity record carries a ban in force.
+/// </summary>
 public sealed record StartApplication(Guid CampaignId, TitleLevel? Level, WorkflowActor Actor);
 
 internal sealed class StartApplicationHandler(
     IApplicationDbContext db,
     IWorkflowEngine engine,
     IUnitDirectory units,
+    IIntegrityRecord integrity,
+    Documents.IPersonDirectory people,
     Microsoft.Extensions.Options.IOptions<OfficeContact> contact,
     TimeProvider clock) : IHandler<StartApplication, Guid>
 {
@@ -57,6 +65,8 @@ internal sealed class StartApplicationHandler(
                 $"“{unitName}”未在规定时间内核准 {campaign.Year} 年度的审核人信息，按通知规定，其申报人员不能在系统上申报。请联系本单位人力资源部门，或{contact.Value.Name}（{contact.Value.Phone}）。");
         }
 
+        await EnsureNotBannedAsync(request.Actor, BeijingTime.DateOf(now), cancellationToken);
+
         if (await db.TitleApplications.AnyAsync(a => a.CampaignId == campaign.Id && a.ApplicantUserId == request.Actor.Id, cancellationToken))
         {
             throw new DomainException($"您已在 {campaign.Year} 年度申报，每人每年度只能申报一次。");
@@ -78,5 +88,20 @@ internal sealed class StartApplicationHandler(
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return application.Id;
+    }
+
+    private async Task EnsureNotBannedAsync(WorkflowActor actor, DateOnly today, CancellationToken cancellationToken)
+    {
+        var (_, idNumber) = await people.GetContactAsync(actor.Id, cancellationToken);
+        if (string.IsNullOrEmpty(idNumber) || await integrity.ActiveBanAsync(idNumber, today, cancellationToken) is not { } ban)
+        {
+            return;
+        }
+
+        var rule = new NoRegisteringOrApplyingWhileBannedRule(ban.Until, today, ban.Contact);
+        if (rule.IsBroken())
+        {
+            throw new BusinessRuleViolationException(rule);
+        }
     }
 }

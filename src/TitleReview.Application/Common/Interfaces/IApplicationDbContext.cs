@@ -109,6 +109,10 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Applications.Certificates.CertificatePrintLayout> CertificatePrintLayouts { get; }
 
+    DbSet<Domain.Integrity.IntegrityRecordEntry> IntegrityRecordEntries { get; }
+
+    DbSet<Domain.Integrity.NegativeListEntry> NegativeListEntries { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);

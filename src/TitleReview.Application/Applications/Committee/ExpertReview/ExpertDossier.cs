@@ -3,6 +3,7 @@ using TitleReview.Application.Applications.Dossier;
 using TitleReview.Application.Applications.Preliminary;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
+using TitleReview.Application.Integrity;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Committee.ExpertReview;
@@ -39,6 +40,9 @@ public sealed record ExpertDossierView(
     public bool MayWriteOpinion => WhyNoOpinion is null;
 
     public bool Senior => Dossier.Level == TitleLevel.Senior;
+
+    /// <summary>The applicant's ban in force and the unit's negative listing, if any.</summary>
+    public IReadOnlyList<IntegrityBadge> Integrity { get; init; } = [];
 }
 
 /// <param name="PledgeYear">Set when the expert must accept the year's pledge first: the page sends them there.</param>
@@ -50,6 +54,7 @@ internal sealed class OpenAssignedDossierHandler(
     IAssignedDossiers assignments,
     IPreliminaryDecisions preliminary,
     IHandler<GetDossier, DossierView> dossiers,
+    IIntegrityMarks integrity,
     TimeProvider clock) : IHandler<OpenAssignedDossier, AssignedDossierOpened>
 {
     /// <summary>The journal's lines of the defense: entering a state that means one of these.</summary>
@@ -77,6 +82,7 @@ internal sealed class OpenAssignedDossierHandler(
             .Where(o => o.ApplicationId == request.ApplicationId && o.ExpertId == assigned.Seat.ExpertId)
             .Select(o => new ExpertOpinionView(o.Text, o.Recommendation, o.WrittenAt, o.UpdatedAt))
             .FirstOrDefaultAsync(cancellationToken);
+        var marks = await integrity.ForApplicationsAsync([request.ApplicationId], cancellationToken);
 
         bool Means(WorkflowJournalEntry entry, IEnumerable<string> capabilities) => capabilities.Any(c => definition.Has(entry.ToState, c));
         var defense = journal
@@ -90,7 +96,10 @@ internal sealed class OpenAssignedDossierHandler(
                 SpotCheckOf(journal, definition),
                 defense,
                 opinion,
-                assigned.BeforeCommittee ? null : new OpinionOnlyWhileBeforeCommitteeRule(false).Message),
+                assigned.BeforeCommittee ? null : new OpinionOnlyWhileBeforeCommitteeRule(false).Message)
+            {
+                Integrity = marks.Of(request.ApplicationId),
+            },
             null);
     }
 
