@@ -63,7 +63,7 @@ internal sealed class GetNegativeListHandler(IApplicationDbContext db, IUnitDire
 {
     public async Task<NegativeListView> HandleAsync(GetNegativeList request, CancellationToken cancellationToken = default)
     {
-        IntegrityAccess.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var today = BeijingTime.Today(clock);
         var entries = await db.NegativeListEntries.AsNoTracking().OrderByDescending(e => e.ListedAt).ToListAsync(cancellationToken);
         var unitOptions = (await units.ListAsync(cancellationToken)).Select(u => new UnitOption(u.Id, u.Name)).ToList();

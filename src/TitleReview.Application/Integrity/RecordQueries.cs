@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
 using TitleReview.Domain.Integrity;
@@ -54,7 +55,7 @@ internal sealed class SearchIntegrityRecordHandler(IApplicationDbContext db, IUn
     /// <remarks>Two commands whatever the record holds: the entries of the people found, the units for the form.</remarks>
     public async Task<IntegrityRecordView> HandleAsync(SearchIntegrityRecord request, CancellationToken cancellationToken = default)
     {
-        IntegrityAccess.RequireOffice(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var today = BeijingTime.Today(clock);
         var term = request.Term?.Trim() ?? string.Empty;
         var entries = db.IntegrityRecordEntries.AsNoTracking();
