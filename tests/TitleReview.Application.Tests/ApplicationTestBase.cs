@@ -8,6 +8,7 @@ using TitleReview.Infrastructure;
 using TitleReview.Infrastructure.Hosting;
 using TitleReview.Infrastructure.Persistence;
 using TitleReview.Infrastructure.Seeding;
+using TitleReview.Tests.Fixtures;
 
 namespace TitleReview.Application.Tests;
 
@@ -88,6 +89,7 @@ public abstract class ApplicationTestBase
         services.AddApplication();
         services.AddInfrastructure(configuration);
         services.AddSingleton<TimeProvider>(Clock);
+        services.TryAddIntegrityTestDoubles();
         ConfigureServices(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

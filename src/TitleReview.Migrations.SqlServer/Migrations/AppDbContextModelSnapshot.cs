@@ -1024,8 +1024,30 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("BannedUntil")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("datetime2");
@@ -1039,6 +1061,17 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<bool>("RecordsFinding")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("RevokedCertificateNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -3517,6 +3550,49 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("TitleReview.Domain.Applications.Integrity.IntegrityEvidence", "Evidence", b1 =>
+                        {
+                            b1.Property<Guid>("IntegrityCaseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateTime>("AddedAt");
+
+                            b1.Property<string>("AddedByName")
+                                .IsRequired();
+
+                            b1.Property<string>("ContentType");
+
+                            b1.Property<Guid>("EvidenceId");
+
+                            b1.Property<string>("FileName");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<long>("Length");
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("SafeName");
+
+                            b1.Property<string>("Sha256");
+
+                            b1.Property<string>("StorageKey");
+
+                            b1.HasKey("IntegrityCaseId", "__synthesizedOrdinal");
+
+                            b1.ToTable("IntegrityCases");
+
+                            b1
+                                .ToJson("Evidence")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IntegrityCaseId");
+                        });
+
                     b.OwnsMany("TitleReview.Domain.Applications.Integrity.IntegrityFinding", "Findings", b1 =>
                         {
                             b1.Property<Guid>("IntegrityCaseId");
@@ -3541,6 +3617,8 @@ namespace TitleReview.Migrations.SqlServer.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("IntegrityCaseId");
                         });
+
+                    b.Navigation("Evidence");
 
                     b.Navigation("Findings");
                 });

@@ -1004,7 +1004,29 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BannedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OpenedAt")
@@ -1018,6 +1040,17 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                     b.Property<string>("OpenedByName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecordsFinding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedCertificateNumber")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -3479,6 +3512,49 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("TitleReview.Domain.Applications.Integrity.IntegrityEvidence", "Evidence", b1 =>
+                        {
+                            b1.Property<Guid>("IntegrityCaseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateTime>("AddedAt");
+
+                            b1.Property<string>("AddedByName")
+                                .IsRequired();
+
+                            b1.Property<string>("ContentType");
+
+                            b1.Property<Guid>("EvidenceId");
+
+                            b1.Property<string>("FileName");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<long>("Length");
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("SafeName");
+
+                            b1.Property<string>("Sha256");
+
+                            b1.Property<string>("StorageKey");
+
+                            b1.HasKey("IntegrityCaseId", "__synthesizedOrdinal");
+
+                            b1.ToTable("IntegrityCases");
+
+                            b1
+                                .ToJson("Evidence")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IntegrityCaseId");
+                        });
+
                     b.OwnsMany("TitleReview.Domain.Applications.Integrity.IntegrityFinding", "Findings", b1 =>
                         {
                             b1.Property<Guid>("IntegrityCaseId");
@@ -3503,6 +3579,8 @@ namespace TitleReview.Migrations.Sqlite.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("IntegrityCaseId");
                         });
+
+                    b.Navigation("Evidence");
 
                     b.Navigation("Findings");
                 });

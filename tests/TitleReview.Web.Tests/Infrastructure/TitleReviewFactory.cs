@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using TitleReview.Infrastructure.Hosting;
 using TitleReview.Infrastructure.Persistence;
+using TitleReview.Tests.Fixtures;
 
 namespace TitleReview.Web.Tests.Infrastructure;
 
@@ -107,6 +108,7 @@ public sealed class TitleReviewFactory : WebApplicationFactory<Program>
             }
 
             services.AddSingleton<IStartupFilter, LoopbackProxyStartupFilter>();
+            services.TryAddIntegrityTestDoubles();
             if (Queries is not null)
             {
                 services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Queries));
