@@ -23,6 +23,8 @@ public partial class PageMarkupTests
         [("Office/Accounts/Detail.cshtml", "SelectedRoles")] = "a list of checkboxes, one per role, which asp-for does not write",
         [("Office/Accounts/Detail.cshtml", "Reason")] = "the roles form posts a second reason; asp-for would repeat the first one's id",
         [("Office/Preliminary/Review.cshtml", "ReasonIds")] = "a list of checkboxes, one per failure reason, which asp-for does not write",
+        [("Office/Integrity/Case.cshtml", "Outcome")] = "one radio button per decision, which asp-for does not write",
+        [("Office/Integrity/Case.cshtml", "Ban")] = "one radio button per ban choice, which asp-for does not write",
         [("Office/Preliminary/Reasons.cshtml", "Text")] = "one rename form per reason row beside the add form: asp-for would give every row the same id, and the value shown is the row's",
     };
 
