@@ -105,6 +105,7 @@ app.MapDossierApi();
 app.MapSupplementApi();
 app.MapPublicityApi();
 app.MapFeesApi();
+app.MapIntegrityApi();
 app.MapAccountApi();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();

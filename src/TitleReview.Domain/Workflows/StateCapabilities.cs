@@ -124,6 +124,12 @@ public static class StateCapabilities
     /// <summary>The committee passed the candidate (with <see cref="CommitteeDecided"/>; a decided case without it failed).</summary>
     public const string CommitteePassed = "committeePassed";
 
+    /// <summary>
+    /// The office vetoed the application (一票否决) on an integrity decision: it ended failed at the
+    /// stage it had reached, with the reason in the journal.
+    /// </summary>
+    public const string Vetoed = "vetoed";
+
     /// <summary>The unit approved the dossier, so its generated papers can be printed.</summary>
     public const string DocumentsPrintable = "documentsPrintable";
 
@@ -203,6 +209,7 @@ public static class StateCapabilities
         DefenseAbsent,
         CommitteeDecided,
         CommitteePassed,
+        Vetoed,
         DocumentsPrintable,
         AwaitingOfficeApproval,
         AuditorAppointed,

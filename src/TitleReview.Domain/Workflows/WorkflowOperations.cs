@@ -41,6 +41,8 @@ public static class WorkflowOperations
     public const string PassByCommitteeVote = "PassByCommitteeVote";
     public const string FailByCommitteeVote = "FailByCommitteeVote";
     public const string ConfirmRevote = "ConfirmRevote";
+    public const string VetoApplication = "VetoApplication";
+    public const string ClearIntegrityCase = "ClearIntegrityCase";
     public const string ApproveRegistration = "ApproveRegistration";
     public const string RejectRegistration = "RejectRegistration";
     public const string ConfirmRegistration = "ConfirmRegistration";
@@ -86,6 +88,8 @@ public static class WorkflowOperations
         [PassByCommitteeVote] = "省政工职评办的评审表决页面（结束表决）",
         [FailByCommitteeVote] = "省政工职评办的评审表决页面（结束表决）",
         [ConfirmRevote] = "主任委员的评审表决页面（确认重新表决）",
+        [VetoApplication] = "省政工职评办的诚信案件页面（处理决定：一票否决，须填写理由）",
+        [ClearIntegrityCase] = "省政工职评办的诚信案件页面（处理决定：不予认定，须填写理由）",
         [ApproveRegistration] = "单位报送审核页面（同时创建审核人账号）",
         [RejectRegistration] = "单位报送审核页面",
         [ConfirmRegistration] = "审核人首页的“核准本单位信息”",

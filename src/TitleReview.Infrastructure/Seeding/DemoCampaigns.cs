@@ -90,14 +90,21 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         var li = await StartAsync(story, At(2023, 8, 2, 20, 15), campaignId, "applicant1", TitleLevel.Intermediate, cancellationToken);
         await StartAsync(story, At(2023, 8, 3, 19, 40), campaignId, "applicant2", TitleLevel.Assistant, cancellationToken);
         var zhao = await StartAsync(story, At(2023, 8, 7, 10, 5), campaignId, "applicant3", TitleLevel.Senior, cancellationToken);
+        var zhou = await StartAsync(story, At(2023, 8, 9, 15, 30), campaignId, "applicant4", TitleLevel.Intermediate, cancellationToken);
 
         await FillDossierAsync(story, At(2023, 8, 12, 20, 0), li, "applicant1", complete: true, cancellationToken);
         await FillDossierAsync(story, At(2023, 8, 14, 19, 30), zhao, "applicant3", complete: true, cancellationToken);
+        await FillDossierAsync(story, At(2023, 8, 16, 20, 0), zhou, "applicant4", complete: true, cancellationToken);
         await SubmitAsync(story, At(2023, 8, 20, 21, 30), li, "applicant1", cancellationToken);
         await ReturnAsync(story, At(2023, 8, 22, 10, 12), li, "auditor1", DossierSection.Achievements, "工作材料字数不足，请补充。", cancellationToken);
         await SubmitAsync(story, At(2023, 8, 24, 16, 20), zhao, "applicant3", cancellationToken);
+
+        // 周婷's paper was written by someone else: the office opens a case and vetoes her (DemoIntegrityCases).
+        await SubmitAsync(story, At(2023, 8, 24, 20, 40), zhou, "applicant4", cancellationToken);
+        var zhouCase = await DemoIntegrityCases.OpenAsync(story, zhou, cancellationToken);
         await AddMaterialAsync(story, At(2023, 8, 25, 21, 0), li, "applicant1", cancellationToken);
         await SubmitAsync(story, At(2023, 8, 26, 22, 3), li, "applicant1", cancellationToken);
+        await DemoIntegrityCases.VetoAsync(story, zhouCase, cancellationToken);
         await ApproveAsync(story, At(2023, 8, 28, 15, 2), zhao, "auditor2", cancellationToken);
         await ApproveAsync(story, At(2023, 8, 29, 9, 48), li, "auditor1", cancellationToken);
 

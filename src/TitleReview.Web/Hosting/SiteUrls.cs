@@ -19,11 +19,16 @@ public static class SiteUrls
 
     public const string OpenSupplementFileEndpoint = "OpenSupplementFile";
 
+    public const string OpenIntegrityScanEndpoint = "OpenIntegrityScan";
+
     public static string? Attachment(this IUrlHelper url, Guid attachmentId) =>
         url.RouteUrl(OpenAttachmentEndpoint, new { id = attachmentId });
 
     public static string? SupplementFile(this IUrlHelper url, Guid fileId) =>
         url.RouteUrl(OpenSupplementFileEndpoint, new { id = fileId });
+
+    public static string? IntegrityScan(this IUrlHelper url, Guid caseId, Guid evidenceId) =>
+        url.RouteUrl(OpenIntegrityScanEndpoint, new { caseId, evidenceId });
 
     public static string? Voucher(this IUrlHelper url, Guid transferId) =>
         url.RouteUrl(OpenVoucherEndpoint, new { id = transferId });

@@ -9,6 +9,7 @@ using TitleReview.Application.Integrity;
 using TitleReview.Application.Tests.Applicants;
 using TitleReview.Application.Workflows;
 using TitleReview.Domain.Applications.Committee;
+using TitleReview.Domain.Applications.Integrity;
 using TitleReview.Domain.Applications.Preliminary;
 using TitleReview.Domain.Applications.Publicities;
 using TitleReview.Domain.Applications.SpotChecks;
@@ -433,6 +434,34 @@ public class DemoCampaignsTests : ApplicationTestBase
             var currentYear = BeijingTime.DateOf(Today).Year;
             (await db.ReviewCommittees.CountAsync(c => db.Campaigns.Any(k => k.Id == c.CampaignId && k.Year == currentYear)))
                 .Should().Be(0, "the current campaign's committee is the office's to form in the browser story");
+        });
+    }
+
+    [Test]
+    public async Task Seed_The2023IntegrityCase_VetoesZhouTingWithEvidence_OnAug28_WhileHerUnitStillReviewedHer()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var definitions = sp.GetRequiredService<IWorkflowDefinitions>();
+            var zhou = await ApplicationOfAsync(db, DemoCampaigns.HistoryYear, "周婷");
+            var instance = await InstanceAsync(db, zhou.InstanceId);
+            definitions.Has(instance, StateCapabilities.Vetoed).Should().BeTrue();
+            instance.IsFinished.Should().BeTrue();
+            var journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == zhou.InstanceId).OrderBy(j => j.Id).ToListAsync();
+            var veto = journal.Last();
+            (veto.ActorName, BeijingTime.Format(veto.OccurredAt), veto.Reason).Should().Be(("陈静", "2023-08-28 09:00:00", $"一票否决（诚信案件）：{DemoIntegrityCases.Reasons}"));
+            definitions.Has(instance.DefinitionId, instance.DefinitionVersion, veto.FromState!, StateCapabilities.AwaitingUnitReview).Should().BeTrue("刘洋 had not reviewed her dossier yet");
+
+            var decided = await db.IntegrityCases.AsNoTracking().SingleAsync(c => c.ApplicationId == zhou.ApplicationId);
+            (decided.Source, decided.Status, decided.Outcome, decided.RecordsFinding, decided.BannedUntil)
+                .Should().Be((IntegrityCaseSource.OfficeByHand, IntegrityCaseStatus.Decided, (IntegrityOutcome?)IntegrityOutcome.Veto, true, (DateOnly?)new DateOnly(2026, 8, 27)));
+            decided.Evidence.Select(e => e.Kind).Should().Equal(IntegrityEvidenceKind.Note, IntegrityEvidenceKind.Note, IntegrityEvidenceKind.Scan);
+            var scan = decided.Evidence.Last();
+            await using var content = await sp.GetRequiredService<IFileStore>().OpenVerifiedAsync(scan.StorageKey!, scan.Sha256!);
+            content.Length.Should().BePositive();
         });
     }
 

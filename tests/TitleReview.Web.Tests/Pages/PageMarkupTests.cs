@@ -23,6 +23,8 @@ public partial class PageMarkupTests
         [("Office/Accounts/Detail.cshtml", "SelectedRoles")] = "a list of checkboxes, one per role, which asp-for does not write",
         [("Office/Accounts/Detail.cshtml", "Reason")] = "the roles form posts a second reason; asp-for would repeat the first one's id",
         [("Office/Preliminary/Review.cshtml", "ReasonIds")] = "a list of checkboxes, one per failure reason, which asp-for does not write",
+        [("Office/Integrity/Case.cshtml", "Outcome")] = "one radio button per decision, which asp-for does not write",
+        [("Office/Integrity/Case.cshtml", "Ban")] = "one radio button per ban choice, which asp-for does not write",
         [("Office/Integrity/Record.cshtml", "Ban")] = "two radio buttons (ban until a date, or none), which asp-for does not write",
         [("Office/Integrity/NegativeList.cshtml", "Until")] = "one publish form per listing row: asp-for would give every row the same id, and the value shown is the row's",
         [("Office/Integrity/NegativeList.cshtml", "Note")] = "one early-end form per listing row: asp-for would give every row the same id",

@@ -24,6 +24,9 @@ public class BulkOperationWebTests
     private const string LiWrongState = "当前状态为“评审通过”，不能执行“特例重新开放”。";
     private const string ZhaoWrongState = LiWrongState;
 
+    // 周婷 was vetoed on an integrity case while her unit reviewed her dossier (Aug 28, 2023).
+    private const string ZhouWrongState = "当前状态为“一票否决（评审未通过）”，不能执行“特例重新开放”。";
+
     private TitleReviewFactory _factory = null!;
     private RecordingQueue _queue = null!;
     private HttpClient _office = null!;
@@ -45,11 +48,11 @@ public class BulkOperationWebTests
     public async Task Office_ReopensByTheMonitorsFilter_AndTheBatchPageListsEveryOutcome()
     {
         var monitor = await _office.GetStringAsync("/Office/Workflows?year=2023&definition=application");
-        monitor.Should().Contain("对全部 3 个符合条件的实例批量操作").And.Contain("aria-label=\"选择 张丽 · 助理政工师\"");
+        monitor.Should().Contain("对全部 4 个符合条件的实例批量操作").And.Contain("aria-label=\"选择 张丽 · 助理政工师\"");
 
         const string bulkPath = "/Office/Workflows/Bulk?year=2023&definition=application";
         var bulk = await _office.GetStringAsync(bulkPath);
-        bulk.Should().Contain("2023 年度 · 个人申报：符合条件的 3 个实例")
+        bulk.Should().Contain("2023 年度 · 个人申报：符合条件的 4 个实例")
             .And.Contain("特例重新开放（适用于 1 个实例，须填写原因，须填写开放截止时间）");
 
         var withoutReason = await _office.PostAsync(bulkPath, Form(bulk, ("trigger", "reopen"), ("reason", " "), ("until", UntilInput())));
@@ -74,6 +77,7 @@ public class BulkOperationWebTests
         Row(done, "张丽 · 助理政工师").Should().Contain("已执行").And.Contain("未提交（申报期已截止） → 填报中");
         Row(done, "李华 · 政工师").Should().Contain("未执行").And.Contain(LiWrongState);
         Row(done, "赵强 · 高级政工师").Should().Contain("未执行").And.Contain(ZhaoWrongState);
+        Row(done, "周婷 · 政工师").Should().Contain("未执行").And.Contain(ZhouWrongState);
         (await _office.GetStringAsync($"{batchPath}?outcome=Refused")).Should().NotContain("张丽 · 助理政工师");
 
         var list = await _office.GetStringAsync("/Office/Workflows/Batches");
@@ -118,11 +122,11 @@ public class BulkOperationWebTests
         using var batch = JsonDocument.Parse(await _office.GetStringAsync($"/api/workflows/bulk-operations/{id}"));
         var root = batch.RootElement;
         root.GetProperty("status").GetString().Should().Be("Completed");
-        root.GetProperty("selection").GetString().Should().Be("个人申报：勾选的 3 个实例");
-        (root.GetProperty("total").GetInt32(), root.GetProperty("fired").GetInt32(), root.GetProperty("refused").GetInt32()).Should().Be((3, 1, 2));
+        root.GetProperty("selection").GetString().Should().Be("个人申报：勾选的 4 个实例");
+        (root.GetProperty("total").GetInt32(), root.GetProperty("fired").GetInt32(), root.GetProperty("refused").GetInt32()).Should().Be((4, 1, 3));
         var items = root.GetProperty("items").GetProperty("items").EnumerateArray().ToList();
         items.Select(i => i.GetProperty("instanceId").GetGuid()).Should().Equal(ids);
-        items.Where(i => i.GetProperty("outcome").GetString() == "Refused").Select(i => i.GetProperty("message").GetString()).Should().BeEquivalentTo([ZhaoWrongState, LiWrongState]);
+        items.Where(i => i.GetProperty("outcome").GetString() == "Refused").Select(i => i.GetProperty("message").GetString()).Should().BeEquivalentTo([ZhaoWrongState, LiWrongState, ZhouWrongState]);
     }
 
     private async Task RunJobAsync(Guid batchId)

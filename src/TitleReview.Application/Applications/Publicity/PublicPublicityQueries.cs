@@ -194,7 +194,7 @@ internal static class PreliminaryCases
         publicity.Kind switch
         {
             PublicPublicityKind.CommitteeList => Committee.CommitteeCases.PublishedLinesAsync(db, definitions, units, publicity.CampaignId, cancellationToken),
-            PublicPublicityKind.CommitteeResults => Committee.Results.CommitteeResultLines.PublicAsync(db, results, units, publicity.CampaignId, cancellationToken),
+            PublicPublicityKind.CommitteeResults => Committee.Results.CommitteeResultLines.PublicAsync(db, definitions, results, units, publicity.CampaignId, cancellationToken),
             _ => LinesAsync(db, definitions, units, publicity.CampaignId, cancellationToken),
         };
 

@@ -42,11 +42,26 @@ internal sealed class IntegrityCaseConfiguration : IEntityTypeConfiguration<Inte
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.OpenedBy).HasMaxLength(450).IsRequired();
         builder.Property(c => c.OpenedByName).HasMaxLength(IntegrityCase.MaxNameLength).IsRequired();
+        builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.DecisionReasons).HasMaxLength(IntegrityCase.MaxReasonsLength);
+        builder.Property(c => c.RevokedCertificateNumber).HasMaxLength(64);
+        builder.Property(c => c.DecidedBy).HasMaxLength(450);
+        builder.Property(c => c.DecidedByName).HasMaxLength(IntegrityCase.MaxNameLength);
+        builder.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
+        builder.Ignore(c => c.IsDecided);
         builder.HasIndex(c => new { c.ApplicationId, c.Status });
         builder.HasIndex(c => new { c.CampaignId, c.Status });
         builder.HasOne<TitleApplication>().WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Campaign>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsMany(c => c.Findings, finding => finding.ToJson());
         builder.Navigation(c => c.Findings).HasField("_findings").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // The notes and scans' records in one JSON column, like the findings: adding one writes one row.
+        builder.OwnsMany(c => c.Evidence, evidence =>
+        {
+            evidence.ToJson();
+            evidence.Property(e => e.Kind).HasConversion<string>();
+        });
+        builder.Navigation(c => c.Evidence).HasField("_evidence").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -24,9 +24,16 @@ internal static class CommitteeResultLines
     public const string ReportDefinitionId = "resultsReport";
     public const string ReportSubjectType = WorkflowSubjectTypes.UnitResultsReport;
 
-    /// <summary>The campaign's results ordered like every publicity: level (highest first), unit, name. Two queries besides the results'.</summary>
+    /// <summary>What a candidate's line reads once the office vetoed them after the vote.</summary>
+    public const string VetoedText = "一票否决";
+
+    /// <summary>
+    /// The campaign's results ordered like every publicity: level (highest first), unit, name. A
+    /// candidate vetoed after the vote (a state meaning <c>vetoed</c>) reads failed, whatever the
+    /// tally said. Two queries besides the results'.
+    /// </summary>
     public static async Task<IReadOnlyList<ResultLine>> OfCampaignAsync(
-        IApplicationDbContext db, ICommitteeResults results, IUnitDirectory units, Guid campaignId, CancellationToken cancellationToken)
+        IApplicationDbContext db, IWorkflowDefinitions definitions, ICommitteeResults results, IUnitDirectory units, Guid campaignId, CancellationToken cancellationToken)
     {
         var locked = await results.LockedResultsAsync(campaignId, cancellationToken);
         if (locked.Count == 0)
@@ -35,13 +42,32 @@ internal static class CommitteeResultLines
         }
 
         var ids = locked.Keys.ToList();
+        var vetoed = definitions.All
+            .Where(d => d.SubjectType == WorkflowSubjectTypes.Application)
+            .SelectMany(d => d.StatesWith(StateCapabilities.Vetoed))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
         var candidates = await db.TitleApplications.AsNoTracking()
             .Where(a => a.CampaignId == campaignId && ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.ApplicantName, a.UnitId, a.Level })
+            .Select(a => new
+            {
+                a.Id,
+                a.ApplicantName,
+                a.UnitId,
+                a.Level,
+                Vetoed = db.WorkflowInstances.Any(i => i.SubjectId == a.Id && i.SubjectType == WorkflowSubjectTypes.Application && vetoed.Contains(i.State)),
+            })
             .ToListAsync(cancellationToken);
         var cards = await units.FindAllAsync([.. candidates.Select(c => c.UnitId).Distinct()], cancellationToken);
         return candidates
-            .Select(c => new ResultLine(c.Id, c.ApplicantName, c.UnitId, cards.GetValueOrDefault(c.UnitId)?.Name ?? string.Empty, c.Level, locked[c.Id].Passed, locked[c.Id].TallyText))
+            .Select(c => new ResultLine(
+                c.Id,
+                c.ApplicantName,
+                c.UnitId,
+                cards.GetValueOrDefault(c.UnitId)?.Name ?? string.Empty,
+                c.Level,
+                locked[c.Id].Passed && !c.Vetoed,
+                c.Vetoed ? $"{locked[c.Id].TallyText}；{VetoedText}" : locked[c.Id].TallyText))
             .OrderByDescending(l => l.Level)
             .ThenBy(l => l.UnitName, StringComparer.Ordinal)
             .ThenBy(l => l.ApplicantName, StringComparer.Ordinal)
@@ -53,8 +79,8 @@ internal static class CommitteeResultLines
         lines.Select((l, i) => new PublicityLine(i + 1, l.ApplicantName, l.UnitName, l.Level, l.Passed)).ToList();
 
     public static async Task<IReadOnlyList<PublicityLine>> PublicAsync(
-        IApplicationDbContext db, ICommitteeResults results, IUnitDirectory units, Guid campaignId, CancellationToken cancellationToken) =>
-        Public(await OfCampaignAsync(db, results, units, campaignId, cancellationToken));
+        IApplicationDbContext db, IWorkflowDefinitions definitions, ICommitteeResults results, IUnitDirectory units, Guid campaignId, CancellationToken cancellationToken) =>
+        Public(await OfCampaignAsync(db, definitions, results, units, campaignId, cancellationToken));
 
     /// <summary>
     /// The campaign's candidates still before the committee (a state meaning

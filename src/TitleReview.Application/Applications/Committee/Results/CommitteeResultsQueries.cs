@@ -175,7 +175,7 @@ internal sealed class GetCommitteeResultsHandler(
             return new CommitteeResultsView(year, years, string.Empty, false, [], none, null, [], []);
         }
 
-        var lines = await CommitteeResultLines.OfCampaignAsync(db, results, units, campaign.Id, cancellationToken);
+        var lines = await CommitteeResultLines.OfCampaignAsync(db, definitions, results, units, campaign.Id, cancellationToken);
         var existing = await CommitteeResultLines.PublicityAsync(db, campaign.Id, cancellationToken);
         var pending = existing is null ? await CommitteeResultLines.PendingAsync(db, definitions, campaign.Id, cancellationToken) : [];
         var refused = PublishCommitteeResultsHandler.Rules(campaign, existing, pending, lines.Count, now).FirstOrDefault(r => r.IsBroken())?.Message;
@@ -228,7 +228,7 @@ internal sealed class GetUnitResultsHandler(
             return new UnitResultsView(year, years, unit?.Name, campaign is null ? string.Empty : ResultsReports.WindowText(campaign), null, [], null, "评审结果尚未公布，公布后才能反馈本单位的公示情况。");
         }
 
-        var lines = (await CommitteeResultLines.OfCampaignAsync(db, results, units, campaign.Id, cancellationToken)).Where(l => l.UnitId == unitId).ToList();
+        var lines = (await CommitteeResultLines.OfCampaignAsync(db, definitions, results, units, campaign.Id, cancellationToken)).Where(l => l.UnitId == unitId).ToList();
         var names = lines.ToDictionary(l => l.ApplicationId, l => l.ApplicantName);
         var report = (await ResultsReports.OfCampaignAsync(db, definitions, campaign.Id, unitId, names, cancellationToken)).FirstOrDefault();
         var stage = campaign.Stage(StageKeys.Results);

@@ -54,7 +54,7 @@ internal sealed class PublishCommitteeResultsHandler(
 
         var existing = await CommitteeResultLines.PublicityAsync(db, campaign.Id, cancellationToken);
         var pending = await CommitteeResultLines.PendingAsync(db, definitions, campaign.Id, cancellationToken);
-        var lines = await CommitteeResultLines.OfCampaignAsync(db, results, units, campaign.Id, cancellationToken);
+        var lines = await CommitteeResultLines.OfCampaignAsync(db, definitions, results, units, campaign.Id, cancellationToken);
         foreach (var rule in Rules(campaign, existing, pending, lines.Count, now))
         {
             if (rule.IsBroken())

@@ -55,7 +55,7 @@ internal sealed class SubmitResultsReportHandler(
         var report = await db.UnitResultsReports.FirstOrDefaultAsync(r => r.CampaignId == campaign.Id && r.UnitId == unitId, cancellationToken)
             ?? throw new DomainException("本单位没有参评人员，无需反馈评审结果公示情况。");
         var instance = await db.WorkflowInstances.SingleAsync(i => i.SubjectType == CommitteeResultLines.ReportSubjectType && i.SubjectId == report.Id, cancellationToken);
-        var candidates = (await CommitteeResultLines.OfCampaignAsync(db, results, units, campaign.Id, cancellationToken))
+        var candidates = (await CommitteeResultLines.OfCampaignAsync(db, definitions, results, units, campaign.Id, cancellationToken))
             .Where(l => l.UnitId == unitId)
             .ToDictionary(l => l.ApplicationId, l => l.ApplicantName);
 
