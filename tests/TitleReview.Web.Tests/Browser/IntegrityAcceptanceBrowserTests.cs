@@ -74,21 +74,21 @@ public class IntegrityAcceptanceBrowserTests : DemoCampaignBrowserTestBase
     private async Task VetoWithEvidenceAsync(Guid zhao)
     {
         await Page.GotoAsync($"{BaseUrl}/Office/Integrity?year=2026");
-        await Page.Locator("tr", new() { HasText = "赵强" }).GetByRole(AriaRole.Link, new() { Name = "办理" }).ClickAsync();
+        await Page.Locator("tr", new() { HasText = "赵强" }).GetByRole(AriaRole.Link, new() { Name = "办理", Exact = true }).ClickAsync();
         await Expect(Page.Locator("#findings")).ToContainTextAsync("原件近照与扫描件不是同一张");
 
         await Page.Locator("#Note").FillAsync("经向发证学校核实，学历证书系伪造。");
-        await Page.Locator("#note-form").GetByRole(AriaRole.Button, new() { Name = "添加说明" }).ClickAsync();
+        await Page.Locator("#note-form").GetByRole(AriaRole.Button, new() { Name = "添加说明", Exact = true }).ClickAsync();
         await Expect(Page.Locator("#evidence")).ToContainTextAsync("学历证书系伪造");
 
         await Page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "核查函.png", MimeType = "image/png", Buffer = TinyPng });
-        await Page.Locator("#scan-form").GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+        await Page.Locator("#scan-form").GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
         await Expect(Page.Locator("#evidence")).ToContainTextAsync("核查函.png");
 
         await Page.Locator("#decide-form input[name=Outcome][value=Veto]").CheckAsync();
         await Page.Locator("#Reasons").FillAsync("提供虚假学历证书，一票否决。");
         await Page.Locator("#RecordFinding").CheckAsync();
-        await Page.Locator("#decide-form").GetByRole(AriaRole.Button, new() { Name = "作出决定" }).ClickAsync();
+        await Page.Locator("#decide-form").GetByRole(AriaRole.Button, new() { Name = "作出决定", Exact = true }).ClickAsync();
         await Expect(Page.Locator("#decision-outcome")).ToContainTextAsync("一票否决");
         await Expect(Page.Locator("#application-state")).ToContainTextAsync("一票否决");
         await Expect(Page.Locator("#decision-ban")).ToContainTextAsync(BanEnd);
@@ -103,7 +103,7 @@ public class IntegrityAcceptanceBrowserTests : DemoCampaignBrowserTestBase
         await Page.Locator("#Input_Mobile").FillAsync("13900000299");
         await Page.Locator("#Input_Password").FillAsync(DemoAccounts.Password);
         await Page.Locator("#Input_ConfirmPassword").FillAsync(DemoAccounts.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }).ClickAsync();
         await Expect(Page.Locator("span[data-valmsg-for='Input.IdNumber']")).ToContainTextAsync($"限制申报至 {BanEnd}");
     }
 
@@ -119,14 +119,14 @@ public class IntegrityAcceptanceBrowserTests : DemoCampaignBrowserTestBase
         foreach (var level in new[] { "Intermediate", "Senior" })
         {
             var row = Page.Locator($"#certificates-numbering tr[data-level='{level}']");
-            await row.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await row.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
             await Expect(Page.Locator(".status-message, [role=status]").First).ToContainTextAsync("证书编号规则");
         }
 
         await Page.Locator("#certificates-issue-all").ClickAsync();
         await Expect(Page.Locator("#certificates-list")).ToContainTextAsync("黔政工2023Z0001");
 
-        var print = await Page.Locator("#certificates-candidates tr", new() { HasText = "李华" }).GetByRole(AriaRole.Link, new() { Name = "打印" }).GetAttributeAsync("href");
+        var print = await Page.Locator("#certificates-candidates tr", new() { HasText = "李华" }).GetByRole(AriaRole.Link, new() { Name = "打印", Exact = true }).GetAttributeAsync("href");
         await Page.GotoAsync($"{BaseUrl}{print}");
         var qr = Page.Locator(".sheet .qr");
         await Expect(qr.Locator("svg")).ToBeVisibleAsync();
@@ -143,12 +143,12 @@ public class IntegrityAcceptanceBrowserTests : DemoCampaignBrowserTestBase
         await Page.Locator("#ApplicationId").SelectOptionAsync(liHua!);
         await Page.Locator("#Source").SelectOptionAsync("OfficeByHand");
         await Page.Locator("#FirstNote").FillAsync("收到实名举报：代表作系他人代写。");
-        await Page.Locator("#open-form").GetByRole(AriaRole.Button, new() { Name = "立案" }).ClickAsync();
+        await Page.Locator("#open-form").GetByRole(AriaRole.Button, new() { Name = "立案", Exact = true }).ClickAsync();
 
-        await Page.Locator("tr", new() { HasText = "李华" }).GetByRole(AriaRole.Link, new() { Name = "办理" }).ClickAsync();
+        await Expect(Page.Locator("#case-facts")).ToContainTextAsync("李华");
         await Page.Locator("#decide-form input[name=Outcome][value=Revocation]").CheckAsync();
         await Page.Locator("#Reasons").FillAsync("代表作系他人代写，撤销其取得的职称。");
-        await Page.Locator("#decide-form").GetByRole(AriaRole.Button, new() { Name = "作出决定" }).ClickAsync();
+        await Page.Locator("#decide-form").GetByRole(AriaRole.Button, new() { Name = "作出决定", Exact = true }).ClickAsync();
         await Expect(Page.Locator("#decision-outcome")).ToContainTextAsync("撤销");
     }
 
