@@ -2,12 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using TitleReview.Application.Applications.Certificates;
+using TitleReview.Application.Applications.Integrity;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Common.Spreadsheets;
+using TitleReview.Application.Integrity;
 using TitleReview.Application.Tests.Committee.Results;
 using TitleReview.Domain.Applications;
 using TitleReview.Domain.Applications.Certificates;
+using TitleReview.Domain.Applications.Integrity;
 using TitleReview.Domain.Common;
 using TitleReview.Infrastructure.Persistence;
 
@@ -285,6 +288,27 @@ public class CertificateTests : ResultsTestBase
         sample.Sheets.Should().ContainSingle().Which.ApplicantName.Should().Be("张三");
         var off = () => SendAsync<SavePrintLayout, Guid>(new SavePrintLayout(2023, 100m, 100m, positions, office));
         (await off.Should().ThrowAsync<BusinessRuleViolationException>()).Which.BrokenRule.Should().BeOfType<PrintLayoutInsideTheSheetRule>();
+    }
+
+    [Test]
+    public async Task ACertifiedCandidate_IsNotVetoedButRevoked_ThroughTheIntegrityCase_AndVerificationSaysRevoked()
+    {
+        await NumberingAsync(TitleLevel.Intermediate, start: 1);
+        await IssueAsync(_li);
+        var office = await ActorAsync("office");
+        var caseId = await SendAsync<OpenIntegrityCase, Guid>(new OpenIntegrityCase(_li, IntegrityCaseSource.OfficeByHand, null, "收到实名举报：代表作系他人代写。", office));
+
+        var veto = () => SendAsync<DecideIntegrityCase, IntegrityCaseDecided>(new DecideIntegrityCase(caseId, IntegrityOutcome.Veto, "一票否决。", false, IntegrityBanChoice.None, null, null, office));
+        (await veto.Should().ThrowAsync<BusinessRuleViolationException>()).Which.BrokenRule.Should().BeOfType<VetoOnlyOnAnApplicationNotYetEndedRule>();
+
+        var revoked = await SendAsync<DecideIntegrityCase, IntegrityCaseDecided>(new DecideIntegrityCase(caseId, IntegrityOutcome.Revocation, "代表作系他人代写。", true, IntegrityBanChoice.Default, null, null, office));
+
+        revoked.RevokedCertificateNumber.Should().Be("黔政工2023Z0001");
+        var code = await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Certificates.AsNoTracking().Where(c => c.ApplicationId == _li).Select(c => c.VerificationCode).SingleAsync());
+        (await VerifyAsync(code)).Status.Should().Be(CertificateStatus.Revoked);
+        var ban = await InScopeAsync(sp => sp.GetRequiredService<IIntegrityRecord>().ActiveBanAsync("522701198803150219", new DateOnly(2023, 12, 26)));
+        ban.Should().NotBeNull("the revocation went into her integrity record with the default ban");
+        ban!.Until.Should().Be(new DateOnly(2026, 12, 24));
     }
 
     private async Task<string> NumberingAsync(TitleLevel level, int start) =>

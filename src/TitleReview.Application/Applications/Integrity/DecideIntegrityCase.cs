@@ -78,11 +78,14 @@ internal sealed class DecideIntegrityCaseHandler(
         var decision = new IntegrityDecision(outcome, reasons, findingRecorded, bannedUntil);
         var now = clock.GetUtcNow();
 
+        // A certificate ends the application as far as a veto goes: the title it carries is revoked, not vetoed.
+        var certified = await db.Certificates.AnyAsync(c => c.ValidApplicationId == integrityCase.ApplicationId, cancellationToken);
+
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         var certificate = outcome == IntegrityOutcome.Revocation
             ? await certificates.RevokeAsync(integrityCase.ApplicationId, reasons, request.Actor, cancellationToken)
             : null;
-        integrityCase.Decide(decision, IntegrityDecisionData.HasEnded(definitions, found.Instance), certificate, today, now, request.Actor.Id, request.Actor.Name);
+        integrityCase.Decide(decision, IntegrityDecisionData.HasEnded(definitions, found.Instance) || certified, certificate, today, now, request.Actor.Id, request.Actor.Name);
         if (decision.RecordsFinding)
         {
             var (_, idNumber) = await people.GetContactAsync(found.ApplicantUserId, cancellationToken);
