@@ -60,7 +60,7 @@ public class LoginTests
     {
         var (home, heading) = role switch
         {
-            Roles.Office => ("/Office", "省政工职评办工作台"),
+            Roles.Office or Roles.Inspector => ("/Office", "省政工职评办工作台"),
             Roles.Auditor => ("/Auditor", "审核人工作台"),
             Roles.Applicant => ("/Applicant", "我的申报"),
             _ => ("/Expert", "评审任务"),

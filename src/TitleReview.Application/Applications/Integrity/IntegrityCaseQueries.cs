@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Applications.Supplements;
+using TitleReview.Application.Common;
 using TitleReview.Application.Common.Exceptions;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Files;
@@ -55,7 +56,7 @@ internal sealed class GetIntegrityCaseHandler(IApplicationDbContext db, IUnitDir
 {
     public async Task<IntegrityCaseView> HandleAsync(GetIntegrityCase request, CancellationToken cancellationToken = default)
     {
-        OfficeOnly.Require(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var found = await (
                 from integrityCase in db.IntegrityCases.AsNoTracking()
                 join application in db.TitleApplications.AsNoTracking() on integrityCase.ApplicationId equals application.Id
@@ -105,7 +106,7 @@ internal sealed class OpenIntegrityScanHandler(IApplicationDbContext db, IFileSt
 {
     public async Task<OpenedIntegrityScan> HandleAsync(OpenIntegrityScan request, CancellationToken cancellationToken = default)
     {
-        OfficeOnly.Require(request.Actor);
+        OfficeReaders.Require(request.Actor);
         var integrityCase = await db.IntegrityCases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.CaseId, cancellationToken);
         var scan = integrityCase?.Evidence.FirstOrDefault(e => e.EvidenceId == request.EvidenceId && e.Kind == IntegrityEvidenceKind.Scan);
         if (scan is not { StorageKey: { } key, Sha256: { } sha })
