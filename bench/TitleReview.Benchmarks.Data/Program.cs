@@ -5,11 +5,17 @@ using TitleReview.Application.Workflows;
 using TitleReview.Benchmarks.Data;
 
 // Fills a data folder with a province-sized year for the benchmarks (bench/README.md), or, with
-// `totp KEY`, prints the authenticator code of the office account for scripts.
+// `totp KEY`, prints the authenticator code of the office account for scripts, or, with
+// `export-memory`, measures the memory an export holds while it is written (bench/README.md).
 if (args.Length == 2 && args[0] == "totp")
 {
     Console.WriteLine(Totp.Code(args[1], DateTimeOffset.UtcNow));
     return 0;
+}
+
+if (args.Length >= 1 && args[0] == "export-memory")
+{
+    return await ExportMemoryRun.RunAsync(args.Skip(1).ToArray());
 }
 
 DataArguments options;
@@ -22,6 +28,7 @@ catch (ArgumentException e)
     Console.Error.WriteLine(e.Message);
     Console.Error.WriteLine("usage: --out DIR [--force] [--seed N] [--units N] [--applicants N] [--past-instances N] [--large-scan-share P] [--quiet]");
     Console.Error.WriteLine("       totp KEY");
+    Console.Error.WriteLine("       export-memory [--small N] [--large N]");
     return 2;
 }
 

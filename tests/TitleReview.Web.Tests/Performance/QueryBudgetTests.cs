@@ -95,6 +95,16 @@ public class QueryBudgetTests
     /// </summary>
     private const int PreliminaryDeskBudget = 20;
 
+    /// <summary>
+    /// New in issue 18 (ADR 55): the session's, the campaigns, the applications per campaign and level,
+    /// one GROUP BY per funnel stage reached (five), the certificates per campaign and level, the year's
+    /// applications per unit and those units' cards. The chart endpoint asks the same query.
+    /// </summary>
+    private const int StatisticsBudget = 12;
+
+    /// <summary>New in issue 18 (ADR 54): the session's, the years, the year's published lists.</summary>
+    private const int ExportsPageBudget = 4;
+
     private TitleReviewFactory _factory = null!;
     private QueryBudget _budget = null!;
     private Guid _li;
@@ -293,6 +303,31 @@ public class QueryBudgetTests
         moreQueue.Should().HaveStatus(HttpStatusCode.OK).And.NotGrowFrom(queue);
         desk.Should().HaveStatus(HttpStatusCode.OK).And.StayWithin(PreliminaryDeskBudget, "the preliminary review desk");
         moreDesk.Should().HaveStatus(HttpStatusCode.OK).And.NotGrowFrom(desk);
+    }
+
+    [Test]
+    public async Task StatisticsChartAndExportsPage_WithMoreUnitsAndApplications_StayWithinBudget_AndDoNotGrow()
+    {
+        var office = await SignedInClientAsync(_factory, "office");
+        Guid li2023;
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            li2023 = await (from a in db.TitleApplications join c in db.Campaigns on a.CampaignId equals c.Id where c.Year == 2023 && a.ApplicantName == "李华" select a.Id).SingleAsync();
+        }
+
+        var budgets = new Dictionary<string, int>
+        {
+            ["/Office/Statistics?year=2023"] = StatisticsBudget,
+            ["/Office/Statistics/Chart?kind=Region&year=2023"] = StatisticsBudget,
+            ["/Office/Exports?year=2023"] = ExportsPageBudget,
+        };
+        var before = await MeasureEachAsync(office, budgets.Keys);
+        await MoreRows.AddUnitsLikeAsync(_factory, li2023, 3, 2);
+        await MoreRows.AddApplicationsLikeAsync(_factory, li2023, 6);
+        var after = await MeasureEachAsync(office, budgets.Keys);
+
+        AssertBudgets(budgets, before, after);
     }
 
     [Test]
