@@ -30,8 +30,8 @@ public sealed record FeeExportRow(
 
 /// <remarks>
 /// The rows are the Fees overview's (one per unit, hundreds a year, four queries) with the recorded
-/// transfers summed per payment in one grouped query and the units' regions in one more: a fixed
-/// number of queries whatever the number of units.
+/// transfers, the reconciliation times and the units' regions in one query each: a fixed number of
+/// queries whatever the number of units.
 /// </remarks>
 internal sealed class ExportFeesHandler(IApplicationDbContext db, ICurrentCampaign campaigns, IUnitPayments payments, IUnitDirectory units)
     : IHandler<ExportFees, Spreadsheet<FeeExportRow>>
@@ -60,11 +60,13 @@ internal sealed class ExportFeesHandler(IApplicationDbContext db, ICurrentCampai
         }
 
         var summaries = await payments.OverviewAsync(campaign.Id, cancellationToken);
-        var recorded = await db.PaymentTransfers.AsNoTracking()
-            .Where(t => db.UnitPayments.Any(p => p.Id == t.UnitPaymentId && p.CampaignId == campaign.Id))
+        // Summed here: SQLite cannot sum decimals in SQL, and a year's transfers are a few per unit.
+        var recorded = (await db.PaymentTransfers.AsNoTracking()
+                .Where(t => db.UnitPayments.Any(p => p.Id == t.UnitPaymentId && p.CampaignId == campaign.Id))
+                .Select(t => new { t.UnitPaymentId, t.Amount })
+                .ToListAsync(cancellationToken))
             .GroupBy(t => t.UnitPaymentId)
-            .Select(g => new { UnitPaymentId = g.Key, Amount = g.Sum(t => t.Amount) })
-            .ToDictionaryAsync(g => g.UnitPaymentId, g => g.Amount, cancellationToken);
+            .ToDictionary(g => g.Key, g => g.Sum(t => t.Amount));
         var reconciled = await db.UnitPayments.AsNoTracking()
             .Where(p => p.CampaignId == campaign.Id && p.ReconciledAt != null)
             .Select(p => new { p.Id, p.ReconciledAt })

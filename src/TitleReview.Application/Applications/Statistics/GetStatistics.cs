@@ -138,7 +138,13 @@ internal sealed class GetStatisticsHandler(IApplicationDbContext db, ICurrentCam
             .Select(c => new YearTotals(c.Year, Of(applied, c.Id), Of(submitted, c.Id), Of(referred, c.Id), Of(passed, c.Id), Of(certified, c.Id)))
             .ToList();
 
-        var (byRegion, byNature) = chosen is { } campaignId ? await ByUnitAsync(campaignId, cancellationToken) : ([], []);
+        IReadOnlyList<NamedCount> byRegion = [];
+        IReadOnlyList<NamedCount> byNature = [];
+        if (chosen is { } campaignId)
+        {
+            (byRegion, byNature) = await ByUnitAsync(campaignId, cancellationToken);
+        }
+
         return new StatisticsView(year, years, funnelCounts[0], byLevel, byRegion, byNature, funnel, passRates, yearOverYear);
     }
 
