@@ -102,6 +102,11 @@ public static class StatisticsCharts
 
     private static void Columns(Plot plot, IReadOnlyList<(string Name, double Value)> items, string unit)
     {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
         var bars = items.Select((item, i) => new Bar { Position = i, Value = item.Value, Label = $"{item.Value:0}{unit}", FillColor = Colors.SteelBlue }).ToList();
         plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks([.. items.Select((_, i) => (double)i)], [.. items.Select(item => item.Name)]);
@@ -111,6 +116,11 @@ public static class StatisticsCharts
     /// <summary>Bars from the left, the first item on top (a funnel reads downwards).</summary>
     private static void HorizontalBars(Plot plot, IReadOnlyList<(string Name, double Value)> items, string unit)
     {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
         var n = items.Count;
         var bars = items.Select((item, i) => new Bar { Position = n - 1 - i, Value = item.Value, Label = $"{item.Value:0}{unit}", FillColor = Colors.SteelBlue }).ToList();
         var plotted = plot.Add.Bars(bars);
@@ -121,6 +131,11 @@ public static class StatisticsCharts
 
     private static void PassRates(Plot plot, IReadOnlyList<LevelPassRate> rates)
     {
+        if (rates.Count == 0)
+        {
+            return;
+        }
+
         var ofReferred = rates.Select((r, i) => new Bar { Position = i * 3, Value = (double)(r.RateOfReferred ?? 0), Label = StatisticsRates.Format(r.RateOfReferred), FillColor = Colors.SteelBlue });
         var ofApplied = rates.Select((r, i) => new Bar { Position = (i * 3) + 1, Value = (double)(r.RateOfApplied ?? 0), Label = StatisticsRates.Format(r.RateOfApplied), FillColor = Colors.Orange });
         var referred = plot.Add.Bars(ofReferred.ToList());
@@ -135,6 +150,11 @@ public static class StatisticsCharts
 
     private static void Years(Plot plot, IReadOnlyList<YearTotals> years)
     {
+        if (years.Count == 0)
+        {
+            return;
+        }
+
         double[] xs = [.. years.Select(y => (double)y.Year)];
         var applied = plot.Add.Scatter(xs, years.Select(y => (double)y.Applied).ToArray());
         applied.LegendText = "申报";

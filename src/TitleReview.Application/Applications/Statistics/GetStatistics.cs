@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using TitleReview.Application.Campaigns;
 using TitleReview.Application.Common;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Units;
@@ -100,7 +99,7 @@ public static class FunnelStages
 /// certificates per campaign and level, and the chosen year's applications per unit with the units'
 /// cards from the Units module (ADR 22). Ten SQL commands whatever the number of applications.
 /// </remarks>
-internal sealed class GetStatisticsHandler(IApplicationDbContext db, ICurrentCampaign campaigns, IWorkflowDefinitions definitions, IUnitDirectory units)
+internal sealed class GetStatisticsHandler(IApplicationDbContext db, IWorkflowDefinitions definitions, IUnitDirectory units)
     : IHandler<GetStatistics, StatisticsView>
 {
     private static readonly TitleLevel[] Levels = [TitleLevel.Assistant, TitleLevel.Intermediate, TitleLevel.Senior];
