@@ -111,6 +111,7 @@ public static class StatisticsCharts
         plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks([.. items.Select((_, i) => (double)i)], [.. items.Select(item => item.Name)]);
         plot.Axes.Margins(bottom: 0, top: 0.15);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
     }
 
     /// <summary>Bars from the left, the first item on top (a funnel reads downwards).</summary>
@@ -127,6 +128,7 @@ public static class StatisticsCharts
         plotted.Horizontal = true;
         plot.Axes.Left.SetTicks([.. items.Select((_, i) => (double)(n - 1 - i))], [.. items.Select(item => item.Name)]);
         plot.Axes.Margins(left: 0, right: 0.15);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
     }
 
     private static void PassRates(Plot plot, IReadOnlyList<LevelPassRate> rates)
@@ -145,7 +147,7 @@ public static class StatisticsCharts
         plot.Axes.Bottom.SetTicks([.. rates.Select((_, i) => (i * 3) + 0.5)], [.. rates.Select(r => r.LevelName)]);
         plot.Axes.SetLimitsY(0, 115);
         plot.YLabel("通过率（%）");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Alignment.UpperLeft);
     }
 
     private static void Years(Plot plot, IReadOnlyList<YearTotals> years)
@@ -163,8 +165,9 @@ public static class StatisticsCharts
         var passed = plot.Add.Scatter(xs, years.Select(y => (double)y.Passed).ToArray());
         passed.LegendText = "评审通过";
         plot.Axes.Bottom.SetTicks(xs, [.. years.Select(y => y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.YLabel("人数");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Alignment.LowerLeft);
     }
 
     private static string? FindCjkFont()

@@ -13,17 +13,12 @@ namespace TitleReview.Web.Pages.Office.Statistics;
 /// </summary>
 public sealed class ChartModel(IHandler<GetStatistics, StatisticsView> get) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(ChartKind? kind, int? year, bool download, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(ChartKind? kind, int? year, string? download, CancellationToken cancellationToken)
     {
         var chart = kind ?? ChartKind.Funnel;
         var view = await get.HandleAsync(new GetStatistics(year, User.ToWorkflowActor()), cancellationToken);
         var png = StatisticsCharts.Png(chart, view);
         Response.Headers.CacheControl = "private, no-store";
-        if (download)
-        {
-            Response.Headers.ContentDisposition = SpreadsheetResult<object>.ContentDisposition(StatisticsCharts.FileName(chart, view.Year));
-        }
-
-        return File(png, "image/png");
+        return download is "1" or "true" ? File(png, "image/png", StatisticsCharts.FileName(chart, view.Year)) : File(png, "image/png");
     }
 }
