@@ -108,7 +108,7 @@ public static class StatisticsCharts
         }
 
         var bars = items.Select((item, i) => new Bar { Position = i, Value = item.Value, Label = $"{item.Value:0}{unit}", FillColor = Colors.SteelBlue }).ToList();
-        plot.Add.Bars(bars);
+        LabelFont(plot.Add.Bars(bars));
         plot.Axes.Bottom.SetTicks([.. items.Select((_, i) => (double)i)], [.. items.Select(item => item.Name)]);
         plot.Axes.Margins(bottom: 0, top: 0.15);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
@@ -126,6 +126,7 @@ public static class StatisticsCharts
         var bars = items.Select((item, i) => new Bar { Position = n - 1 - i, Value = item.Value, Label = $"{item.Value:0}{unit}", FillColor = Colors.SteelBlue }).ToList();
         var plotted = plot.Add.Bars(bars);
         plotted.Horizontal = true;
+        LabelFont(plotted);
         plot.Axes.Left.SetTicks([.. items.Select((_, i) => (double)(n - 1 - i))], [.. items.Select(item => item.Name)]);
         plot.Axes.Margins(left: 0, right: 0.15);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
@@ -140,9 +141,9 @@ public static class StatisticsCharts
 
         var ofReferred = rates.Select((r, i) => new Bar { Position = i * 3, Value = (double)(r.RateOfReferred ?? 0), Label = StatisticsRates.Format(r.RateOfReferred), FillColor = Colors.SteelBlue });
         var ofApplied = rates.Select((r, i) => new Bar { Position = (i * 3) + 1, Value = (double)(r.RateOfApplied ?? 0), Label = StatisticsRates.Format(r.RateOfApplied), FillColor = Colors.Orange });
-        var referred = plot.Add.Bars(ofReferred.ToList());
+        var referred = LabelFont(plot.Add.Bars(ofReferred.ToList()));
         referred.LegendText = "评审通过 / 送评";
-        var applied = plot.Add.Bars(ofApplied.ToList());
+        var applied = LabelFont(plot.Add.Bars(ofApplied.ToList()));
         applied.LegendText = "评审通过 / 申报";
         plot.Axes.Bottom.SetTicks([.. rates.Select((_, i) => (i * 3) + 0.5)], [.. rates.Select(r => r.LevelName)]);
         plot.Axes.SetLimitsY(0, 115);
@@ -168,6 +169,17 @@ public static class StatisticsCharts
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.YLabel("人数");
         plot.ShowLegend(Alignment.LowerLeft);
+    }
+
+    /// <summary>The bars' value labels carry Chinese units (人): they get the CJK font too.</summary>
+    private static ScottPlot.Plottables.BarPlot LabelFont(ScottPlot.Plottables.BarPlot bars)
+    {
+        if (FontFamily is { } font)
+        {
+            bars.ValueLabelStyle.FontName = font;
+        }
+
+        return bars;
     }
 
     private static string? FindCjkFont()

@@ -86,7 +86,6 @@ public class StatisticsPageTests
         var png = await response.Content.ReadAsByteArrayAsync();
         png.Take(8).Should().Equal(PngSignature);
         png.Length.Should().BeGreaterThan(5_000, "an 800×420 chart with bars and labels, not an empty image");
-        await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), $"chart-dump-{kind}.png"), png); // TEMP
         response.Content.Headers.ContentDisposition.Should().BeNull("shown in the page");
     }
 
