@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TitleReview.Infrastructure.Seeding;
 using TitleReview.Web.Manual;
+using TitleReview.Web.Tests.Infrastructure;
 
 namespace TitleReview.Web.Tests.Browser;
 
@@ -27,6 +29,12 @@ public class ManualScreenshotBrowserTests : DemoCampaignBrowserTestBase
             return document.body.innerText;
         }
         """;
+
+    /// <summary>A clock the test sets to each entry's day, backwards too (a window before the demo's today).</summary>
+    private readonly ManualClock _clock = new(Monday15June2026);
+
+    protected override TitleReviewFactory CreateFactory() =>
+        new(kestrel: true, settings: new Dictionary<string, string?> { ["Demo:SeedCampaigns"] = "true" }, services: services => services.AddSingleton<TimeProvider>(_clock));
 
     [Test]
     public async Task ManualScreens_EveryPageTheManualShows_ExistsAndIsCapturedFromTheDemo()
@@ -66,7 +74,7 @@ public class ManualScreenshotBrowserTests : DemoCampaignBrowserTestBase
 
     private async Task<string?> CaptureAsync(ManualScreen screen, ManualScreens manifest, string file)
     {
-        Clock.SetUtcNow(DemoDay(screen.Day).AddHours(1));
+        _clock.Now = DemoDay(screen.Day).AddHours(1);
         await Page.Context.ClearCookiesAsync();
         if (screen.Account is not null)
         {
@@ -125,7 +133,7 @@ public class ManualScreenshotBrowserTests : DemoCampaignBrowserTestBase
         }
 
         // The element, up to a window tall: the manual shows where things are, not every row, and the pictures stay small.
-        var scroll = await Page.EvaluateAsync<double>("() => window.scrollY");
+        var scroll = await Page.EvaluateAsync<float>("() => window.scrollY");
         await Page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = file,
@@ -155,5 +163,12 @@ public class ManualScreenshotBrowserTests : DemoCampaignBrowserTestBase
         return directory is null
             ? throw new InvalidOperationException("TitleReview.sln not found above the test's folder: the screenshots are written into the source tree.")
             : Path.Combine(directory.FullName, "src", "TitleReview.Web", "wwwroot", "manual", "screens");
+    }
+
+    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }
