@@ -188,7 +188,7 @@ public sealed class OperatingManual
                     var id = image.Url[ScreenScheme.Length..];
                     outline.ScreenIds.Add(id);
                     outline.SectionOfScreen.TryAdd(id, current);
-                    image.ReplaceBy(new HtmlInline(Figure(id, PlainText(image), imageVersion)));
+                    image.ReplaceBy(new HtmlInline(Figure(id, PlainText(image), imageVersion)), copyChildren: false);
                     break;
                 case LinkInline link when link.Url?.StartsWith(HelpScheme, StringComparison.Ordinal) == true:
                     var target = link.Url[HelpScheme.Length..];

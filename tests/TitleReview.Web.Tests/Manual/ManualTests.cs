@@ -55,6 +55,7 @@ public partial class ManualTests
         var listed = _manual.Manifest.Screens.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var unknown = _manual.Guides.SelectMany(g => g.ScreenIds.Where(id => !listed.Contains(id)).Select(id => $"{g.Key}: {id}")).ToList();
         unknown.Should().BeEmpty("every screen:id of a guide is listed in Manual/screens.json");
+        _manual.Guides.Should().OnlyContain(g => !FigureFollowedByText().IsMatch(g.Html), "a picture's alt text is not repeated after its figure");
         _manual.Guides.Should().OnlyContain(g => !g.Html.Contains("不在清单中", StringComparison.Ordinal));
     }
 
@@ -219,6 +220,9 @@ public partial class ManualTests
 
     private static bool Matches(string template, string path) =>
         new TemplateMatcher(TemplateParser.Parse(template), new RouteValueDictionary()).TryMatch(path, new RouteValueDictionary());
+
+    [GeneratedRegex("class=\"manual-caption\">[^<]*</span></span>[^<\\s]")]
+    private static partial Regex FigureFollowedByText();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex ScreenId();
