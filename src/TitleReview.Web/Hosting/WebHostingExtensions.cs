@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
 using TitleReview.Domain.Identity;
+using TitleReview.Web.Manual;
 
 namespace TitleReview.Web.Hosting;
 
@@ -88,6 +89,7 @@ internal static class WebHostingExtensions
                 options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 options.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
                 options.Conventions.AllowAnonymousToFolder("/Units");
+                options.Conventions.AllowAnonymousToFolder("/Help");
                 options.Conventions.EnableRateLimiting("/Account/Login", RateLimitPolicies.SignIn);
                 options.Conventions.EnableRateLimiting("/Account/LoginWith2fa", RateLimitPolicies.SignIn);
                 options.Conventions.EnableRateLimiting("/Account/LoginWithRecoveryCode", RateLimitPolicies.SignIn);
@@ -101,6 +103,9 @@ internal static class WebHostingExtensions
                 options.Conventions.EnableRateLimiting("/Certificate/Index", RateLimitPolicies.Lookup);
             })
             .AddMvcOptions(options => options.Filters.Add<ApplicationExceptionPageFilter>());
+
+        // The operating manual (操作手册) is read and rendered once; every page's 帮助 link asks it (ADR 0057).
+        services.AddSingleton(provider => OperatingManual.Load(provider.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
 
         services.AddPerAddressRateLimits();
         services.AddProblemDetails();
