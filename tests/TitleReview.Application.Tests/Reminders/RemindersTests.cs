@@ -16,7 +16,7 @@ using TitleReview.Domain.Workflows;
 using TitleReview.Infrastructure.Persistence;
 using TitleReview.Infrastructure.Seeding;
 
-namespace TitleReview.Application.Tests.Notifications;
+namespace TitleReview.Application.Tests.Reminders;
 
 /// <summary>
 /// Deadline reminders (issue 18, ADR 56) on the 2023 campaign, whose filing window closes at
