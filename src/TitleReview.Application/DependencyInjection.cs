@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<Applications.Committee.ICommitteeResults, Applications.Committee.Voting.CommitteeResults>();
         services.AddScoped<Workflows.Monitor.IDecisionSecrecy, Applications.Committee.Results.DecisionSecrecy>();
         services.AddScoped<Applications.Certificates.ICertificateRevocation, Applications.Certificates.CertificateRevocation>();
+        services.AddScoped<Reminders.ReminderPlanner>();
         return services;
     }
 }

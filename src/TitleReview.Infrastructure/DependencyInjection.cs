@@ -113,6 +113,7 @@ public static class DependencyInjection
         services.AddSingleton<ISiteLinks, SiteLinks>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<MessageDeliveryJob>();
+        services.AddScoped<ReminderJob>();
         services.AddScoped<IMessageTransport>(sp => sp.GetRequiredService<IOptions<MessagingOptions>>().Value.Smtp.IsConfigured
             ? ActivatorUtilities.CreateInstance<SmtpTransport>(sp)
             : ActivatorUtilities.CreateInstance<EmlFileTransport>(sp));

@@ -41,6 +41,7 @@ public class ModuleTests
     [TestCase("Identity")]
     [TestCase("Security")]
     [TestCase("Messaging")]
+    [TestCase("Notifications")]
     [TestCase("Integrity")]
     [TestCase("Applications", "Units", TestName = "DomainApplications_UsesUnitsOnlyForTheUnitsNature")]
     [TestCase("Campaigns", "Applications", TestName = "DomainCampaigns_UsesApplicationsOnlyForLevelRules")]

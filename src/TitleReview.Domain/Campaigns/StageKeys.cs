@@ -10,6 +10,7 @@ public static class StageKeys
     public const string AuditorRegistration = "auditorRegistration";
     public const string AuditorConfirmation = "auditorConfirmation";
     public const string Filing = "filing";
+    public const string UnitPublicity = "unitPublicity";
     public const string PaperDelivery = "paperDelivery";
     public const string Payment = "payment";
     public const string PreliminaryReview = "preliminaryReview";

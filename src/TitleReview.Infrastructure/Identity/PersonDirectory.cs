@@ -26,15 +26,18 @@ internal sealed class PersonDirectory(AppDbContext db) : IPersonDirectory
         return people.ToDictionary(p => p.Id, p => new MessageRecipient(p.DisplayName, p.Email, p.PhoneNumber));
     }
 
-    public async Task<ILookup<Guid, MessageRecipient>> AuditorsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken = default)
+    public async Task<ILookup<Guid, MessageRecipient>> AuditorsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken = default) =>
+        (await AuditorAccountsAsync(unitIds, cancellationToken)).SelectMany(g => g.Select(a => (UnitId: g.Key, a.Recipient))).ToLookup(a => a.UnitId, a => a.Recipient);
+
+    public async Task<ILookup<Guid, (string AccountId, MessageRecipient Recipient)>> AuditorAccountsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken = default)
     {
         var auditors = await (
                 from user in db.Users.AsNoTracking()
                 join userRole in db.UserRoles on user.Id equals userRole.UserId
                 join role in db.Roles on userRole.RoleId equals role.Id
                 where role.Name == Roles.Auditor && user.IsActive && user.UnitId != null && unitIds.Contains(user.UnitId.Value)
-                select new { UnitId = user.UnitId!.Value, user.DisplayName, user.Email, user.PhoneNumber })
+                select new { UnitId = user.UnitId!.Value, user.Id, user.DisplayName, user.Email, user.PhoneNumber })
             .ToListAsync(cancellationToken);
-        return auditors.ToLookup(a => a.UnitId, a => new MessageRecipient(a.DisplayName, a.Email, a.PhoneNumber));
+        return auditors.ToLookup(a => a.UnitId, a => (a.Id, new MessageRecipient(a.DisplayName, a.Email, a.PhoneNumber)));
     }
 }

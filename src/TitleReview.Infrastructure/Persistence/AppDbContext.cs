@@ -51,6 +51,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Messaging.OutboundMessage> OutboundMessages => Set<Domain.Messaging.OutboundMessage>();
 
+    public DbSet<Domain.Notifications.AccountNotification> AccountNotifications => Set<Domain.Notifications.AccountNotification>();
+
+    public DbSet<Domain.Notifications.ReminderSent> RemindersSent => Set<Domain.Notifications.ReminderSent>();
+
     public DbSet<DossierItem> DossierItems => Set<DossierItem>();
 
     public DbSet<DossierAttachment> DossierAttachments => Set<DossierAttachment>();

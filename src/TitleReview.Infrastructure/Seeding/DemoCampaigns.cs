@@ -18,6 +18,7 @@ using TitleReview.Application.Fees.ImportStatement;
 using TitleReview.Application.Fees.Reconcile;
 using TitleReview.Application.Fees.RecordTransfer;
 using TitleReview.Application.Campaigns.PublishOfficeDetails;
+using TitleReview.Application.Reminders;
 using TitleReview.Application.Units.ConfirmRegistration;
 using TitleReview.Application.Units.RegisterUnit;
 using TitleReview.Application.Units.ReviewRegistration;
@@ -106,12 +107,19 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
         await SubmitAsync(story, At(2023, 8, 26, 22, 3), li, "applicant1", cancellationToken);
         await DemoIntegrityCases.VetoAsync(story, zhouCase, cancellationToken);
         await ApproveAsync(story, At(2023, 8, 28, 15, 2), zhao, "auditor2", cancellationToken);
+
+        // Three days before filing closes the hourly job reminds 张丽 (still a draft) and 王敏 (李华 waits for review).
+        await SendRemindersAsync(story, At(2023, 8, 29, 8, 0), cancellationToken);
         await ApproveAsync(story, At(2023, 8, 29, 9, 48), li, "auditor1", cancellationToken);
 
         // 张丽 never submits: the clock closes her application when filing ends. Unit publicity for
         // 5 working days (Aug 30 – Sep 5), no objection, then submission to the office.
         await StartPublicityAsync(story, At(2023, 8, 30, 9, 0), li, "auditor1", cancellationToken);
         await StartPublicityAsync(story, At(2023, 8, 30, 9, 10), zhao, "auditor2", cancellationToken);
+
+        // The day before filing closes 张丽 is reminded again; three days before submission closes both units are.
+        await SendRemindersAsync(story, At(2023, 8, 31, 8, 0), cancellationToken);
+        await SendRemindersAsync(story, At(2023, 9, 6, 8, 0), cancellationToken);
         await RecordNoObjectionAsync(story, At(2023, 9, 6, 9, 30), li, "auditor1", cancellationToken);
         await RecordNoObjectionAsync(story, At(2023, 9, 6, 9, 40), zhao, "auditor2", cancellationToken);
         await RecordOpinionsAsync(story, At(2023, 9, 6, 14, 0), li, "auditor1", cancellationToken);
@@ -212,6 +220,13 @@ public sealed class DemoCampaigns(AppDbContext db, IServiceProvider app, IWorkfl
     {
         await story.AtAsync(at, cancellationToken);
         await story.SendAsync<ConfirmRegistration, FireResult>(new ConfirmRegistration(registrationId, await story.ActorAsync(auditorUserName)), cancellationToken);
+    }
+
+    /// <summary>The hourly reminder job's run at that instant (ADR 56), as the system clock.</summary>
+    private static async Task SendRemindersAsync(DemoStory story, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await story.AtAsync(at, cancellationToken);
+        await story.SendAsync<SendReminders, RemindersSent>(new SendReminders(WorkflowActor.Clock), cancellationToken);
     }
 
     /// <summary>Where the demo places each stage, in days from today (first and last day).</summary>

@@ -10,7 +10,8 @@ namespace TitleReview.Web.Hosting;
 /// <summary>
 /// The discipline inspector (纪检监察, ADR 52) reads and never writes: any request of theirs that
 /// could change something (every method but GET and HEAD) is refused with 403 before it reaches a
-/// page or an endpoint, except their own account's pages (sign-out, password, second factor);
+/// page or an endpoint, except their own account's pages (sign-out, password, second factor) and
+/// their own notification centre (marking their own notifications read changes nothing of the office's);
 /// every read they make is written to the security audit log (who, what, when, from where).
 /// </summary>
 internal static class Inspection
@@ -30,7 +31,7 @@ internal static class Inspection
 
             var request = context.Request;
             var what = $"{request.Method} {request.Path}{request.QueryString}";
-            if (!IsRead(request) && !request.Path.StartsWithSegments("/Account"))
+            if (!IsRead(request) && !IsTheirOwn(request))
             {
                 await RecordAsync(context, AuditAction.InspectorWriteRefused, false, what);
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -54,6 +55,10 @@ internal static class Inspection
         });
 
     public const string RefusalMessage = "纪检监察账号只能查阅，不能办理或修改任何事项。";
+
+    /// <summary>The inspector's own account pages and their own notification centre, which they may write.</summary>
+    private static bool IsTheirOwn(HttpRequest request) =>
+        request.Path.StartsWithSegments("/Account") || request.Path.StartsWithSegments("/Notifications");
 
     private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
 

@@ -465,6 +465,33 @@ public class DemoCampaignsTests : ApplicationTestBase
         });
     }
 
+    [Test]
+    public async Task Seed_The2023History_LeavesRemindersAndTheReturnInThePeoplesNotificationCentres()
+    {
+        await InitializeDatabaseAsync();
+
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var users = await db.Users.AsNoTracking().Select(u => new { u.Id, u.UserName }).ToDictionaryAsync(u => u.Id, u => u.UserName!);
+            var notifications = await db.AccountNotifications.AsNoTracking().OrderBy(n => n.CreatedAt).ToListAsync();
+            var byPerson = notifications.GroupBy(n => users[n.AccountId]).ToDictionary(g => g.Key, g => g.Select(n => (BeijingTime.Format(n.CreatedAt), n.Title)).ToList());
+
+            byPerson.Keys.Should().BeEquivalentTo("applicant1", "applicant2", "auditor1", "auditor2");
+            byPerson["applicant1"].Should().Equal(("2023-08-22 10:12:00", "申报材料被退回修改"));
+            byPerson["applicant2"].Should().Equal(
+                ("2023-08-29 08:00:00", "截止提醒：申报人填报与单位审核（不足3天）"),
+                ("2023-08-31 08:00:00", "截止提醒：申报人填报与单位审核（不足1天）"));
+            byPerson["auditor1"].Should().Equal(
+                ("2023-08-29 08:00:00", "截止提醒：申报人填报与单位审核（不足3天）"),
+                ("2023-09-06 08:00:00", "截止提醒：单位公示及报送电子材料（不足3天）"));
+            byPerson["auditor2"].Should().Equal(("2023-09-06 08:00:00", "截止提醒：单位公示及报送电子材料（不足3天）"));
+            notifications.Should().OnlyContain(n => n.ReadAt == null);
+            (await db.RemindersSent.CountAsync()).Should().Be(5);
+            (await db.OutboundMessages.CountAsync(m => m.Purpose == "截止提醒")).Should().Be(5, "each demo person has a mobile and no e-mail");
+        });
+    }
+
     /// <summary>Whether the case's journal entered a state with the capability (the demo goes on past most stages).</summary>
     private static async Task<bool> PassedThroughAsync(AppDbContext db, IWorkflowDefinitions definitions, Guid instanceId, string capability)
     {

@@ -25,13 +25,13 @@ public class CertificatePagesTests
     private const int VerificationBudget = 1;
 
     /// <summary>证书管理: the years, the campaign, the passed candidates, the certificates with their collection days, the collections, the numberings, the results publicity's first day, the units.</summary>
-    private const int OfficePageBudget = 8;
+    private const int OfficePageBudget = 9;  // Issue 18: +1, the header's unread count.
 
     /// <summary>The unit's page: the years, the campaign, its certificates with their collection days, its collections.</summary>
-    private const int AuditorPageBudget = 4;
+    private const int AuditorPageBudget = 5;  // Issue 18: +1, the header's unread count.
 
     /// <summary>The print of a unit's certificates: the campaign, the layout, the certificates, their envelopes' check-ins with their items.</summary>
-    private const int PrintBudget = 4;
+    private const int PrintBudget = 5;  // Issue 18: +1, the header's unread count.
 
     private static readonly string[] FullIdNumbers = ["522701198803150219", "520103198509102011"];
 

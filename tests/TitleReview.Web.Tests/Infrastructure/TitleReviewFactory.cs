@@ -86,6 +86,9 @@ public sealed class TitleReviewFactory : WebApplicationFactory<Program>
         // Tests drive the clock themselves and bring their own campaigns unless they ask for the demo ones.
         builder.UseSetting("Workflow:ClockEnabled", "false");
         builder.UseSetting("Demo:SeedCampaigns", "false");
+
+        // The hourly reminder job would add notifications whenever the real hour turned during a test.
+        builder.UseSetting("Notifications:RemindersEnabled", "false");
         if (!_rateLimits)
         {
             foreach (var policy in new[] { "SignIn", "Registration", "Lookup", "PasswordReset" })

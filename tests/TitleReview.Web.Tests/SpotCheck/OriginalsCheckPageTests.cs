@@ -24,13 +24,13 @@ public class OriginalsCheckPageTests
     private const string Notice = "抽中抽查复核：请于2023年10月30日前以单位名义将全部申报材料原件报送省政工职评办复核。";
 
     /// <summary>The session's, then the dossier as the review desk reads it (its budget), the case, the check.</summary>
-    private const int CheckPageBudget = 13;
+    private const int CheckPageBudget = 14;  // Issue 18: +1, the header's unread count.
 
     /// <summary>The session's, the dossier as the page reads it, the case, the check; then the check's one save.</summary>
     private const int RecordBudget = 15;
 
     /// <summary>The session's, the campaign, the chosen cases with the draw's rows, their checks, their units.</summary>
-    private const int ListBudget = 6;
+    private const int ListBudget = 7;  // Issue 18: +1, the header's unread count.
 
     private static readonly DateTimeOffset Monday15June2026 = BeijingTime.FromBeijing(new DateTime(2026, 6, 15, 10, 0, 0));
 

@@ -23,7 +23,7 @@ public class IntakeOverviewPageTests
     /// check-ins, the exceptions, the unit cards, the duplicated scans in two); the payments (the
     /// campaign, the payments, their instances, the submitted levels) and the unpaid units; the units' regions.
     /// </summary>
-    private const int OverviewBudget = 14;
+    private const int OverviewBudget = 15;  // Issue 18: +1, the header's unread count on the page (the exports render no header).
 
     private TitleReviewFactory _factory = null!;
 

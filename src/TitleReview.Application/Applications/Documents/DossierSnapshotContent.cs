@@ -66,4 +66,7 @@ public interface IPersonDirectory
 
     /// <summary>The active auditors of each of the units, with where they can be reached.</summary>
     Task<ILookup<Guid, Notifications.MessageRecipient>> AuditorsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The active auditors' accounts of each of the units, by unit: account id and where they can be reached.</summary>
+    Task<ILookup<Guid, (string AccountId, Notifications.MessageRecipient Recipient)>> AuditorAccountsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken = default);
 }

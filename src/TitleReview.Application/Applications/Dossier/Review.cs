@@ -71,6 +71,14 @@ internal sealed class ReturnDossierHandler(IApplicationDbContext db, IWorkflowEn
 
         application.ReturnSections(request.Reasons, request.Actor.Name, now);
         var summary = string.Join("；", reasons.OrderBy(r => r.Key).Select(r => $"【{DossierSections.DisplayName(r.Key)}】{r.Value}"));
+
+        // The applicant finds it in their notification centre (ADR 56), saved with the return.
+        db.AccountNotifications.Add(Domain.Notifications.AccountNotification.Create(
+            application.ApplicantUserId,
+            "申报材料被退回修改",
+            $"单位审核人{request.Actor.Name}退回了您的申报材料，请按意见修改后重新提交：{summary}",
+            $"/Applicant/Dossier/{application.Id}",
+            now));
         return await engine.PerformAsync(
             new PerformRequest(instance.Id, WorkflowOperations.ReturnDossier, request.Actor, summary) { Facts = DossierFacts.Of(application, campaign) },
             cancellationToken);

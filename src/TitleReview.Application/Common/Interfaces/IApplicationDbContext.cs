@@ -37,6 +37,10 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Messaging.OutboundMessage> OutboundMessages { get; }
 
+    DbSet<Domain.Notifications.AccountNotification> AccountNotifications { get; }
+
+    DbSet<Domain.Notifications.ReminderSent> RemindersSent { get; }
+
     DbSet<Domain.Applications.Dossier.DossierItem> DossierItems { get; }
 
     DbSet<Domain.Applications.Dossier.DossierAttachment> DossierAttachments { get; }
