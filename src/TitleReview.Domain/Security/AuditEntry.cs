@@ -22,6 +22,9 @@ public sealed class AuditEntry : Entity
     /// <summary>The actor of jobs and timers (<c>系统</c>).</summary>
     public const string SystemActor = "系统";
 
+    /// <summary>The actor of a request without sign-in (a unit's registration).</summary>
+    public const string AnonymousActor = "匿名访问者";
+
     public const string OutcomeSucceeded = "成功";
     public const string OutcomeFailed = "失败";
     public const string OutcomeError = "出错";

@@ -31,6 +31,10 @@ internal sealed class AuditTrailStore(AppDbContext db) : IAuditTrail
         "VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}, {15}, {16}, {17}, {18}, {19});\n" +
         "UPDATE \"AuditChainHeads\" SET \"LastSequence\" = {0}, \"LastHash\" = {19} WHERE \"Id\" = 1;\n";
 
+    private const string InsertOnSqlite = Insert + "SELECT last_insert_rowid() AS \"Value\";";
+
+    private const string InsertOnSqlServer = Insert + "SELECT CAST(SCOPE_IDENTITY() AS bigint) AS \"Value\";";
+
     public async Task<long> AppendAsync(IReadOnlyList<AuditAppend> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -64,7 +68,7 @@ internal sealed class AuditTrailStore(AppDbContext db) : IAuditTrail
         var sequence = head.LastSequence;
         var hash = head.LastHash;
         long lastId = 0;
-        var identity = db.Database.IsSqlite() ? "SELECT last_insert_rowid() AS \"Value\";" : "SELECT CAST(SCOPE_IDENTITY() AS bigint) AS \"Value\";";
+        var insert = db.Database.IsSqlite() ? InsertOnSqlite : InsertOnSqlServer;
         foreach (var row in rows)
         {
             var entry = AuditEntry.Create(row.Facts);
@@ -76,7 +80,7 @@ internal sealed class AuditTrailStore(AppDbContext db) : IAuditTrail
             entry.Seal(++sequence, hash);
             hash = entry.ContentHash;
             lastId = (await db.Database.SqlQueryRaw<long>(
-                    Insert + identity,
+                    insert,
                     entry.Sequence, entry.OccurredAt.UtcDateTime, entry.Actor, Value(entry.UserId), Value(entry.ActorName), Value(entry.Role), Value(entry.Unit),
                     entry.Action.ToString(), entry.Operation, entry.OperationName, Value(entry.SubjectKind), Value(entry.SubjectId), Value(entry.SubjectPerson),
                     entry.Succeeded, entry.Outcome, Value(entry.RemoteAddress), Value(entry.UserAgent), Value(entry.Detail), entry.PreviousHash, entry.ContentHash)

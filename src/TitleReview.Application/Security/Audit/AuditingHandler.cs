@@ -140,12 +140,16 @@ internal sealed class AuditingHandler<TRequest, TResult>(
 
         var sameUser = actor is null || string.Equals(actor.Id, scope.UserId, StringComparison.Ordinal);
         var userName = sameUser ? scope.UserName : null;
+
+        // No account: a job (no request) is the system; a request without sign-in (a unit's
+        // registration, a public page) is an anonymous visitor, known by its address.
+        var nobody = scope.RemoteAddress is null ? AuditEntry.SystemActor : AuditEntry.AnonymousActor;
         return new AuditFacts
         {
-            Actor = userName ?? actor?.Name ?? AuditEntry.SystemActor,
+            Actor = userName ?? actor?.Name ?? nobody,
             UserId = actor?.Id ?? scope.UserId,
             ActorName = actor?.Name ?? scope.DisplayName,
-            Role = AuditScope.RoleName(actor?.Roles ?? scope.Roles) ?? (userName is null ? AuditEntry.SystemActor : null),
+            Role = AuditScope.RoleName(actor?.Roles ?? scope.Roles) ?? (userName is null && actor is null ? nobody : null),
             RemoteAddress = scope.RemoteAddress,
             UserAgent = scope.UserAgent,
         };
