@@ -18,6 +18,7 @@ public class AuditCatalogueTests
         .SelectMany(t => t.GetInterfaces())
         .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IHandler<,>))
         .Select(i => i.GetGenericArguments()[0])
+        .Where(t => !t.IsGenericParameter)
         .Distinct();
 
     [Test]

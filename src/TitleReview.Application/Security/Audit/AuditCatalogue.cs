@@ -142,6 +142,7 @@ public static class AuditCatalogue
         "VerifyDocument",
         "PrepareBulkOperation",
         "VerifyAuditTrail",
+        "VerifyAuditArchive",
 
         // The security events are rows of the trail themselves (written by their own handler).
         "SecurityEvent",

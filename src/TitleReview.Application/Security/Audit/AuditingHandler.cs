@@ -83,6 +83,7 @@ internal sealed class AuditingHandler<TRequest, TResult>(
             OperationName = AuditCatalogue.DisplayName(typeof(TRequest)) ?? typeof(TRequest).Name,
             SubjectKind = kind,
             SubjectId = id,
+            Unit = Shape.UnitName?.GetValue(request) as string,
             Succeeded = succeeded,
             Outcome = outcome,
             Detail = Summary(request, succeeded),
@@ -205,6 +206,9 @@ internal sealed class AuditingHandler<TRequest, TResult>(
         private static readonly PropertyInfo[] Properties = typeof(TRequest).GetProperties(BindingFlags.Public | BindingFlags.Instance);
 
         public static readonly PropertyInfo? Actor = Properties.FirstOrDefault(p => p.PropertyType == typeof(WorkflowActor));
+
+        /// <summary>A unit named in the request (a registration, before the unit has an account).</summary>
+        public static readonly PropertyInfo? UnitName = Properties.FirstOrDefault(p => p.Name == "UnitName" && p.PropertyType == typeof(string));
 
         public static readonly PropertyInfo[] Reasons = [.. Properties.Where(p => p.PropertyType == typeof(string) && p.Name is "Reason" or "ChangeReason")];
 
