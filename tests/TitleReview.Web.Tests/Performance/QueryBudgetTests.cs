@@ -41,8 +41,8 @@ public class QueryBudgetTests
     /// </summary>
     private const int DossierBudget = 8;
 
-    /// <summary>Was 17. As <see cref="DossierBudget"/>, plus the other holders of the same scans.</summary>
-    private const int ReviewBudget = 9;
+    /// <summary>Was 17. As <see cref="DossierBudget"/>, plus the other holders of the same scans. Issue 18 adds the audit row (the office or an auditor opening someone else's dossier): two commands, the chain head's lock and read (with the unit's and applicant's names) and the insert with the head's move (ADR 0053).</summary>
+    private const int ReviewBudget = 11;
 
     /// <summary>Was 4 (issue 11 removed the query per registration row); issue 13 adds the campaign whose delivery and payment the home shows, with the office's details; issue 16 whether the results of the unit's decided cases are public yet.</summary>
     private const int AuditorHomeBudget = 6;
@@ -62,20 +62,21 @@ public class QueryBudgetTests
     /// </summary>
     private const int MonitorApiBudget = 6;
 
-    /// <summary>Was 20. The engine decides on the dossier the use case loaded instead of reading it again.</summary>
-    private const int ReturnBudget = 15;
+    /// <summary>Was 20. The engine decides on the dossier the use case loaded instead of reading it again. Issue 18 adds the audit row (the command's): two commands, the chain head's lock and read (with the unit's and applicant's names) and the insert with the head's move (ADR 0053).</summary>
+    private const int ReturnBudget = 17;
 
-    /// <summary>Was 14 through the API and 28 through the page, which loaded the whole dossier before the command.</summary>
-    private const int SubmitBudget = 13;
+    /// <summary>Was 14 through the API and 28 through the page, which loaded the whole dossier before the command. Issue 18 adds the audit row (the command's): two commands, the chain head's lock and read (with the unit's and applicant's names) and the insert with the head's move (ADR 0053).</summary>
+    private const int SubmitBudget = 15;
 
-    /// <summary>Was 10.</summary>
-    private const int UploadBudget = 10;
+    /// <summary>Was 10. Issue 18 adds the audit row (the command's): two commands, the chain head's lock and read (with the unit's and applicant's names) and the insert with the head's move (ADR 0053).</summary>
+    private const int UploadBudget = 12;
 
     /// <summary>
     /// Was 23. Approval also freezes the dossier's snapshot (ADR 0010), which reads the dossier,
     /// the campaign, the unit and the applicant's contact, and supersedes printed papers.
+    /// Issue 18 adds the audit row (the command's): two commands, the chain head's lock and read (with the unit's and applicant's names) and the insert with the head's move (ADR 0053).
     /// </summary>
-    private const int ApproveBudget = 22;
+    private const int ApproveBudget = 24;
 
     /// <summary>New (issue 13): the session's, the campaign with its stages and fees, the payments with their transfers, their instances, the submitted applications' levels, the statement rows waiting.</summary>
     private const int PaymentsBudget = 10;
@@ -92,8 +93,9 @@ public class QueryBudgetTests
     /// unpaid flags), then the campaign, the year's submitted cases (previous and next), the
     /// check-in, the Fees module's overview (four), the conclusions' history, the active reasons.
     /// Issue 17 adds the integrity marks (one command).
+    /// Issue 18 adds the audit row (the office opening the dossier): two commands, the chain head's lock and read (with the unit's and applicant's names) and the insert with the head's move (ADR 0053).
     /// </summary>
-    private const int PreliminaryDeskBudget = 20;
+    private const int PreliminaryDeskBudget = 22;
 
     private TitleReviewFactory _factory = null!;
     private QueryBudget _budget = null!;
@@ -420,7 +422,9 @@ public class QueryBudgetTests
             var original = services.Single(d => d.ServiceType == typeof(IHandler<ListApplications, IReadOnlyList<ApplicationListItem>>));
             services.Remove(original);
             services.AddScoped<IHandler<ListApplications, IReadOnlyList<ApplicationListItem>>>(sp => new OneQueryPerRow(
-                (IHandler<ListApplications, IReadOnlyList<ApplicationListItem>>)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!),
+                (IHandler<ListApplications, IReadOnlyList<ApplicationListItem>>)(original.ImplementationType is { } type
+                    ? ActivatorUtilities.CreateInstance(sp, type)
+                    : original.ImplementationFactory!(sp)),
                 sp.GetRequiredService<IApplicationDbContext>()));
         }
 
