@@ -29,6 +29,12 @@ public class QueryBudgetTests
     /// <summary>No page issues more than this, whatever it shows (issue 12).</summary>
     private const int PageBudget = 15;
 
+    /// <summary>
+    /// What an audited request adds above <see cref="PageBudget"/> (issue 18, ADR 0053): a command, or
+    /// an opening of someone else's dossier, appends its audit row in two commands.
+    /// </summary>
+    private const int AuditAppend = 2;
+
     /// <summary>Was 3. The session's queries only: the page links to the dossier. Issue 16 adds whether the results of a decided case are public yet (the demo's 2023 cases are decided).</summary>
     private const int ApplicantHomeBudget = 4;
 
@@ -373,12 +379,12 @@ public class QueryBudgetTests
         return client.PostAsync($"/api/applications/{applicationId}/dossier/attachments", form);
     }
 
-    /// <summary>Each request within its budget (and no page above <see cref="PageBudget"/>), and no more commands with more rows.</summary>
+    /// <summary>Each request within its budget (and none above <see cref="PageBudget"/> plus its audit row), and no more commands with more rows.</summary>
     private static void AssertBudgets(Dictionary<string, int> budgets, Dictionary<string, QueryMeasurement> before, Dictionary<string, QueryMeasurement> after)
     {
         foreach (var (request, budget) in budgets)
         {
-            before[request].Should().StayWithin(Math.Min(budget, PageBudget), request);
+            before[request].Should().StayWithin(Math.Min(budget, PageBudget + AuditAppend), request);
             after[request].Should().HaveStatus(before[request].Status).And.NotGrowFrom(before[request], request);
         }
     }
