@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Interfaces;
 using TitleReview.Application.Security.Audit;
 using TitleReview.Domain.Common;
@@ -25,6 +26,8 @@ internal static class AuditCommandLine
         var command = args.Length > 1 ? args[1].ToLowerInvariant() : string.Empty;
         try
         {
+            // The schema as the application would have it (no demo data is seeded here).
+            await sp.GetRequiredService<Infrastructure.Persistence.AppDbContext>().Database.MigrateAsync();
             switch (command)
             {
                 case "verify":
@@ -52,7 +55,7 @@ internal static class AuditCommandLine
                     return 1;
             }
         }
-        catch (Exception ex) when (ex is DomainException or Application.Common.Exceptions.ValidationException or IOException)
+        catch (Exception ex) when (ex is DomainException or Application.Common.Exceptions.ValidationException or IOException or Application.Common.Exceptions.ForbiddenAccessException)
         {
             await output.WriteLineAsync(ex is Application.Common.Exceptions.ValidationException invalid
                 ? string.Join("；", invalid.Errors.Values.SelectMany(m => m))
