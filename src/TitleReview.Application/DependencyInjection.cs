@@ -10,13 +10,15 @@ public static class DependencyInjection
     {
         var assembly = typeof(DependencyInjection).Assembly;
         var handlerInterface = typeof(IHandler<,>);
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == handlerInterface))
             {
-                services.AddScoped(contract, type);
+                AddAudited(services, contract, type);
             }
         }
+
+        services.AddScoped<Security.Audit.AuditScope>();
 
         foreach (var action in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Workflows.IWorkflowAction).IsAssignableFrom(t)))
         {
@@ -45,5 +47,18 @@ public static class DependencyInjection
         services.AddScoped<Applications.Certificates.ICertificateRevocation, Applications.Certificates.CertificateRevocation>();
         services.AddScoped<Reminders.ReminderPlanner>();
         return services;
+    }
+
+    /// <summary>
+    /// Registers a use case wrapped in the audit trail's decorator (ADR 0053): pages and endpoints
+    /// receive the decorator, which calls the handler and writes the row.
+    /// </summary>
+    private static void AddAudited(IServiceCollection services, Type contract, Type handler)
+    {
+        services.AddScoped(handler);
+        var arguments = contract.GetGenericArguments();
+        var decorator = typeof(Security.Audit.AuditingHandler<,>).MakeGenericType(arguments);
+        var factory = ActivatorUtilities.CreateFactory(decorator, [contract]);
+        services.AddScoped(contract, sp => factory(sp, [sp.GetRequiredService(handler)]));
     }
 }

@@ -64,10 +64,13 @@ public static class DependencyInjection
 
         var provider = ReadProvider(configuration);
         services.AddScoped<OutboxDeliveryTrigger>();
+        services.AddScoped<Audit.AuditChangeCollector>();
+        services.AddScoped<Application.Security.Audit.IAuditTrail, Audit.AuditTrailStore>();
+        services.AddSingleton<Application.Security.Audit.IAuditArchiveFiles, Audit.AuditArchiveFiles>();
         services.AddDbContext<AppDbContext>((sp, options) =>
         {
             DatabaseSetup.Configure(options, provider, ResolveConnectionString(sp, provider));
-            options.AddInterceptors(sp.GetRequiredService<OutboxDeliveryTrigger>());
+            options.AddInterceptors(sp.GetRequiredService<OutboxDeliveryTrigger>(), sp.GetRequiredService<Audit.AuditChangeCollector>());
             if (provider == DatabaseProvider.Sqlite)
             {
                 options.AddInterceptors(OneConnectionPerContext.Instance);

@@ -42,6 +42,13 @@ builder.Services.AddAccountSecurity();
 
 var app = builder.Build();
 
+// The audit trail's command line (ADR 0053): verify or archive, then exit without serving.
+if (AuditCommandLine.Handles(args))
+{
+    Environment.ExitCode = await AuditCommandLine.RunAsync(app.Services, args, Console.Out);
+    return;
+}
+
 using (var scope = app.Services.CreateScope())
 {
     // Fail fast: a broken calendar file or database stops start-up with a message naming it.
@@ -92,6 +99,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseAuditContext();
 app.UseInspection();
 app.UseAuthorization();
 app.UseAntiforgery();

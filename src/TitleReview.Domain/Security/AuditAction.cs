@@ -31,4 +31,13 @@ public enum AuditAction
 
     /// <summary>A discipline inspector's request to change something was refused (the role only reads).</summary>
     InspectorWriteRefused = 25,
+
+    /// <summary>A use case that changes something (a command), or a workflow fire: the row's operation names which.</summary>
+    UseCase = 26,
+
+    /// <summary>Someone other than its owner opened a dossier, a scan or a document.</summary>
+    RecordOpened = 27,
+
+    /// <summary>A workflow timer fired (the system actor).</summary>
+    WorkflowTimer = 28,
 }

@@ -19,6 +19,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
     public DbSet<Unit> Units => Set<Unit>();
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();
@@ -180,10 +182,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     private void GuardAppendOnly()
     {
         var rewritten = ChangeTracker.Entries<AuditEntry>()
-            .Any(e => e.State is EntityState.Modified or EntityState.Deleted);
+            .Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<AuditChainHead>().Any(e => e.State != EntityState.Unchanged)
+            || ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added);
         if (rewritten)
         {
-            throw new InvalidOperationException("审计日志只能追加，不能修改或删除。");
+            throw new InvalidOperationException("审计日志只能追加（经审计链 IAuditTrail），不能直接写入、修改或删除。");
         }
 
         var journalRewritten = ChangeTracker.Entries<WorkflowJournalEntry>()

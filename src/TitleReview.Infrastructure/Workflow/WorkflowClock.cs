@@ -214,9 +214,48 @@ internal sealed class WorkflowClock(
             async ct =>
             {
                 await using var scope = scopes.CreateAsyncScope();
-                return await Engine(scope).FireTimersAsync(timers, retry, options.Value.BeforeBatchSave, ct);
+                var engine = Engine(scope);
+                var outcomes = await engine.FireTimersAsync(timers, retry, options.Value.BeforeBatchSave, ct);
+                await AuditTimersAsync(scope, engine.FiredTimers, ct);
+                return outcomes;
             },
             cancellationToken);
+
+    /// <summary>
+    /// One audit row per timer that fired, by the system (ADR 0053), appended after the batch
+    /// committed; a crash between the two loses these rows but not the workflow journal's.
+    /// </summary>
+    private async Task AuditTimersAsync(AsyncServiceScope scope, IReadOnlyList<FiredTimer> fired, CancellationToken cancellationToken)
+    {
+        if (fired.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var rows = fired.Select(t => new Application.Security.Audit.AuditAppend(new Domain.Security.AuditFacts
+        {
+            OccurredAt = now,
+            Actor = Domain.Security.AuditEntry.SystemActor,
+            ActorName = WorkflowActor.Clock.Name,
+            Role = Domain.Security.AuditEntry.SystemActor,
+            Action = Domain.Security.AuditAction.WorkflowTimer,
+            Operation = "WorkflowTimer",
+            OperationName = Domain.Security.AuditActions.DisplayName(Domain.Security.AuditAction.WorkflowTimer),
+            SubjectKind = t.SubjectType == Domain.Workflows.WorkflowSubjectTypes.Application ? "申报" : t.Definition,
+            SubjectId = t.SubjectId.ToString(),
+            SubjectPerson = t.SubjectType == Domain.Workflows.WorkflowSubjectTypes.Application ? t.SubjectTitle : null,
+            Detail = $"{t.Definition}：{t.FromState} → {t.ToState}（{t.Due}）",
+        })).ToList();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<Application.Security.Audit.IAuditTrail>().AppendAsync(rows, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "The audit rows of {Count} fired timers could not be written", rows.Count);
+        }
+    }
 
     private async Task RecordIncidentAsync(DueTimer timer, string message, TimerRetry? retry, CancellationToken cancellationToken)
     {

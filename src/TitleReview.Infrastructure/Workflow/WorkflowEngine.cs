@@ -30,6 +30,9 @@ internal sealed class WorkflowEngine(
 {
     private readonly WorkflowCommitter _committer = new(db, actions, calendar);
 
+    /// <summary>The timers the last <see cref="FireTimersAsync"/> fired, for the audit trail (ADR 0053).</summary>
+    internal List<FiredTimer> FiredTimers { get; } = [];
+
     public async Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
         var definition = definitions.Latest(definitionId);
@@ -224,9 +227,19 @@ internal sealed class WorkflowEngine(
                 continue;
             }
 
+            var fromState = instance.State;
             await _committer.ApplyAsync(
                 TransitionStep.Of(decision, definition, instance, campaign, WorkflowActor.Clock, now, pending[timer.InstanceId].ToList(), firing.Id, $"定时触发（{firing.DueExpression}）", until: null),
                 cancellationToken);
+            FiredTimers.Add(new FiredTimer(
+                instance.Id,
+                instance.SubjectType,
+                instance.SubjectId,
+                instance.SubjectTitle,
+                definition.Title,
+                definition.StateDisplayName(fromState),
+                definition.StateDisplayName(decision.ToState!),
+                firing.DueExpression));
             if (incident is not null)
             {
                 await _committer.ResolveIncidentAsync(incident, instance, retry!.StaffName, now, cancellationToken);
@@ -332,3 +345,6 @@ internal sealed class WorkflowEngine(
             .Select(j => j.FromState)
             .FirstOrDefaultAsync(cancellationToken);
 }
+
+/// <summary>A timer's transition, as the audit trail records it.</summary>
+internal sealed record FiredTimer(Guid InstanceId, string SubjectType, Guid SubjectId, string SubjectTitle, string Definition, string FromState, string ToState, string Due);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TitleReview.Application.Security.Audit;
 using TitleReview.Application.Security.GetAuditLog;
 using TitleReview.Domain.Security;
 using TitleReview.Infrastructure.Persistence;
@@ -17,24 +18,33 @@ public class MappingTests : ApplicationTestBase
     public async Task AuditEntryProjection_TranslatesToSql_AndCarriesEveryField()
     {
         var recorded = AuditEntry.Record(StartInstant, "office", "user-1", AuditAction.RolesChanged, succeeded: false, "192.0.2.7", "角色：审核人");
-        await InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            db.AuditEntries.Add(recorded);
-            await db.SaveChangesAsync();
-        });
+        var id = await InScopeAsync(sp => sp.GetRequiredService<IAuditTrail>().AppendAsync(
+            new AuditAppend(recorded.ToFacts() with { ActorName = "王芳", Role = "省政工职评办", Unit = "省人社厅", SubjectKind = "申报", SubjectId = "a-1", SubjectPerson = "李华", UserAgent = "Firefox" })));
+        var hash = await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEntries.Select(e => e.ContentHash).SingleAsync());
 
         var dto = await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEntries.AsNoTracking().ProjectToDto().SingleAsync());
 
         dto.Should().BeEquivalentTo(new AuditEntryDto
         {
-            Id = recorded.Id,
+            Id = id,
+            Sequence = 1,
             OccurredAt = StartInstant,
             Actor = "office",
+            ActorName = "王芳",
+            Role = "省政工职评办",
+            Unit = "省人社厅",
             Action = AuditAction.RolesChanged,
+            Operation = nameof(AuditAction.RolesChanged),
+            OperationName = "变更角色",
+            SubjectKind = "申报",
+            SubjectId = "a-1",
+            SubjectPerson = "李华",
             Succeeded = false,
+            Outcome = "失败",
             RemoteAddress = "192.0.2.7",
+            UserAgent = "Firefox",
             Detail = "角色：审核人",
+            ContentHash = hash,
         });
     }
 }

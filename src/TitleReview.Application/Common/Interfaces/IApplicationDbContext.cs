@@ -11,6 +11,8 @@ public interface IApplicationDbContext
 {
     DbSet<AuditEntry> AuditEntries { get; }
 
+    DbSet<AuditChainHead> AuditChainHeads { get; }
+
     DbSet<Unit> Units { get; }
 
     DbSet<Campaign> Campaigns { get; }

@@ -13,7 +13,9 @@ internal static partial class AuditEntryMapper
 {
     public static partial IQueryable<AuditEntryDto> ProjectToDto(this IQueryable<AuditEntry> entries);
 
-    /// <summary>The user id stays in the database: the office reads the user name, masked when it is a mobile number.</summary>
+    /// <summary>The user id stays in the database: the office reads the user name, masked when it is a mobile number. The link to the row before is the verification's.</summary>
     [MapperIgnoreSource(nameof(AuditEntry.UserId))]
+    [MapperIgnoreSource(nameof(AuditEntry.PreviousHash))]
+    [MapperIgnoreTarget(nameof(AuditEntryDto.Subject))]
     private static partial AuditEntryDto ToDto(AuditEntry entry);
 }
