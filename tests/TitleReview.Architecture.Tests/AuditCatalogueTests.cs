@@ -29,7 +29,7 @@ public class AuditCatalogueTests
             .Select(t => t.FullName)
             .ToList();
 
-        unnamed.Should().BeEmpty("a command writes an audit row under its Chinese name; add it to AuditCatalogue (or name a query Get…/List…/Find…/Search…/Export…/Preview…)");
+        unnamed.Should().BeEmpty("a command writes an audit row under its Chinese name; add it to AuditCatalogue (or name a query Get…/List…/Find…/Search…/Export…/Preview…/Count…)");
     }
 
     [Test]

@@ -21,7 +21,7 @@ public enum AuditKind
 /// </summary>
 public static class AuditCatalogue
 {
-    private static readonly string[] ReadPrefixes = ["Get", "List", "Find", "Search", "Export", "Preview"];
+    private static readonly string[] ReadPrefixes = ["Get", "List", "Find", "Search", "Export", "Preview", "Count"];
 
     private static readonly Dictionary<string, string> CommandNames = new(StringComparer.Ordinal)
     {
@@ -66,6 +66,8 @@ public static class AuditCatalogue
         ["GrantPaperException"] = "准予纸质材料延期",
         ["ImportStatement"] = "导入银行流水",
         ["IssueCertificates"] = "发放证书",
+        ["MarkAllNotificationsRead"] = "全部通知标记为已读",
+        ["MarkNotificationRead"] = "通知标记为已读",
         ["MoveFailureReason"] = "调整初审不通过原因顺序",
         ["OpenIntegrityCase"] = "立案（诚信案件）",
         ["OpenPaperDelivery"] = "开始纸质材料签收",
@@ -105,6 +107,7 @@ public static class AuditCatalogue
         ["SaveDefenseSession"] = "保存答辩场次",
         ["SavePersonalInfo"] = "保存个人信息",
         ["SavePrintLayout"] = "保存证书套打版式",
+        ["SendReminders"] = "发送截止提醒",
         ["SetExpertActive"] = "启用或停用评审专家",
         ["SetFailureReasonActive"] = "启用或停用初审不通过原因",
         ["StartApplication"] = "开始申报",
