@@ -24,7 +24,7 @@ public class OriginalsCheckPageTests
     private const string Notice = "抽中抽查复核：请于2023年10月30日前以单位名义将全部申报材料原件报送省政工职评办复核。";
 
     /// <summary>The session's, then the dossier as the review desk reads it (its budget), the case, the check.</summary>
-    private const int CheckPageBudget = 14;  // Issue 18: +1, the header's unread count.
+    private const int CheckPageBudget = 16;  // Issue 18: +1, the header's unread count; +2, the office opening the dossier (the check lists its items) writes its audit row (ADR 0053).
 
     /// <summary>The session's, the dossier as the page reads it, the case, the check; then the check's one save.</summary>
     private const int RecordBudget = 15;

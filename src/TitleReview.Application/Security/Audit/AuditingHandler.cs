@@ -35,7 +35,18 @@ internal sealed class AuditingHandler<TRequest, TResult>(
 
         if (Kind == AuditKind.Opening)
         {
-            var opened = await inner.HandleAsync(request, cancellationToken);
+            // An opening made of another (the expert's reading opens the dossier) writes one row: its own.
+            scope.InCommand = true;
+            TResult opened;
+            try
+            {
+                opened = await inner.HandleAsync(request, cancellationToken);
+            }
+            finally
+            {
+                scope.InCommand = false;
+            }
+
             await RecordOpeningAsync(request, cancellationToken);
             return opened;
         }
