@@ -10,13 +10,16 @@ const string Usage = """
       upload    --url U --cookies cookies.tsv --accounts applicants-upload.tsv --file scan.png [--connections 8] [--count 200] [--pid PID]
       rush      --url U --cookies cookies.tsv --accounts applicants-submit.tsv [--connections 100] [--count N]
       submitted --db titlereview.db --accounts applicants-submit.tsv [--count N]
+      keys      export --db live.db --out keys.json | import --file keys.json --db copy.db
       totp      --key BASE32
       report    --raw raw.tsv [--markdown latest.md] [--expected P1,P2…] [--cores N --cpu NAME --load-before L --load-after L --date D --data TEXT --note TEXT]
     """;
 
 try
 {
-    var options = Arguments.Parse(args.Skip(1).ToList());
+    // "keys export|import" has a verb before its options.
+    var verbs = args.FirstOrDefault() == "keys" ? 2 : 1;
+    var options = Arguments.Parse(args.Skip(verbs).ToList());
     return args.FirstOrDefault() switch
     {
         "sign-in" => await SignIn.RunAsync(options),
@@ -25,6 +28,7 @@ try
         "upload" => await Uploads.RunAsync(options),
         "rush" => await Rush.RunAsync(options),
         "submitted" => Submitted.Run(options),
+        "keys" => Keys.Run(args.ElementAtOrDefault(1), options),
         "totp" => PrintTotp(options),
         "report" => Report.Run(options),
         _ => throw new UsageException("unknown command"),

@@ -1,8 +1,6 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -56,11 +54,11 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<Application.Common.OfficeContact>().BindConfiguration(Application.Common.OfficeContact.SectionName);
 
-        // Keys survive restarts, so sign-ins and antiforgery tokens do too.
-        services.AddDataProtection().SetApplicationName("TitleReview");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<StoragePaths, ILoggerFactory>((options, paths, loggers) =>
-                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.KeysFolder), loggers));
+        // Keys live in the database (ADR 0058): they survive restarts, every instance behind the
+        // proxy reads the same ring, and a backup of the database carries them.
+        services.AddDataProtection()
+            .SetApplicationName("TitleReview")
+            .PersistKeysToDbContext<AppDbContext>();
 
         var provider = ReadProvider(configuration);
         services.AddScoped<OutboxDeliveryTrigger>();
@@ -155,6 +153,7 @@ public static class DependencyInjection
         // The demo replays its story on the app's own registrations, read once the host has them all.
         services.AddSingleton(new ServiceRegistrations(services));
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<SingleInstanceLock>();
         services.AddScoped<AuditedSignIn>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
 

@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using Serilog.Events;
 using TitleReview.Application;
@@ -49,20 +48,35 @@ if (AuditCommandLine.Handles(args))
     return;
 }
 
-using (var scope = app.Services.CreateScope())
+// The one-shot preparation of the database before a cluster's instances start (ADR 0058).
+if (MigrateCommandLine.Handles(args))
 {
+    Environment.ExitCode = await MigrateCommandLine.RunAsync(app.Services, Console.Out);
+    return;
+}
+
+// One instance per SQLite data folder; more are refused here, before anything is touched.
+var instanceLock = app.Services.GetRequiredService<SingleInstanceLock>();
+instanceLock.Acquire();
+try
+{
+    using var scope = app.Services.CreateScope();
+
     // Fail fast: a broken calendar file or database stops start-up with a message naming it.
     scope.ServiceProvider.GetRequiredService<WorkingDayCalendar>();
     scope.ServiceProvider.GetRequiredService<IWorkflowDefinitions>();
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
+catch
+{
+    // The folder is free again for the instance started once the cause is fixed.
+    instanceLock.Dispose();
+    throw;
+}
 
 app.Services.ScheduleRecurringJobs(app.Configuration);
 
-app.UseForwardedHeaders(new ForwardedHeadersOptions
-{
-    ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
-});
+app.UseForwardedHeaders(ProxyTrust.ForwardedHeadersOptions(app.Configuration));
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

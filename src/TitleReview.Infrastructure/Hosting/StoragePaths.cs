@@ -1,8 +1,8 @@
 namespace TitleReview.Infrastructure.Hosting;
 
 /// <summary>
-/// Where the application keeps its files: the data folder (SQLite database, uploads, logs,
-/// data-protection keys) and the workflows folder (definitions, timelines, calendars).
+/// Where the application keeps its files: the data folder (SQLite database, uploads, logs)
+/// and the workflows folder (definitions, timelines, calendars).
 /// </summary>
 public sealed class StoragePaths
 {
@@ -21,7 +21,11 @@ public sealed class StoragePaths
 
     public string CalendarsFolder => Path.Combine(WorkflowsFolder, "calendars");
 
-    public string KeysFolder => Path.Combine(DataFolder, "keys");
+    /// <summary>
+    /// Where Data Protection keys were kept before they moved into the database (ADR 0058); read
+    /// once, at start-up, to carry an older installation's keys over.
+    /// </summary>
+    public string LegacyKeysFolder => Path.Combine(DataFolder, "keys");
 
     public string LogsFolder => Path.Combine(DataFolder, "logs");
 
@@ -54,7 +58,6 @@ public sealed class StoragePaths
     public void EnsureCreated()
     {
         Directory.CreateDirectory(DataFolder);
-        Directory.CreateDirectory(KeysFolder);
         Directory.CreateDirectory(LogsFolder);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TitleReview.Application.Common.Interfaces;
@@ -15,8 +16,14 @@ using TitleReview.Infrastructure.Workflow;
 namespace TitleReview.Infrastructure.Persistence;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser>(options), IApplicationDbContext
+    : IdentityDbContext<AppUser>(options), IApplicationDbContext, IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The Data Protection key ring (cookies, antiforgery, activation links), shared by every
+    /// instance over one database and backed up with it (ADR 0058).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using TitleReview.Domain.Applications.Preliminary;
 using TitleReview.Domain.Identity;
 using TitleReview.Domain.Units;
+using TitleReview.Infrastructure.Hosting;
 using TitleReview.Infrastructure.Identity;
 using TitleReview.Application.Workflows;
 using TitleReview.Infrastructure.Persistence;
@@ -14,9 +15,12 @@ using TitleReview.Infrastructure.Workflow;
 namespace TitleReview.Infrastructure.Seeding;
 
 /// <summary>
-/// Runs at start-up: puts a SQLite file in WAL mode, applies pending migrations, makes sure the
-/// roles exist, creates the first office account from configuration if asked, and seeds demo
-/// data in Development only.
+/// Prepares the database: puts a SQLite file in WAL mode, applies pending migrations, registers
+/// the workflow definitions, makes sure the roles and the failure reasons exist, carries an older
+/// installation's key files into the database, creates the first office account from
+/// configuration if asked, and seeds demo data in Development only. The web host does it at
+/// start-up unless <c>Database:MigrateAtStartup</c> is false; then the <c>migrate</c> command line
+/// does it once for the cluster and each instance only checks the schema is current (ADR 0058).
 /// </summary>
 public sealed class DatabaseInitializer(
     AppDbContext db,
@@ -27,15 +31,36 @@ public sealed class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     IHostEnvironment environment,
     IConfiguration configuration,
+    StoragePaths paths,
     ILogger<DatabaseInitializer> logger)
 {
+    /// <summary>What the web host runs at start-up.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!options.MigrateAtStartup)
+        {
+            await RequireCurrentSchemaAsync(cancellationToken);
+            return;
+        }
+
+        await PrepareAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The whole preparation, serialised across processes on SQL Server by an application lock,
+    /// so two instances started together, or the <c>migrate</c> step and a forgotten instance with
+    /// <c>MigrateAtStartup</c> on, never run migrations or create roles at the same time.
+    /// </summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken = default)
+    {
         await SqlitePragmas.UseWriteAheadLogAsync(db, cancellationToken);
+        await using var serialised = await InitializationLock.AcquireAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await EnsureDefinitionVersionsAsync(cancellationToken);
         await EnsureRolesAsync();
         await EnsureFailureReasonsAsync(cancellationToken);
+        await ImportLegacyKeysAsync(cancellationToken);
         await EnsureBootstrapOfficeAccountAsync();
 
         if (environment.IsDevelopment())
@@ -45,6 +70,59 @@ public sealed class DatabaseInitializer(
             {
                 await demoCampaigns.SeedAsync(cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// An instance that does not migrate refuses to start on a schema or a set of workflow
+    /// definitions the <c>migrate</c> step has not brought up to this version: it would otherwise
+    /// fail later, on the first request that needs what is missing.
+    /// </summary>
+    private async Task RequireCurrentSchemaAsync(CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database schema is behind this version ({pending.Count} pending migrations, the first {pending[0]}) and Database:MigrateAtStartup is false: run the migrate command line first (deploy/README.md, Upgrades).");
+        }
+
+        var registered = await db.WorkflowDefinitionVersions.Select(r => new { r.DefinitionId, r.Version }).ToListAsync(cancellationToken);
+        var missing = definitions.All.FirstOrDefault(d => !registered.Any(r => r.DefinitionId == d.DefinitionId && r.Version == d.Version));
+        if (missing is not null)
+        {
+            throw new InvalidOperationException(
+                $"The workflow definition {missing.Key} is not registered in this database and Database:MigrateAtStartup is false: run the migrate command line first (deploy/README.md, Upgrades).");
+        }
+    }
+
+    /// <summary>
+    /// Before ADR 0058 the key ring was kept as XML files in <c>{DataFolder}/keys</c>. An
+    /// installation upgraded in place brings them into the empty table once, so its users stay
+    /// signed in and their pending activation links keep working.
+    /// </summary>
+    private async Task ImportLegacyKeysAsync(CancellationToken cancellationToken)
+    {
+        var folder = paths.LegacyKeysFolder;
+        if (!Directory.Exists(folder) || await db.DataProtectionKeys.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var files = Directory.GetFiles(folder, "*.xml");
+        foreach (var file in files)
+        {
+            db.DataProtectionKeys.Add(new Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
+            {
+                FriendlyName = Path.GetFileNameWithoutExtension(file),
+                Xml = await File.ReadAllTextAsync(file, cancellationToken),
+            });
+        }
+
+        if (files.Length > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Moved {Count} Data Protection keys from {Folder} into the database", files.Length, folder);
         }
     }
 
