@@ -28,6 +28,14 @@ public class ProxyTrustTests
     }
 
     [Test]
+    public void KnownNetworks_MayBeGivenAsAnArray_AsTheComposeFileDoes()
+    {
+        var options = ProxyTrust.ForwardedHeadersOptions(Configuration(("ForwardedHeaders:KnownNetworks:0", "172.30.80.0/24"), ("ForwardedHeaders:KnownNetworks:1", "10.5.0.0/16")));
+
+        options.KnownIPNetworks.Should().Contain([System.Net.IPNetwork.Parse("172.30.80.0/24"), System.Net.IPNetwork.Parse("10.5.0.0/16")]);
+    }
+
+    [Test]
     public void KnownProxies_AreTrustedOneByOne()
     {
         var options = ProxyTrust.ForwardedHeadersOptions(Configuration(("ForwardedHeaders:KnownProxies", "10.0.0.2, 10.0.0.3")));
