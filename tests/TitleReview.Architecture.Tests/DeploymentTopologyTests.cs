@@ -144,7 +144,7 @@ public partial class DeploymentTopologyTests
         List(proxy["volumes"]).Select(Scalar).Should().Contain(v => v!.StartsWith("./nginx/nginx.conf:", StringComparison.Ordinal));
         List(proxy["ports"]).Select(Scalar).Should().Contain(p => p!.EndsWith(":443", StringComparison.Ordinal));
 
-        var conf = File.ReadAllText(Path.Combine(Root, "deploy", "nginx", "nginx.conf"));
+        var conf = ReadNginxConf();
         var upstream = Upstream().Match(conf);
         upstream.Success.Should().BeTrue("nginx.conf has an upstream block");
         var servers = UpstreamServer().Matches(upstream.Groups["body"].Value).Select(m => m.Groups["host"].Value + ":" + m.Groups["port"].Value);
@@ -161,7 +161,7 @@ public partial class DeploymentTopologyTests
     [Test]
     public void Proxy_AcceptsTheLargestUpload_TheApplicationAccepts()
     {
-        var conf = File.ReadAllText(Path.Combine(Root, "deploy", "nginx", "nginx.conf"));
+        var conf = ReadNginxConf();
         var limit = BodyLimit().Match(conf);
         limit.Success.Should().BeTrue();
         var bytes = long.Parse(limit.Groups["size"].Value, CultureInfo.InvariantCulture) * (limit.Groups["unit"].Value.ToUpperInvariant() switch
@@ -278,15 +278,17 @@ public partial class DeploymentTopologyTests
     }
 
     /// <summary>Dockerfile instructions, one per entry, continuation lines joined, comments dropped.</summary>
-    private static List<string> Instructions(string dockerfile)
-    {
-        var joined = Regex.Replace(dockerfile, @"\\\r?\n", " ");
-        return joined.Split('\n')
+    private static List<string> Instructions(string dockerfile) =>
+        LineContinuation().Replace(dockerfile, " ")
+            .Split('\n')
             .Select(l => l.Trim())
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => Regex.Replace(l, @"\s+", " "))
+            .Select(l => Whitespace().Replace(l, " "))
             .ToList();
-    }
+
+    /// <summary>The proxy's configuration without its comments (which name what it does not do).</summary>
+    private static string ReadNginxConf() =>
+        NginxComment().Replace(File.ReadAllText(Path.Combine(Root, "deploy", "nginx", "nginx.conf")), string.Empty);
 
     private static bool IsIgnored(string path)
     {
@@ -368,6 +370,15 @@ public partial class DeploymentTopologyTests
 
     [GeneratedRegex(@"^\s*server\s+(?<host>[\w.-]+):(?<port>\d+)", RegexOptions.Multiline)]
     private static partial Regex UpstreamServer();
+
+    [GeneratedRegex(@"\\\r?\n")]
+    private static partial Regex LineContinuation();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"#[^\n]*")]
+    private static partial Regex NginxComment();
 
     [GeneratedRegex(@"client_max_body_size\s+(?<size>\d+)(?<unit>[kKmMgG]?);")]
     private static partial Regex BodyLimit();
