@@ -49,6 +49,13 @@ if (AuditCommandLine.Handles(args))
     return;
 }
 
+// Backup and restore of the embedded default (ADR 0060): done before the database is touched, then exit.
+if (BackupCommandLine.Handles(args))
+{
+    Environment.ExitCode = await BackupCommandLine.RunAsync(app.Services, args, Console.Out);
+    return;
+}
+
 using (var scope = app.Services.CreateScope())
 {
     // Fail fast: a broken calendar file or database stops start-up with a message naming it.
