@@ -15,16 +15,17 @@ public sealed record BackupResult(string Folder, BackupManifest Manifest, IReadO
 
 /// <summary>
 /// A consistent backup of the embedded default while the system runs (ADR 0060): SQLite's online
-/// backup of the database first, then the uploads, the keys of older installs and the audit
-/// archives, then a check that every file the snapshot refers to is in the copy, and the manifest
-/// last. Uploads are immutable under random keys and reach their final place before their row
-/// commits, so every file the snapshot refers to exists when it is taken; a file removed after the
-/// snapshot (a scan replaced meanwhile) is met by taking the snapshot again.
+/// backup of the database, then the uploads, the keys of older installs and the audit archives
+/// (copied once before the snapshot as well, so little is left to copy after it), then a check that
+/// every file the snapshot refers to is in the copy, and the manifest last. Uploads are immutable
+/// under random keys and reach their final place before their row commits, so every file the
+/// snapshot refers to exists when it is taken; a file removed after the snapshot (a scan replaced
+/// meanwhile) is met by taking the snapshot again.
 /// </summary>
 public sealed class SystemBackup(StoragePaths paths, IConfiguration configuration, IServiceProvider services, TimeProvider clock)
 {
     /// <summary>Snapshots taken at most, when files the previous one referred to were removed meanwhile.</summary>
-    public const int MaxSnapshots = 3;
+    public const int MaxSnapshots = 5;
 
     private const int BufferSize = 81920;
 
@@ -47,6 +48,14 @@ public sealed class SystemBackup(StoragePaths paths, IConfiguration configuratio
         var columns = StoredFileReferences.ColumnsOf(Model());
         var copied = new Dictionary<string, BackupManifestFile>(StringComparer.Ordinal);
         var missingBefore = new HashSet<string>(StringComparer.Ordinal);
+
+        // The files already there are copied before the snapshot too: then only a file stored in the
+        // moments before the snapshot and removed right after it can be missed (and is met by the next snapshot).
+        foreach (var (entry, sourceFolder) in source.Folders)
+        {
+            await CopyFolderAsync(sourceFolder, entry, target, copied, cancellationToken);
+        }
+
         Snapshot snapshot;
         for (var attempt = 1; ; attempt++)
         {
