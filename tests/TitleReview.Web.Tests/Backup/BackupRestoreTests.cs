@@ -144,6 +144,7 @@ public class BackupRestoreTests
                 .Select(a => a.Id).ToListAsync();
             var keptUploads = uploaded.Where(u => kept.Contains(u.Key)).ToList();
             keptUploads.Should().NotBeEmpty("the backup started after the first upload had been stored");
+            await TestContext.Out.WriteLineAsync($"uploads during the backup: {uploaded.Count}, in the snapshot: {keptUploads.Count}");
             var reader = await SignedInClientAsync(second, "office");
             foreach (var (id, bytes) in keptUploads)
             {
