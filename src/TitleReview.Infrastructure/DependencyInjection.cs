@@ -149,6 +149,8 @@ public static class DependencyInjection
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<Application.Fees.ImportStatement.IStatementFileReader, Fees.MiniExcelStatementReader>();
         services.AddSingleton<TitleReview.Application.Common.Spreadsheets.ISpreadsheetWriter, Spreadsheets.MiniExcelSpreadsheetWriter>();
+        services.AddScoped<Backup.SystemBackup>();
+        services.AddScoped<Backup.SystemRestore>();
         services.AddScoped<DemoCampaigns>();
         // The demo replays its story on the app's own registrations, read once the host has them all.
         services.AddSingleton(new ServiceRegistrations(services));

@@ -48,6 +48,13 @@ if (AuditCommandLine.Handles(args))
     return;
 }
 
+// Backup and restore of the embedded default (ADR 0060): done before the database is touched, then exit.
+if (BackupCommandLine.Handles(args))
+{
+    Environment.ExitCode = await BackupCommandLine.RunAsync(app.Services, args, Console.Out);
+    return;
+}
+
 // The one-shot preparation of the database before a cluster's instances start (ADR 0058).
 if (MigrateCommandLine.Handles(args))
 {
