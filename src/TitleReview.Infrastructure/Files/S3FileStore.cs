@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TitleReview.Application.Files;
+using TitleReview.Domain.Files;
 using TitleReview.Infrastructure.Hosting;
 
 namespace TitleReview.Infrastructure.Files;
@@ -207,8 +208,9 @@ internal sealed partial class S3FileStore : IFileStore, IFileStoreProbe, IDispos
         {
             await _client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = Bucket, Key = storageKey }, CancellationToken.None);
         }
-        catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException)
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or OperationCanceledException)
         {
+            // The original failure is what the caller hears about.
             LogCompensationFailed(_logger, storageKey, e);
         }
     }

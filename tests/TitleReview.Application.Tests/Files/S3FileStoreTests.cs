@@ -92,6 +92,17 @@ public class S3FileStoreTests : FileStoreContract
     }
 
     [Test]
+    public async Task SaveAsync_StoreRefusesThePut_FailsAndLeavesNothingStaged()
+    {
+        using var store = NewStore(Options(Server.ServiceUrl.ToString(), "no-such-bucket"));
+
+        var act = () => store.SaveAsync(new MemoryStream(TestContent.MinimalPdf()), "评审表.pdf", DefaultLimit);
+
+        (await act.Should().ThrowAsync<AmazonS3Exception>()).Which.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        await NothingShouldBeStoredAsync();
+    }
+
+    [Test]
     public async Task HealthCheck_BucketMissing_IsUnhealthy()
     {
         using var store = NewStore(Options(Server.ServiceUrl.ToString(), "no-such-bucket"));
