@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TitleReview.Application.Files;
 using TitleReview.Infrastructure.Files;
+using TitleReview.Tests.Fixtures;
 
 namespace TitleReview.Application.Tests.Files;
 
