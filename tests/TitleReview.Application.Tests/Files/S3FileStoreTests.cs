@@ -29,20 +29,13 @@ public class S3FileStoreTests : FileStoreContract
     /// <summary>A client of its own, to look at and change the bucket behind the store's back.</summary>
     private AmazonS3Client OutOfBand => _outOfBand ?? throw new InvalidOperationException("s3rver is not running.");
 
-    protected override IDictionary<string, string?> ExtraConfiguration => Configuration(Server.ServiceUrl.ToString(), BucketName);
+    protected override IDictionary<string, string?> ExtraConfiguration => Server.Settings(BucketName);
 
     [OneTimeSetUp]
     public async Task StartServer()
     {
-        var unavailable = S3rverProcess.Unavailable(out var node, out var script);
-        if (unavailable is not null)
-        {
-            Assert.Ignore(unavailable);
-        }
-
-        _server = await S3rverProcess.StartAsync(node, script);
-        _outOfBand = S3FileStore.CreateClient(Options(Server.ServiceUrl.ToString(), BucketName).S3);
-        await OutOfBand.PutBucketAsync(new PutBucketRequest { BucketName = BucketName });
+        _server = await S3rverProcess.StartWithBucketAsync(BucketName);
+        _outOfBand = S3FileStore.CreateClient(Server.Options(BucketName).S3);
     }
 
     [OneTimeTearDown]
@@ -84,7 +77,7 @@ public class S3FileStoreTests : FileStoreContract
     {
         // s3rver accepts the SSE header but neither encrypts nor says it did, as a MinIO without
         // KMS would not: with AES256 configured, such an upload must not count as stored.
-        using var store = NewStore(Options(Server.ServiceUrl.ToString(), BucketName, encrypt: true));
+        using var store = NewStore(Server.Options(BucketName, S3ServerSideEncryption.AES256));
 
         var act = () => store.SaveAsync(new MemoryStream(TestContent.MinimalPdf()), "评审表.pdf", DefaultLimit);
 
@@ -95,7 +88,7 @@ public class S3FileStoreTests : FileStoreContract
     [Test]
     public async Task SaveAsync_StoreRefusesThePut_FailsAndLeavesNothingStaged()
     {
-        using var store = NewStore(Options(Server.ServiceUrl.ToString(), "no-such-bucket"));
+        using var store = NewStore(Server.Options("no-such-bucket"));
 
         var act = () => store.SaveAsync(new MemoryStream(TestContent.MinimalPdf()), "评审表.pdf", DefaultLimit);
 
@@ -106,7 +99,7 @@ public class S3FileStoreTests : FileStoreContract
     [Test]
     public async Task HealthCheck_BucketMissing_IsUnhealthy()
     {
-        using var store = NewStore(Options(Server.ServiceUrl.ToString(), "no-such-bucket"));
+        using var store = NewStore(Server.Options("no-such-bucket"));
 
         var result = await new FileStoreHealthCheck(store).CheckHealthAsync(new HealthCheckContext());
 
@@ -118,7 +111,9 @@ public class S3FileStoreTests : FileStoreContract
     public async Task HealthCheck_ServerNotListening_IsUnhealthy()
     {
         var closedPort = ClosedLoopbackPort();
-        using var store = NewStore(Options($"http://127.0.0.1:{closedPort}", BucketName));
+        var options = Server.Options(BucketName);
+        options.S3.ServiceUrl = $"http://127.0.0.1:{closedPort}";
+        using var store = NewStore(options);
 
         var result = await new FileStoreHealthCheck(store).CheckHealthAsync(new HealthCheckContext());
 
@@ -164,28 +159,6 @@ public class S3FileStoreTests : FileStoreContract
         });
 
     protected override Task RemoveStoredAsync(string storageKey) => OutOfBand.DeleteObjectAsync(BucketName, storageKey);
-
-    private static Dictionary<string, string?> Configuration(string serviceUrl, string bucket) => new()
-    {
-        ["Storage:Provider"] = "S3",
-        ["Storage:S3:ServiceUrl"] = serviceUrl,
-        ["Storage:S3:Bucket"] = bucket,
-        ["Storage:S3:AccessKey"] = S3rverProcess.AccessKey,
-        ["Storage:S3:SecretKey"] = S3rverProcess.SecretKey,
-    };
-
-    private static StorageOptions Options(string serviceUrl, string bucket, bool encrypt = false) => new()
-    {
-        Provider = StorageProvider.S3,
-        S3 = new S3StorageOptions
-        {
-            ServiceUrl = serviceUrl,
-            Bucket = bucket,
-            AccessKey = S3rverProcess.AccessKey,
-            SecretKey = S3rverProcess.SecretKey,
-            ServerSideEncryption = encrypt ? S3ServerSideEncryption.AES256 : S3ServerSideEncryption.None,
-        },
-    };
 
     private S3FileStore NewStore(StorageOptions options) =>
         new(Microsoft.Extensions.Options.Options.Create(options), Paths, NullLogger<S3FileStore>.Instance);

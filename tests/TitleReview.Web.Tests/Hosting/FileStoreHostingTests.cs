@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Amazon.S3.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TitleReview.Application.Files;
@@ -24,23 +23,7 @@ public class FileStoreHostingTests
     private S3rverProcess Server => _server ?? throw new InvalidOperationException("s3rver is not running.");
 
     [OneTimeSetUp]
-    public async Task StartServer()
-    {
-        var unavailable = S3rverProcess.Unavailable(out var node, out var script);
-        if (unavailable is not null)
-        {
-            Assert.Ignore(unavailable);
-        }
-
-        _server = await S3rverProcess.StartAsync(node, script);
-        using var client = S3FileStore.CreateClient(new S3StorageOptions
-        {
-            ServiceUrl = Server.ServiceUrl.ToString(),
-            AccessKey = S3rverProcess.AccessKey,
-            SecretKey = S3rverProcess.SecretKey,
-        });
-        await client.PutBucketAsync(new PutBucketRequest { BucketName = BucketName });
-    }
+    public async Task StartServer() => _server = await S3rverProcess.StartWithBucketAsync(BucketName);
 
     [OneTimeTearDown]
     public void StopServer() => _server?.Dispose();
@@ -48,7 +31,7 @@ public class FileStoreHostingTests
     [Test]
     public async Task S3Store_KeepsFilesInTheBucket_AndHealthReportsItReachable()
     {
-        using var factory = new TitleReviewFactory(settings: Settings(BucketName));
+        using var factory = new TitleReviewFactory(settings: Server.Settings(BucketName));
         using var client = factory.CreateClient();
 
         var store = factory.Services.GetRequiredService<IFileStore>();
@@ -71,7 +54,7 @@ public class FileStoreHostingTests
     [Test]
     public async Task S3Store_BucketMissing_HealthIsUnhealthy()
     {
-        using var factory = new TitleReviewFactory(settings: Settings("no-such-bucket"));
+        using var factory = new TitleReviewFactory(settings: Server.Settings("no-such-bucket"));
         using var client = factory.CreateClient();
 
         var (status, entry) = await FileStoreHealthAsync(client);
@@ -80,15 +63,6 @@ public class FileStoreHostingTests
         entry.GetProperty("status").GetString().Should().Be("Unhealthy");
         entry.GetProperty("description").GetString().Should().Be("对象存储桶 no-such-bucket 无法访问（HTTP 404）。");
     }
-
-    private Dictionary<string, string?> Settings(string bucket) => new()
-    {
-        ["Storage:Provider"] = "S3",
-        ["Storage:S3:ServiceUrl"] = Server.ServiceUrl.ToString(),
-        ["Storage:S3:Bucket"] = bucket,
-        ["Storage:S3:AccessKey"] = S3rverProcess.AccessKey,
-        ["Storage:S3:SecretKey"] = S3rverProcess.SecretKey,
-    };
 
     private static async Task<(HttpStatusCode Status, JsonElement Entry)> FileStoreHealthAsync(HttpClient client)
     {
