@@ -43,22 +43,8 @@ internal sealed class LocalFileStore(StoragePaths paths) : IFileStore, IFileStor
             throw new StoredFileTamperedException(storageKey, e);
         }
 
-        try
-        {
-            var actual = await SHA256.HashDataAsync(file, cancellationToken);
-            if (!CryptographicOperations.FixedTimeEquals(actual, expected))
-            {
-                throw new StoredFileTamperedException(storageKey);
-            }
-
-            file.Position = 0;
-            return file;
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        return await UploadIntake.ServeIfIntactAsync(file, storageKey, async stored =>
+            CryptographicOperations.FixedTimeEquals(await SHA256.HashDataAsync(stored, cancellationToken), expected));
     }
 
     public Task DeleteAsync(string storageKey, CancellationToken cancellationToken = default)

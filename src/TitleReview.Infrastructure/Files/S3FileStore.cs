@@ -129,36 +129,19 @@ internal sealed partial class S3FileStore : IFileStore, IFileStoreProbe, IDispos
             throw new StoredFileTamperedException(storageKey, e);
         }
 
-        var folder = UploadIntake.StagingFolder(_paths);
-        Directory.CreateDirectory(folder);
-        var file = new FileStream(
-            Path.Combine(folder, StorageKeys.NewId() + ".get"),
-            FileMode.CreateNew,
-            FileAccess.ReadWrite,
-            FileShare.None,
-            UploadIntake.BufferSize,
-            FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-        try
+        using (response)
         {
-            bool intact;
-            using (response)
-            {
-                intact = await UploadIntake.CopyAndVerifyAsync(response.ResponseStream, file, expected, cancellationToken);
-            }
-
-            if (!intact)
-            {
-                throw new StoredFileTamperedException(storageKey);
-            }
-
-            await file.FlushAsync(cancellationToken);
-            file.Position = 0;
-            return file;
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
+            var folder = UploadIntake.StagingFolder(_paths);
+            Directory.CreateDirectory(folder);
+            var file = new FileStream(
+                Path.Combine(folder, StorageKeys.NewId() + ".get"),
+                FileMode.CreateNew,
+                FileAccess.ReadWrite,
+                FileShare.None,
+                UploadIntake.BufferSize,
+                FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+            return await UploadIntake.ServeIfIntactAsync(
+                file, storageKey, staged => UploadIntake.CopyAndVerifyAsync(response.ResponseStream, staged, expected, cancellationToken));
         }
     }
 

@@ -127,6 +127,31 @@ internal static class UploadIntake
         }
     }
 
+    /// <summary>
+    /// The other half every store shares, for reads: hands <paramref name="file"/> out at
+    /// position 0 if <paramref name="isIntact"/> finds its content the one recorded at upload;
+    /// otherwise closes it and throws <see cref="StoredFileTamperedException"/>.
+    /// </summary>
+    public static async Task<Stream> ServeIfIntactAsync(FileStream file, string storageKey, Func<FileStream, Task<bool>> isIntact)
+    {
+        try
+        {
+            if (!await isIntact(file))
+            {
+                throw new StoredFileTamperedException(storageKey);
+            }
+
+            await file.FlushAsync();
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Best effort: the original failure matters more, and a leftover staged file is never served.</summary>
     public static void TryDelete(string file)
     {
