@@ -146,7 +146,7 @@ public static class DependencyInjection
             .BindConfiguration(UploadOptions.SectionName)
             .Validate(o => o.IsValid, "上传大小上限配置错误：Uploads:MaxFileBytes 须大于 0，且不得大于 Uploads:MaxDossierBytes。")
             .ValidateOnStart();
-        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddFileStore();
         services.AddSingleton<Application.Fees.ImportStatement.IStatementFileReader, Fees.MiniExcelStatementReader>();
         services.AddSingleton<TitleReview.Application.Common.Spreadsheets.ISpreadsheetWriter, Spreadsheets.MiniExcelSpreadsheetWriter>();
         services.AddScoped<Backup.SystemBackup>();
@@ -177,7 +177,8 @@ public static class DependencyInjection
 
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
-            .AddCheck<HangfireHealthCheck>("hangfire");
+            .AddCheck<HangfireHealthCheck>("hangfire")
+            .AddCheck<FileStoreHealthCheck>(FileStoreHealthCheck.Name);
 
         return services;
     }

@@ -1,146 +1,50 @@
-using System.Buffers;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TitleReview.Application.Files;
-using TitleReview.Domain.Files;
 using TitleReview.Infrastructure.Hosting;
 
 namespace TitleReview.Infrastructure.Files;
 
 /// <summary>
-/// Keeps uploads in <c>{DataFolder}/uploads/</c>, outside the web root, as
-/// <c>uploads/ab/ab…(32 hex digits).bin</c> from a random 128-bit id. A file is streamed to
-/// <c>uploads/.tmp/</c> first and renamed into place only once it is complete and flushed to disk.
+/// Keeps uploads in <c>{DataFolder}/uploads/</c>, outside the web root, under keys from
+/// <see cref="StorageKeys"/>. A file is staged in <c>uploads/.tmp/</c> by
+/// <see cref="UploadIntake"/> and renamed into place only once it is complete and flushed to disk.
+/// The embedded default (<c>Storage:Provider</c> = <c>Local</c>).
 /// </summary>
-internal sealed partial class LocalFileStore(StoragePaths paths) : IFileStore
+internal sealed class LocalFileStore(StoragePaths paths) : IFileStore, IFileStoreProbe
 {
-    private const string KeyFolder = "uploads";
-    private const string TemporaryFolderName = ".tmp";
-    private const int BufferSize = 81920;
-
-    private string TemporaryFolder => Path.Combine(paths.UploadsFolder, TemporaryFolderName);
+    private string TemporaryFolder => UploadIntake.StagingFolder(paths);
 
     public async Task<StoredFile> SaveAsync(Stream content, string originalName, long maxBytes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        using var staged = await UploadIntake.StageAsync(content, originalName, maxBytes, TemporaryFolder, cancellationToken);
 
-        var name = UploadFileName.Check(originalName);
-        if (!name.IsValid)
-        {
-            throw UploadRejectedException.BadName(name.Error);
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        string? temporaryFile = null;
-        try
-        {
-            // The kind is decided from the head before anything touches the disk.
-            var count = await content.ReadAtLeastAsync(
-                buffer.AsMemory(0, FileSignature.HeadLength), FileSignature.HeadLength, throwOnEndOfStream: false, cancellationToken);
-            if (count == 0)
-            {
-                throw UploadRejectedException.Empty();
-            }
-
-            if (count > maxBytes)
-            {
-                throw UploadRejectedException.TooLarge(maxBytes);
-            }
-
-            var kind = FileSignature.Detect(buffer.AsSpan(0, count)) ?? throw UploadRejectedException.UnsupportedType();
-            var fits = UploadFileName.CheckMatchesContent(name.Normalized, kind);
-            if (!fits.IsValid)
-            {
-                throw UploadRejectedException.NameMismatch(fits.Error);
-            }
-
-            Directory.CreateDirectory(TemporaryFolder);
-            temporaryFile = Path.Combine(TemporaryFolder, NewId() + ".part");
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            long length = 0;
-            await using (var file = new FileStream(temporaryFile, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
-            {
-                while (count > 0)
-                {
-                    length += count;
-                    if (length > maxBytes)
-                    {
-                        throw UploadRejectedException.TooLarge(maxBytes);
-                    }
-
-                    hash.AppendData(buffer, 0, count);
-                    await file.WriteAsync(buffer.AsMemory(0, count), cancellationToken);
-
-                    // Never more than one byte past the limit: enough to know it was passed.
-                    var wanted = (int)Math.Min(BufferSize, maxBytes - length + 1);
-                    count = await content.ReadAsync(buffer.AsMemory(0, wanted), cancellationToken);
-                }
-
-                await file.FlushAsync(cancellationToken);
-                file.Flush(flushToDisk: true);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-
-            // A 128-bit random id does not collide in practice; if it ever did, the move refuses
-            // to overwrite and the upload fails cleanly instead of replacing someone's file.
-            var id = NewId();
-            var storageKey = $"{KeyFolder}/{id[..2]}/{id}.bin";
-            var finalFile = PathOf(storageKey);
-            Directory.CreateDirectory(Path.GetDirectoryName(finalFile)!);
-            File.Move(temporaryFile, finalFile, overwrite: false);
-            temporaryFile = null;
-
-            return new StoredFile(
-                storageKey,
-                Convert.ToHexStringLower(hash.GetHashAndReset()),
-                length,
-                kind,
-                kind.ContentType(),
-                UploadFileName.ToDownloadName(name.Normalized, kind));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            if (temporaryFile is not null)
-            {
-                TryDelete(temporaryFile);
-            }
-        }
+        // A 128-bit random id does not collide in practice; if it ever did, the move refuses
+        // to overwrite and the upload fails cleanly instead of replacing someone's file.
+        var storageKey = StorageKeys.New();
+        var finalFile = PathOf(storageKey);
+        Directory.CreateDirectory(Path.GetDirectoryName(finalFile)!);
+        File.Move(staged.Path, finalFile, overwrite: false);
+        return staged.ToStoredFile(storageKey);
     }
 
     public async Task<Stream> OpenVerifiedAsync(string storageKey, string expectedSha256, CancellationToken cancellationToken = default)
     {
         var path = PathOf(storageKey);
-        var expected = ParseSha256(expectedSha256);
+        var expected = StorageKeys.ParseSha256(expectedSha256);
 
         FileStream file;
         try
         {
-            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, UploadIntake.BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new StoredFileTamperedException(storageKey, e);
         }
 
-        try
-        {
-            var actual = await SHA256.HashDataAsync(file, cancellationToken);
-            if (!CryptographicOperations.FixedTimeEquals(actual, expected))
-            {
-                throw new StoredFileTamperedException(storageKey);
-            }
-
-            file.Position = 0;
-            return file;
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        return await UploadIntake.ServeIfIntactAsync(file, storageKey, async stored =>
+            CryptographicOperations.FixedTimeEquals(await SHA256.HashDataAsync(stored, cancellationToken), expected));
     }
 
     public Task DeleteAsync(string storageKey, CancellationToken cancellationToken = default)
@@ -159,50 +63,38 @@ internal sealed partial class LocalFileStore(StoragePaths paths) : IFileStore
         return Task.CompletedTask;
     }
 
+    /// <summary>Healthy when the uploads folder exists or can be created and a file can be written in it.</summary>
+    public async Task<HealthCheckResult> ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Directory.CreateDirectory(TemporaryFolder);
+            var probe = Path.Combine(TemporaryFolder, StorageKeys.NewId() + ".probe");
+            await using (var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous | FileOptions.DeleteOnClose))
+            {
+                await file.WriteAsync(new byte[] { 1 }, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+            }
+
+            return HealthCheckResult.Healthy($"本地上传文件目录可写：{paths.UploadsFolder}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return HealthCheckResult.Unhealthy($"本地上传文件目录不可写：{paths.UploadsFolder}", e);
+        }
+    }
+
     /// <summary>
-    /// The file behind a key this store issued. Anything else, a path, "..", upper-case
-    /// hex, another folder, is refused before it comes near the file system.
+    /// The file behind a key this store issued. Anything else is refused by
+    /// <see cref="StorageKeys.Check"/> before it comes near the file system.
     /// </summary>
     private string PathOf(string storageKey)
     {
-        ArgumentNullException.ThrowIfNull(storageKey);
-        if (!StorageKeyFormat().IsMatch(storageKey))
-        {
-            throw new ArgumentException("Not a storage key issued by this file store.", nameof(storageKey));
-        }
-
+        StorageKeys.Check(storageKey);
         var path = Path.GetFullPath(Path.Combine(paths.DataFolder, storageKey));
         var root = Path.GetFullPath(paths.UploadsFolder) + Path.DirectorySeparatorChar;
         return path.StartsWith(root, StringComparison.Ordinal)
             ? path
             : throw new ArgumentException("Storage key resolves outside the uploads folder.", nameof(storageKey));
     }
-
-    private static byte[] ParseSha256(string expectedSha256)
-    {
-        ArgumentNullException.ThrowIfNull(expectedSha256);
-        if (expectedSha256.Length != SHA256.HashSizeInBytes * 2 || !expectedSha256.All(char.IsAsciiHexDigit))
-        {
-            throw new ArgumentException("Expected a SHA-256 as 64 hex digits.", nameof(expectedSha256));
-        }
-
-        return Convert.FromHexString(expectedSha256);
-    }
-
-    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-
-    private static void TryDelete(string file)
-    {
-        try
-        {
-            File.Delete(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the original failure matters more, and a leftover in .tmp is never served.
-        }
-    }
-
-    [GeneratedRegex(@"\Auploads/([0-9a-f]{2})/\1[0-9a-f]{30}\.bin\z", RegexOptions.CultureInvariant)]
-    private static partial Regex StorageKeyFormat();
 }

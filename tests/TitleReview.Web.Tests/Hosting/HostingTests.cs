@@ -25,7 +25,7 @@ public class HostingTests
     }
 
     [Test]
-    public async Task Health_ReportsDatabaseAndHangfire()
+    public async Task Health_ReportsDatabaseHangfireAndTheFileStore()
     {
         var response = await _anonymous.GetAsync("/health");
 
@@ -34,7 +34,7 @@ public class HostingTests
         json.RootElement.GetProperty("status").GetString().Should().Be("Healthy");
         json.RootElement.GetProperty("checks").EnumerateArray()
             .Select(c => (c.GetProperty("name").GetString(), c.GetProperty("status").GetString()))
-            .Should().BeEquivalentTo([("database", "Healthy"), ("hangfire", "Healthy")]);
+            .Should().BeEquivalentTo([("database", "Healthy"), ("hangfire", "Healthy"), ("file-store", "Healthy")]);
     }
 
     [Test]
