@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Console and file are written by a background worker, not by the request that logs: a
 // request line per page otherwise costs each request a console write and a file flush.
 // The queue blocks rather than drops when full, and is flushed when the host stops.
+// Outside Development the console writes JSON lines for a log collector (ADR 0061).
 builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
     .ReadFrom.Services(services)
@@ -25,9 +26,10 @@ builder.Host.UseSerilog((context, services, logger) => logger
     .WriteTo.Async(
         sinks =>
         {
-            sinks.Console();
+            StructuredLogging.WriteToConsole(sinks, context.HostingEnvironment);
             sinks.File(
                 Path.Combine(services.GetRequiredService<StoragePaths>().LogsFolder, "titlereview-.log"),
+                outputTemplate: StructuredLogging.TextTemplate,
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 31,
                 buffered: true,
@@ -39,6 +41,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWebHosting(builder.Environment);
 builder.Services.AddAccountSecurity();
+builder.Services.AddOperationsMetrics();
 
 var app = builder.Build();
 
@@ -70,6 +73,9 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 
+// Before the request log and the exception handler: both, and every line between, carry the id (ADR 0061).
+app.UseCorrelationId();
+
 // Outside the exception handler and status code pages, so the log records the status actually
 // sent: refusals (404, 409, validation) at Information, server errors at Error. The lines go
 // through this host's own logger, not the static one (which the last host built replaces).
@@ -97,6 +103,9 @@ app.UseRequestTargetLimit();
 app.UseCrossSiteRequestGuard();
 app.UseStaticFiles();
 app.UseRouting();
+
+// Requests and latencies by route template, into this host's own metrics registry (ADR 0061).
+app.UseOperationsMetrics();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuditContext();
@@ -118,6 +127,7 @@ app.MapAccountApi();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapOperationsMetrics();
 app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Office, SiteUrls.HangfireDashboardPath, new DashboardOptions
 {
     DashboardTitle = "TitleReview 后台任务",
