@@ -89,6 +89,10 @@ app.UseSerilogRequestLogging(options =>
         diagnostics.Set("UserName", context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : "-");
 });
 
+// Requests and latencies by route template, into this host's own metrics registry, once per
+// request with the status sent: outside the exception handler and the status code pages (ADR 0061).
+app.UseOperationsMetrics();
+
 // Exceptions ApiExceptionHandler turns into answers are not logged as errors (ASP.NET Core 10
 // suppresses the middleware's diagnostics when an IExceptionHandler handles the exception);
 // the handler logs the unexpected ones itself.
@@ -103,9 +107,7 @@ app.UseRequestTargetLimit();
 app.UseCrossSiteRequestGuard();
 app.UseStaticFiles();
 app.UseRouting();
-
-// Requests and latencies by route template, into this host's own metrics registry (ADR 0061).
-app.UseOperationsMetrics();
+app.UseOperationsMetricsRoute();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuditContext();

@@ -134,12 +134,39 @@ internal static class OperationsMetricsExtensions
         return services;
     }
 
-    /// <summary>Counts every request by its route template (after routing has chosen the endpoint).</summary>
+    /// <summary>
+    /// Counts and times every request once, with the status actually sent: outside the exception
+    /// handler and the status code pages, whose re-execution of the pipeline (the error page) would
+    /// otherwise count a failed request twice, the first time with the status it had not yet got.
+    /// The labels are those of the endpoint the request first matched (see <see cref="UseOperationsMetricsRoute"/>),
+    /// put back once the pipeline has unwound, so a failure is counted under its own route, not the error page's.
+    /// </summary>
     public static IApplicationBuilder UseOperationsMetrics(this IApplicationBuilder app)
     {
         var metrics = app.ApplicationServices.GetRequiredService<OperationsMetrics>();
-        return app.UseHttpMetrics(options => options.SetMetricFactory(metrics.Factory));
+        app.UseHttpMetrics(options => options.SetMetricFactory(metrics.Factory));
+        return app.Use(async (context, next) =>
+        {
+            await next();
+            if (context.Features.Get<FirstMatchedRoute>() is { } first)
+            {
+                context.SetEndpoint(first.Endpoint);
+                context.Request.RouteValues = first.Values;
+            }
+        });
     }
+
+    /// <summary>Right after routing: remembers the endpoint and route values the request matched first.</summary>
+    public static IApplicationBuilder UseOperationsMetricsRoute(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Features.Get<FirstMatchedRoute>() is null)
+            {
+                context.Features.Set(new FirstMatchedRoute(context.GetEndpoint(), new RouteValueDictionary(context.Request.RouteValues)));
+            }
+
+            await next();
+        });
 
     /// <summary>
     /// <see cref="OperationsMetrics.Path"/> on the main port for the office's readers, unless a
@@ -153,6 +180,9 @@ internal static class OperationsMetricsExtensions
         }
 
         var metrics = app.Services.GetRequiredService<OperationsMetrics>();
-        app.MapMetrics(OperationsMetrics.Path, metrics.Registry).RequireAuthorization(Policies.Office);
+        app.MapMetrics(settings => settings.Registry = metrics.Registry, OperationsMetrics.Path).RequireAuthorization(Policies.Office);
     }
 }
+
+/// <summary>The endpoint a request matched before any re-execution (null when none matched).</summary>
+internal sealed record FirstMatchedRoute(Endpoint? Endpoint, RouteValueDictionary Values);

@@ -93,6 +93,16 @@ public class MetricsTests
     }
 
     [Test]
+    public async Task PageNotFound_IsCountedOnce_ThoughTheErrorPageReExecutesThePipeline()
+    {
+        var before = PrometheusText.Sum(await ScrapeAsync(), "http_requests_received_total", "code=\"404\"", "method=\"GET\"") ?? 0;
+
+        (await _office.GetAsync("/no-such-page")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        PrometheusText.Sum(await ScrapeAsync(), "http_requests_received_total", "code=\"404\"", "method=\"GET\"").Should().Be(before + 1);
+    }
+
+    [Test]
     public async Task PageRequest_RaisesTheRequestCounter()
     {
         var before = PrometheusText.Sum(await ScrapeAsync(), "http_requests_received_total", "code=\"200\"", "method=\"GET\"") ?? 0;
