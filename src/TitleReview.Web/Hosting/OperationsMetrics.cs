@@ -66,9 +66,11 @@ internal sealed class OperationsMetrics : IDisposable
         });
 
         // This host's meter only: another host's meter of the same name is another host's business.
+        // The factory is named as well as the registry: the options' default factory is the static one.
         _meterAdapter = MeterAdapter.StartListening(new MeterAdapterOptions
         {
             Registry = Registry,
+            MetricFactory = Factory,
             InstrumentFilterPredicate = instrument => ReferenceEquals(instrument.Meter, meter.Meter),
             MetricsExpireAfter = SeriesExpireAfter,
         });

@@ -82,7 +82,8 @@ internal static class PrometheusText
                 continue;
             }
 
-            var labels = rest[0] == '{' ? rest[..(rest.IndexOf('}', StringComparison.Ordinal) + 1)] : string.Empty;
+            // A label's value may hold a brace (a route template's "{id:guid}"); the labels end at the last "} ".
+            var labels = rest[0] == '{' ? rest[..(rest.LastIndexOf("} ", StringComparison.Ordinal) + 1)] : string.Empty;
             if (!labelFragments.All(f => labels.Contains(f, StringComparison.Ordinal)))
             {
                 continue;
