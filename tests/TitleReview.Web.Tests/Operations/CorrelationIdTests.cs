@@ -100,12 +100,25 @@ public partial class CorrelationIdTests
         response.Headers.GetValues(Header).Should().Equal(id);
         var page = await response.Content.ReadAsStringAsync();
         page.Should().Contain("系统出错了").And.Contain($"<code>{id}</code>");
-        var errors = await _sink.WaitForAsync(e => IsRequestLine(e, "/Office") && e.Level == LogEventLevel.Error);
-        errors.Should().ContainSingle();
-        CapturingLogSink.Scalar(errors[0], "CorrelationId").Should().Be(id, "the operator finds the user's number in the log");
-        _sink.Events.Where(e => e.Exception is InvalidOperationException { Message: FailingOfficeHome.Failure })
-            .Should().NotBeEmpty()
-            .And.OnlyContain(e => CapturingLogSink.Scalar(e, "CorrelationId") == id, "the exception's own line carries the id too");
+        var errors = await _sink.WaitForAsync(e => IsRequestLine(e, "/Office") && CapturingLogSink.Scalar(e, "CorrelationId") == id);
+        errors.Should().ContainSingle("the operator finds the user's number in the log");
+        errors[0].Level.Should().Be(LogEventLevel.Error);
+        var failures = _sink.Events.Where(e => e.Exception is InvalidOperationException { Message: FailingOfficeHome.Failure }).ToList();
+        failures.Should().Contain(e => CapturingLogSink.Scalar(e, "CorrelationId") == id, "the exception's own line carries the id too")
+            .And.OnlyContain(e => CapturingLogSink.Scalar(e, "CorrelationId") != null);
+    }
+
+    [Test]
+    public async Task ServerError_IsCountedOnceInTheMetrics_As500_UnderItsOwnPage()
+    {
+        var office = await SignedInClientAsync(_factory, "office");
+        var before = PrometheusText.Sum(await office.GetStringAsync("/metrics"), "http_requests_received_total", "code=\"500\"", "page=\"/Office/Index\"") ?? 0;
+
+        (await office.GetAsync("/Office")).StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+
+        var text = await office.GetStringAsync("/metrics");
+        PrometheusText.Sum(text, "http_requests_received_total", "code=\"500\"", "page=\"/Office/Index\"").Should().Be(before + 1);
+        PrometheusText.Sum(text, "http_requests_received_total", "page=\"/Error\"").Should().BeNull("the error page a failure re-executes is not a request of its own");
     }
 
     [Test]
