@@ -26,6 +26,7 @@ using TitleReview.Infrastructure.Identity;
 using TitleReview.Infrastructure.Jobs;
 using TitleReview.Infrastructure.Messaging;
 using TitleReview.Infrastructure.Notifications;
+using TitleReview.Infrastructure.Operations;
 using TitleReview.Infrastructure.Persistence;
 using TitleReview.Infrastructure.Seeding;
 
@@ -139,6 +140,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Workflows.Migrations.IWorkflowMigrations, WorkflowMigrations>();
         services.AddSingleton<IWorkflowDiagrams, WorkflowDiagrams>();
         services.AddScoped<WorkflowClockJob>();
+        services.AddSingleton<ClockHeartbeat>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClockHeartbeat>());
         services.AddScoped<BulkOperationJob>();
         services.AddScoped<Application.Workflows.BulkOperations.IBulkOperationQueue, HangfireBulkOperationQueue>();
         services.AddSingleton<ITimelineFiles, TimelineFiles>();
@@ -175,10 +178,21 @@ public static class DependencyInjection
         });
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 
+        // Readiness (/health, ADR 0061): the database, Hangfire's servers, the clock's heartbeat, free disk.
+        services.AddOptions<HealthOptions>()
+            .BindConfiguration(HealthOptions.SectionName)
+            .Validate(o => o.MinimumFreeDiskMegabytes >= 0, "健康检查配置错误：Health:MinimumFreeDiskMegabytes 不得为负数。")
+            .ValidateOnStart();
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
             .AddCheck<HangfireHealthCheck>("hangfire")
-            .AddCheck<FileStoreHealthCheck>(FileStoreHealthCheck.Name);
+            .AddCheck<ClockHealthCheck>(ClockHealthCheck.Name)
+            .AddCheck<FileStoreHealthCheck>(FileStoreHealthCheck.Name)
+            .AddCheck<DiskSpaceHealthCheck>(DiskSpaceHealthCheck.Name);
+
+        // The application's counters, on this host's own meter (exported by the web host).
+        services.AddMetrics();
+        services.AddSingleton<TitleReviewMeter>();
 
         return services;
     }

@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Console and file are written by a background worker, not by the request that logs: a
 // request line per page otherwise costs each request a console write and a file flush.
 // The queue blocks rather than drops when full, and is flushed when the host stops.
+// Outside Development the console writes JSON lines for a log collector (ADR 0061).
 builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
     .ReadFrom.Services(services)
@@ -24,9 +25,10 @@ builder.Host.UseSerilog((context, services, logger) => logger
     .WriteTo.Async(
         sinks =>
         {
-            sinks.Console();
+            StructuredLogging.WriteToConsole(sinks, context.HostingEnvironment);
             sinks.File(
                 Path.Combine(services.GetRequiredService<StoragePaths>().LogsFolder, "titlereview-.log"),
+                outputTemplate: StructuredLogging.TextTemplate,
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 31,
                 buffered: true,
@@ -38,6 +40,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWebHosting(builder.Environment);
 builder.Services.AddAccountSecurity();
+builder.Services.AddOperationsMetrics();
 
 var app = builder.Build();
 
@@ -91,6 +94,9 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 
+// Before the request log and the exception handler: both, and every line between, carry the id (ADR 0061).
+app.UseCorrelationId();
+
 // Outside the exception handler and status code pages, so the log records the status actually
 // sent: refusals (404, 409, validation) at Information, server errors at Error. The lines go
 // through this host's own logger, not the static one (which the last host built replaces).
@@ -103,6 +109,10 @@ app.UseSerilogRequestLogging(options =>
     options.EnrichDiagnosticContext = (diagnostics, context) =>
         diagnostics.Set("UserName", context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : "-");
 });
+
+// Requests and latencies by route template, into this host's own metrics registry, once per
+// request with the status sent: outside the exception handler and the status code pages (ADR 0061).
+app.UseOperationsMetrics();
 
 // Exceptions ApiExceptionHandler turns into answers are not logged as errors (ASP.NET Core 10
 // suppresses the middleware's diagnostics when an IExceptionHandler handles the exception);
@@ -118,6 +128,7 @@ app.UseRequestTargetLimit();
 app.UseCrossSiteRequestGuard();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseOperationsMetricsRoute();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuditContext();
@@ -139,6 +150,7 @@ app.MapAccountApi();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapOperationsMetrics();
 app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Office, SiteUrls.HangfireDashboardPath, new DashboardOptions
 {
     DashboardTitle = "TitleReview 后台任务",

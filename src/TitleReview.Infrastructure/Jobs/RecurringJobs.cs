@@ -19,7 +19,7 @@ public static class RecurringJobs
     {
         var jobs = services.GetRequiredService<IRecurringJobManager>();
         var everyMinute = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
-        if (configuration.GetValue("Workflow:ClockEnabled", defaultValue: true))
+        if (configuration.GetValue(WorkflowClockJob.EnabledKey, defaultValue: true))
         {
             jobs.AddOrUpdate<WorkflowClockJob>(WorkflowClockJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), everyMinute);
         }

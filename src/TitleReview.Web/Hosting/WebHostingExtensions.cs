@@ -108,7 +108,9 @@ internal static class WebHostingExtensions
         services.AddSingleton(provider => OperatingManual.Load(provider.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
 
         services.AddPerAddressRateLimits();
-        services.AddProblemDetails();
+        // An API refusal or error carries the request's correlation id too (ADR 0061).
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions[CorrelationId.ProblemDetailsKey] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -36,7 +35,8 @@ public sealed class ErrorModel : PageModel
         };
         if (status >= 500)
         {
-            RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+            // The request's correlation id (ADR 0061): the same id every log line of the request carries.
+            RequestId = HttpContext.TraceIdentifier;
         }
     }
 }
