@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.InMemory;
-using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Application.Workflows;
 using TitleReview.Infrastructure.Workflow;
@@ -17,12 +16,18 @@ public class ClockConcurrencyTests
     [Test]
     public async Task TwoServersOnOneStorage_NeverRunTheClockJobAtTheSameTime()
     {
+        // Hangfire's log provider is process-wide and the last web host of this test run set it to
+        // its own, now disposed, logger factory; these servers log nowhere.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Silent());
         using var storage = new InMemoryStorage(new InMemoryStorageOptions());
         var clock = new GatedClock();
         var services = new ServiceCollection()
             .AddSingleton<IWorkflowClock>(clock)
             .AddSingleton<JobStorage>(storage)
             .AddSingleton(TimeProvider.System)
+            .AddSingleton<ClockHeartbeat>()
+            .AddSingleton<TitleReview.Infrastructure.Operations.TitleReviewMeter>()
+            .AddMetrics()
             .AddLogging()
             .BuildServiceProvider();
         var activator = new ServiceActivator(services);
@@ -44,6 +49,7 @@ public class ClockConcurrencyTests
 
         clock.Runs.Should().Be(2);
         clock.MostAtOnce.Should().Be(1);
+        services.GetRequiredService<ClockHeartbeat>().LastRun().Should().NotBeNull("each finished run leaves its heartbeat in the shared storage");
     }
 
     /// <summary>Polls a real server's state until it holds, within a generous bound.</summary>
@@ -99,6 +105,13 @@ public class ClockConcurrencyTests
             {
             }
         }
+    }
+
+    private sealed class Silent : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 
     private sealed class ServiceActivator(IServiceProvider services) : JobActivator
