@@ -39,6 +39,33 @@ public class HostingTests
     }
 
     [Test]
+    public async Task Health_FromAnotherMachineWithoutSignIn_ShowsStatusesButNoDetails()
+    {
+        // Through the proxy: the caller's own address, not this machine's.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+
+        var response = await _anonymous.SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(body);
+        json.RootElement.GetProperty("checks").EnumerateArray()
+            .Should().HaveCount(5).And.OnlyContain(c => c.GetProperty("description").ValueKind == JsonValueKind.Null);
+        body.Should().NotContain(_factory.DataFolder, "folders, buckets and free space are for the operator");
+    }
+
+    [Test]
+    public async Task Health_OnThisMachine_DescribesEachCheck()
+    {
+        var response = await _anonymous.GetAsync("/health");
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        json.RootElement.GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "disk").GetProperty("description").GetString()
+            .Should().Contain("MB");
+    }
+
+    [Test]
     public async Task Alive_AnswersWithoutChecks()
     {
         (await _anonymous.GetAsync("/alive")).StatusCode.Should().Be(HttpStatusCode.OK);
