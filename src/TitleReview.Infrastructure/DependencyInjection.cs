@@ -159,6 +159,7 @@ public static class DependencyInjection
         services.AddSingleton(new ServiceRegistrations(services));
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<SingleInstanceLock>();
+        services.AddSingleton<KeyRingMaintenance>();
         services.AddScoped<AuditedSignIn>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
 

@@ -33,5 +33,8 @@ public static class RecurringJobs
         {
             jobs.AddOrUpdate<ReminderJob>(ReminderJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), everyMinute);
         }
+
+        // The next Data Protection key, made ahead of need outside any request (ADR 0058).
+        jobs.AddOrUpdate<Identity.KeyRingMaintenance>(Identity.KeyRingMaintenance.RecurringJobId, job => job.EnsureAhead(null), Cron.Daily(3), everyMinute);
     }
 }

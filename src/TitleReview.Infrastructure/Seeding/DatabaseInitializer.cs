@@ -32,6 +32,7 @@ public sealed class DatabaseInitializer(
     IHostEnvironment environment,
     IConfiguration configuration,
     StoragePaths paths,
+    KeyRingMaintenance keyRing,
     ILogger<DatabaseInitializer> logger)
 {
     /// <summary>What the web host runs at start-up.</summary>
@@ -41,6 +42,7 @@ public sealed class DatabaseInitializer(
         if (!options.MigrateAtStartup)
         {
             await RequireCurrentSchemaAsync(cancellationToken);
+            keyRing.EnsureAhead();
             return;
         }
 
@@ -61,6 +63,7 @@ public sealed class DatabaseInitializer(
         await EnsureRolesAsync();
         await EnsureFailureReasonsAsync(cancellationToken);
         await ImportLegacyKeysAsync(cancellationToken);
+        keyRing.EnsureAhead();
         await EnsureBootstrapOfficeAccountAsync();
 
         if (environment.IsDevelopment())

@@ -200,6 +200,27 @@ public class ClusterTests
         return (process.ExitCode, await output + await errors);
     }
 
+    [Test]
+    public void KeyRing_GetsItsNextKeyBeforeTheLastOneExpires_OutsideAnyRequest()
+    {
+        using var host = new TitleReviewFactory(dataFolder: NewFolder());
+        host.CreateClient().Dispose();
+        var keys = host.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>();
+        keys.GetAllKeys().Should().ContainSingle("start-up made the first key, so no request has to");
+
+        var now = DateTimeOffset.UtcNow;
+        var maintenance = host.Services.GetRequiredService<TitleReview.Infrastructure.Identity.KeyRingMaintenance>();
+        maintenance.EnsureAhead();
+        keys.GetAllKeys().Should().ContainSingle("the 90-day key is not yet within 14 days of its end");
+
+        // Looking 100 days ahead, as the daily job will once the key is 76 days old.
+        maintenance.EnsureAhead(TimeSpan.FromDays(100));
+        maintenance.EnsureAhead(TimeSpan.FromDays(100));
+
+        keys.GetAllKeys().Select(k => k.ActivationDate)
+            .Should().ContainSingle(d => d > now.AddDays(89), "one successor, in use from when the first key expires");
+    }
+
     private string NewFolder()
     {
         var folder = TitleReviewFactory.NewDataFolder();
